@@ -1,0 +1,17 @@
+"""Helper library of the Western Balkans migration and border-security cooperation workbook.
+
+Where data enters: :func:`analysis.record.load` reads ``data/`` (described by
+``data/datapackage.json``); where it is checked: :mod:`analysis.checks`; where reports are
+made: :mod:`analysis.runner` and ``notebooks/``.
+
+>>> import analysis
+>>> rec = analysis.load()
+>>> rec.events.shape[0] > 0
+True
+"""
+
+from analysis.errors import AnalysisError, DataValidationError
+from analysis.record import Record, load
+
+__all__ = ["AnalysisError", "DataValidationError", "Record", "load", "__version__"]
+__version__ = "0.1.0"

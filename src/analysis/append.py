@@ -1,0 +1,132 @@
+"""``add``: append reviewed drafts to the package, all tables or none.
+
+The would-be package is staged in a temporary folder beside ``data/`` and validated whole;
+only then are the changed files moved into place. Original bytes are kept as they are (new rows
+are appended, never re-serialised), and if moving any file fails, every file already moved is
+restored, so a failure at any point leaves the package byte-for-byte as it was.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from analysis.checks import validate
+from analysis.drafts import Plan, plan, read_drafts
+from analysis.errors import AnalysisError
+from analysis.package import Package, read_package
+from analysis.record import check
+
+
+@dataclass
+class AddResult:
+    plan: Plan
+    changed_files: list[str]
+
+
+def _csv_bytes(rows: list[dict[str, str]], columns: list[str], newline: str) -> bytes:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator=newline, extrasaction="raise")
+    writer.writerows(rows)
+    return buf.getvalue().encode("utf-8")
+
+
+def _appended(original: bytes, rows: list[dict[str, str]], columns: list[str]) -> bytes:
+    newline = "\r\n" if b"\r\n" in original[:4096] else "\n"
+    body = original
+    if body and not body.endswith(b"\n"):
+        body += newline.encode()
+    return body + _csv_bytes(rows, columns, newline)
+
+
+def add_drafts(draft_path: Path, data_dir: Path, *, skip_duplicates: bool = False, dry_run: bool = False,
+               today: dt.date | None = None) -> AddResult:
+    data_dir = Path(data_dir).resolve()
+    read_package.cache_clear()
+    checked = check(data_dir)
+    if not checked.ok:
+        raise AnalysisError(
+            f"{data_dir}: the package has {len(checked.problems)} problem(s) already; fix them first "
+            "('python -m analysis validate' lists them). Nothing was added.")
+    package = checked.package
+    current = {name: raw.table.to_pandas().astype(str) for name, raw in checked.tables.items()}
+    result = plan(package, current, read_drafts(draft_path), str(draft_path), today)
+    if result.problems:
+        raise AnalysisError("the draft needs fixing; nothing was added:\n  " + "\n  ".join(result.problems))
+    if result.duplicates and not skip_duplicates:
+        raise AnalysisError("refused: the draft repeats events already in the package; nothing was added:\n  "
+                            + "\n  ".join(result.duplicates) + "\n(use --skip-duplicates to add only the others)")
+    if not result.rows:
+        return AddResult(result, [])
+    new_bytes = {}
+    for table, rows in result.rows.items():
+        res = package.resource(table)
+        original = (data_dir / res.path).read_bytes()
+        new_bytes[res.path] = _appended(original, rows, res.field_names)
+    if dry_run:
+        _validate_staged(package, data_dir, new_bytes, keep=False)
+        return AddResult(result, sorted(new_bytes))
+    staged = _validate_staged(package, data_dir, new_bytes, keep=True)
+    try:
+        commit(data_dir, staged)
+    finally:
+        shutil.rmtree(next(iter(staged.values())).parent, ignore_errors=True)
+    return AddResult(result, sorted(new_bytes))
+
+
+def _validate_staged(package: Package, data_dir: Path, new_bytes: dict[str, bytes], keep: bool) -> dict[str, Path]:
+    stage = Path(tempfile.mkdtemp(prefix=".add-", dir=data_dir))
+    try:
+        shutil.copy2(package.descriptor_path, stage / "datapackage.json")
+        for res in package.resources:
+            target = stage / res.path
+            if res.path in new_bytes:
+                target.write_bytes(new_bytes[res.path])
+            else:
+                shutil.copy2(data_dir / res.path, target)
+        staged_pkg = read_package(stage)
+        checked = validate(staged_pkg)
+        read_package.cache_clear()
+        if not checked.ok:
+            lines = "\n  ".join(str(p) for p in checked.problems[:50])
+            raise AnalysisError(
+                f"the package would not be valid after adding ({len(checked.problems)} problem(s); line numbers refer to "
+                f"the files as they would be); nothing was added:\n  {lines}")
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    if not keep:
+        shutil.rmtree(stage, ignore_errors=True)
+        return {}
+    return {name: stage / name for name in new_bytes}
+
+
+def commit(data_dir: Path, staged: dict[str, Path]) -> None:
+    """Move staged files over the originals; on any failure restore every original."""
+    backups: dict[str, Path] = {}
+    moved: list[str] = []
+    try:
+        for name in staged:
+            backup = data_dir / f".{name}.bak"
+            if backup.exists():
+                backup.unlink()
+            os.link(data_dir / name, backup)
+            backups[name] = backup
+        for name, path in staged.items():
+            os.replace(path, data_dir / name)
+            moved.append(name)
+    except BaseException as exc:
+        for name in moved:
+            os.replace(backups[name], data_dir / name)
+        for name, backup in backups.items():
+            if name not in moved and backup.exists():
+                backup.unlink()
+        raise AnalysisError(f"adding failed while writing {data_dir} ({exc}); every file was restored as it was") from None
+    for backup in backups.values():
+        backup.unlink(missing_ok=True)

@@ -1,0 +1,68 @@
+"""Coverage of the record: how much it holds, over which years, countries, kinds and sources."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from analysis.record import Record
+
+
+def domain(url: str) -> str:
+    """The site a URL belongs to, without 'www.'.
+
+    >>> domain("http://www.marri-rc.org.mk/?p=19844")
+    'marri-rc.org.mk'
+    """
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.")
+
+
+def row_counts(rec: Record) -> pd.Series:
+    return pd.Series({name: len(df) for name, df in rec.tables.items()}, name="rows")
+
+
+def events_per_year(rec: Record) -> pd.Series:
+    """Events by the year of their earliest possible date (undated events are left out)."""
+    years = rec.events.date_start.dt.year.dropna().astype(int)
+    return years.value_counts().sort_index().rename("events")
+
+
+def events_per_country(rec: Record) -> pd.DataFrame:
+    """Events each country took part in, with its name and MARRI participant flag."""
+    counts = rec.event_countries.country_code.value_counts()
+    out = rec.countries.set_index("country_code").join(counts.rename("events"), how="inner")
+    return out.sort_values("events", ascending=False)
+
+
+def events_per_kind(rec: Record) -> pd.Series:
+    return rec.events.kind.value_counts().rename("events")
+
+
+def events_per_source(rec: Record) -> pd.Series:
+    return rec.events.source_url.map(domain).value_counts().rename("events")
+
+
+def quality(rec: Record) -> pd.Series:
+    """Shares and counts analysts check before trusting a slice of the record."""
+    ev = rec.events
+    n = len(ev)
+    with_org = ev.event_id.isin(rec.event_organisations.event_id)
+    return pd.Series(dtype=object, data={
+        "events": n,
+        "dated to the day or span": int(ev.date_precision.isin(["day", "span"]).sum()),
+        "share dated to the day or span": round(float(ev.date_precision.isin(["day", "span"]).mean()) if n else 0.0, 3),
+        "dated by month or year only": int(ev.date_precision.isin(["month", "year"]).sum()),
+        "date windows (uncertain)": int((ev.date_precision == "window").sum()),
+        "undated": int((ev.date_precision == "unknown").sum()),
+        "without a place": int(ev.place_id.isna().sum()),
+        "without an organisation": int((~with_org).sum()),
+        "planned (not reported held)": int((ev.status == "planned").sum()),
+    })
+
+
+def missing_participants(rec: Record) -> list[str]:
+    """MARRI Participants with no recorded participation (should be empty)."""
+    participants = rec.countries.loc[rec.countries.marri_participant, "country_code"]
+    return sorted(set(participants) - set(rec.event_countries.country_code))

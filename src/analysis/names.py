@@ -1,0 +1,72 @@
+"""Matching names in text: normalisation, slugs, and look-up tables built from name + aliases."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import pandas as pd
+
+_SPACE = re.compile(r"\s+")
+_CYRILLIC = dict(zip(
+    "абвгдѓђежзѕијклљмнњопрстќћуфхцчџшАБВГДЃЂЕЖЗЅИЈКЛЉМНЊОПРСТЌЋУФХЦЧЏШ",
+    ["a", "b", "v", "g", "d", "gj", "dj", "e", "zh", "z", "dz", "i", "j", "k", "l", "lj", "m", "n", "nj", "o", "p", "r", "s", "t",
+     "kj", "c", "u", "f", "h", "c", "ch", "dzh", "sh"] * 2, strict=True))
+_TRANSLIT = str.maketrans({"đ": "dj", "Đ": "Dj", "ł": "l", "ß": "ss", "ø": "o", "æ": "ae", **_CYRILLIC})
+
+
+def normalise(text: str) -> str:
+    """Case-, accent- and space-insensitive form of a name.
+
+    >>> normalise("  Tamara  Mugoša ")
+    'tamara mugosa'
+    >>> normalise("Đorđe") == normalise("Djordje")
+    True
+    >>> normalise("Скопје")
+    'skopje'
+    """
+    text = unicodedata.normalize("NFKD", text.translate(_TRANSLIT))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+def slug(text: str) -> str:
+    """Identifier form of a name.
+
+    >>> slug("Banja Koviljača")
+    'banja-koviljaca'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", normalise(text)).strip("-")
+
+
+def split_aliases(value: object) -> list[str]:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return []
+    return [a.strip() for a in str(value).split("|") if a.strip()]
+
+
+class Lookup:
+    """Exact look-up of normalised names and aliases to ids (first declared wins)."""
+
+    def __init__(self, pairs: Iterable[tuple[str, str]]):
+        self.index: dict[str, str] = {}
+        for name, ident in pairs:
+            self.index.setdefault(normalise(name), ident)
+
+    @classmethod
+    def from_frame(cls, df: pd.DataFrame, id_col: str, name_cols: Iterable[str], alias_col: str | None = "aliases") -> Lookup:
+        pairs: list[tuple[str, str]] = []
+        for row in df.itertuples(index=False):
+            ident = getattr(row, id_col)
+            pairs.append((ident, ident))
+            for col in name_cols:
+                value = getattr(row, col)
+                if isinstance(value, str) and value:
+                    pairs.append((value, ident))
+            if alias_col:
+                pairs.extend((a, ident) for a in split_aliases(getattr(row, alias_col)))
+        return cls(pairs)
+
+    def get(self, name: str) -> str | None:
+        return self.index.get(normalise(name))

@@ -1,0 +1,156 @@
+"""Where data enters: read one resource's CSV into an Arrow table of strings.
+
+Nothing is typed here; :mod:`analysis.checks` checks the strings against the declaration and
+:mod:`analysis.record` converts them. Files are only ever read, never modified. UTF-8 with or
+without a byte-order mark and CRLF line ends are accepted; values may contain quoted newlines.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from analysis.errors import Problem
+from analysis.package import Resource
+
+
+@dataclass
+class RawTable:
+    """A resource's rows as strings (empty string = missing), with what went wrong reading it."""
+
+    resource: Resource
+    path: Path
+    table: pa.Table | None
+    problems: list[Problem] = field(default_factory=list)
+    _lines: list[int] | None = None
+
+    @property
+    def label(self) -> str:
+        return self.path.name
+
+    def line_of(self, row: int) -> int:
+        """Line number (1-based, header is line 1) where data row ``row`` (0-based) starts."""
+        if self._lines is None:
+            self._lines = record_lines(self.path, len(self.resource.field_names) if self.table is None else self.table.num_columns)
+        if row < len(self._lines):
+            return self._lines[row]
+        return row + 2
+
+
+def record_lines(path: Path, ncols: int) -> list[int]:
+    """Start line of each well-formed data record, as the Arrow reader keeps them.
+
+    Only computed when a problem must be located, so the fast path never pays for it.
+    Blank lines and rows with the wrong number of fields are skipped, as the reader skips them.
+    """
+    starts: list[int] = []
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
+        reader = csv.reader(fh)
+        line = 1
+        header_done = False
+        for rec in reader:
+            start = line
+            line = reader.line_num + 1
+            if not header_done:
+                header_done = True
+                continue
+            if not rec or len(rec) != ncols:
+                continue
+            starts.append(start)
+    return starts
+
+
+def read_raw(resource: Resource, data_dir: Path) -> RawTable:
+    path = Path(data_dir) / resource.path
+    raw = RawTable(resource=resource, path=path, table=None)
+    label = path.name
+    if not path.exists():
+        raw.problems.append(Problem(label, None, None, None, "missing-file", f"file not found at {path}"))
+        return raw
+    data = path.read_bytes()
+    bad = _invalid_utf8(data)
+    if bad:
+        for line, col, snippet in bad:
+            raw.problems.append(
+                Problem(label, line, None, snippet, "encoding", f"not valid UTF-8 at byte {col} of the line; save the file as UTF-8")
+            )
+        return raw
+    text_start = 3 if data.startswith(codecs.BOM_UTF8) else 0
+    if not data[text_start:].strip():
+        raw.problems.append(Problem(label, None, None, None, "empty-file", "the file is empty; it needs at least the header line"))
+        return raw
+    header = next(csv.reader(io.StringIO(data[text_start:].decode("utf-8").split("\n", 1)[0].rstrip("\r"))))
+    header = [h.strip() for h in header]
+    expected = resource.field_names
+    missing = [c for c in expected if c not in header]
+    unknown = [c for c in header if c not in expected]
+    for c in missing:
+        raw.problems.append(Problem(label, 1, c, None, "missing-column", f"required column '{c}' is not in the header"))
+    for c in unknown:
+        raw.problems.append(
+            Problem(label, 1, c, c, "unknown-column", f"column '{c}' is not declared in datapackage.json (expected: {', '.join(expected)})")
+        )
+    dupes = {c for c in header if header.count(c) > 1}
+    for c in sorted(dupes):
+        raw.problems.append(Problem(label, 1, c, c, "duplicate-column", f"column '{c}' appears more than once in the header"))
+    if missing or unknown or dupes:
+        return raw
+
+    invalid: list[tuple[int, int]] = []
+
+    def on_invalid(row: pacsv.InvalidRow) -> str:
+        invalid.append((row.expected_columns, row.actual_columns))
+        return "skip"
+
+    table = pacsv.read_csv(
+        io.BytesIO(data),
+        read_options=pacsv.ReadOptions(use_threads=True, block_size=8 << 20),
+        parse_options=pacsv.ParseOptions(newlines_in_values=True, invalid_row_handler=on_invalid),
+        convert_options=pacsv.ConvertOptions(
+            column_types={c: pa.string() for c in header},
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    )
+    raw.table = table.select(expected)
+    if invalid:
+        for line, n in _ragged_lines(path, len(header)):
+            raw.problems.append(
+                Problem(label, line, None, None, "field-count", f"row has {n} fields, the header has {len(header)}; check quoting and commas")
+            )
+    return raw
+
+
+def _ragged_lines(path: Path, ncols: int) -> list[tuple[int, int]]:
+    out = []
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.reader(fh)
+        line = 1
+        for rec in reader:
+            start, line = line, reader.line_num + 1
+            if rec and len(rec) != ncols:
+                out.append((start, len(rec)))
+    return out
+
+
+def _invalid_utf8(data: bytes, limit: int = 20) -> list[tuple[int, int, str]]:
+    try:
+        data.decode("utf-8")
+        return []
+    except UnicodeDecodeError:
+        pass
+    out = []
+    for n, line in enumerate(data.split(b"\n"), start=1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            out.append((n, exc.start + 1, line[max(0, exc.start - 10) : exc.start + 10].decode("utf-8", "replace")))
+            if len(out) >= limit:
+                break
+    return out

@@ -1,0 +1,137 @@
+"""The typed record: every table of the package as a pandas DataFrame, and the common joins.
+
+>>> rec = load()
+>>> rec.events.dtypes["date_start"]
+dtype('<M8[s]')
+>>> str(rec.events.dtypes["kind"])
+'category'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from analysis.checks import TRUE_VALUES, Checked, validate
+from analysis.errors import AnalysisError, DataValidationError
+from analysis.package import DEFAULT_DATA_DIR, Field, Package, Resource, read_package
+
+
+def _typed(values: pa.ChunkedArray, f: Field) -> pd.Series:
+    empty = pc.equal(pc.utf8_length(values), 0)
+    nullable = pc.if_else(empty, pa.scalar(None, pa.string()), values)
+    if f.type == "date":
+        ts = pc.strptime(nullable, format="%Y-%m-%d", unit="s", error_is_null=True)
+        return ts.to_pandas().astype("datetime64[s]")
+    if f.type == "number":
+        return pc.cast(nullable, pa.float64()).to_pandas()
+    if f.type == "integer":
+        return pc.cast(nullable, pa.int64()).to_pandas().astype("Int64")
+    if f.type == "boolean":
+        return pc.is_in(values, pa.array(TRUE_VALUES)).to_pandas()
+    if f.enum is not None:
+        return pd.Categorical(nullable.to_pandas(), categories=list(f.enum))
+    return nullable.to_pandas().astype("string[pyarrow]")
+
+
+def _frame(res: Resource, table: pa.Table) -> pd.DataFrame:
+    return pd.DataFrame({f.name: _typed(table.column(f.name), f) for f in res.fields})
+
+
+@dataclass
+class Record:
+    """Every table of the data package, typed; see ``tables`` for their names.
+
+    Attribute access gives a table: ``rec.events``, ``rec.event_topics`` ...
+    """
+
+    package: Package
+    tables: dict[str, pd.DataFrame]
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(f"no table '{name}'; tables are: {', '.join(tables)}")
+
+    def __dir__(self) -> list[str]:
+        return [*super().__dir__(), *self.tables]
+
+    @property
+    def version(self) -> str:
+        return self.package.version
+
+    # --- joins analysts need most -------------------------------------------------------
+    def event_organisations_named(self) -> pd.DataFrame:
+        """One row per event and organisation: event columns, org name/acronym/kind, role."""
+        orgs = self.organisations[["org_id", "name", "acronym", "kind"]].rename(
+            columns={"name": "org_name", "acronym": "org_acronym", "kind": "org_kind"})
+        return self.event_organisations.merge(orgs, on="org_id", how="left").merge(
+            self.events, on="event_id", how="left")
+
+    def event_topics_named(self) -> pd.DataFrame:
+        """One row per event and topic, with the topic label and the event's columns."""
+        topics = self.topics[["topic_id", "label"]].rename(columns={"label": "topic"})
+        return self.event_topics.merge(topics, on="topic_id", how="left").merge(self.events, on="event_id", how="left")
+
+    def event_countries_named(self) -> pd.DataFrame:
+        """One row per event and taking-part country, with country name and participant flag."""
+        countries = self.countries.rename(columns={"name": "country"})
+        return self.event_countries.merge(countries, on="country_code", how="left").merge(
+            self.events, on="event_id", how="left")
+
+    def event_people_named(self) -> pd.DataFrame:
+        """One row per event and person: name, role at that event, affiliation acronym."""
+        orgs = self.organisations[["org_id", "acronym", "name"]].rename(columns={"acronym": "org_acronym", "name": "org_name"})
+        return (self.event_people.merge(self.people[["person_id", "name"]], on="person_id", how="left")
+                .merge(orgs, on="org_id", how="left")
+                .merge(self.events[["event_id", "title", "date_start", "date_end"]], on="event_id", how="left"))
+
+    def events_wide(self) -> pd.DataFrame:
+        """One row per event with its place and its organisations, topics, countries and
+        initiatives gathered into '; '-separated text columns (for tables and exports)."""
+        ev = self.events.merge(
+            self.places[["place_id", "name", "country_code", "latitude", "longitude"]].rename(
+                columns={"name": "place", "country_code": "place_country"}),
+            on="place_id", how="left")
+        orgs = self.organisations.assign(label=self.organisations.acronym.fillna(self.organisations.name))
+        lists = {
+            "organisations": self.event_organisations.merge(orgs[["org_id", "label"]], on="org_id"),
+            "topics": self.event_topics.merge(self.topics[["topic_id", "label"]], on="topic_id"),
+            "countries": self.event_countries.rename(columns={"country_code": "label"}),
+            "initiatives": self.event_initiatives.merge(self.initiatives[["initiative_id", "name"]].rename(columns={"name": "label"}), on="initiative_id"),
+        }
+        for name, df in lists.items():
+            joined = df.astype({"label": str}).groupby("event_id", observed=True)["label"].agg(lambda s: "; ".join(sorted(set(s))))
+            ev[name] = ev.event_id.map(joined).fillna("")
+        return ev
+
+
+def check(data_dir: Path | str = DEFAULT_DATA_DIR) -> Checked:
+    """Validate the package in ``data_dir`` and return every problem found (never raises for bad rows)."""
+    return validate(read_package(Path(data_dir).resolve()))
+
+
+def load(data_dir: Path | str = DEFAULT_DATA_DIR, *, validate_first: bool = True) -> Record:
+    """Read, validate and type the data package in ``data_dir``.
+
+    Raises :class:`DataValidationError` listing every problem when the data fail validation.
+    """
+    checked = check(data_dir)
+    if validate_first and not checked.ok:
+        raise DataValidationError(checked.problems)
+    return from_checked(checked)
+
+
+def from_checked(checked: Checked) -> Record:
+    tables = {}
+    for res in checked.package.resources:
+        raw = checked.tables[res.name]
+        if raw.table is None:
+            raise AnalysisError(f"{raw.label}: cannot be read; run 'python -m analysis validate' for details")
+        tables[res.name] = _frame(res, raw.table)
+    return Record(package=checked.package, tables=tables)
