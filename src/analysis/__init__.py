@@ -13,5 +13,5 @@ True
 from analysis.errors import AnalysisError, DataValidationError
 from analysis.record import Record, load
 
-__all__ = ["AnalysisError", "DataValidationError", "Record", "load", "__version__"]
+__all__ = ["AnalysisError", "DataValidationError", "Record", "__version__", "load"]
 __version__ = "0.1.0"

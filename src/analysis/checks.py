@@ -8,9 +8,12 @@ cannot express (date precision, coordinates in pairs, ...) are listed in :data:`
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from threading import Lock
 
 import numpy as np
 import pandas as pd
@@ -53,11 +56,29 @@ class _Collector:
     def __init__(self, raw: RawTable):
         self.raw = raw
         self.problems: list[Problem] = []
+        self._encoded: dict[str, pa.DictionaryArray] = {}
+        self._lock = Lock()
+        res = raw.resource
+        #: columns that keys use: they are dictionary-encoded once and every check reuses that
+        self.keyed = {*res.primary_key, *(c for fk in res.foreign_keys for c in fk.fields)}
+
+    def encoded(self, column: str) -> pa.DictionaryArray:
+        """The column dictionary-encoded (distinct values + row codes), computed once."""
+        with self._lock:
+            if column not in self._encoded:
+                self._encoded[column] = pc.dictionary_encode(self.raw.table.column(column).combine_chunks())
+            return self._encoded[column]
+
+    def rows_with(self, column: str, bad_values: np.ndarray, rule: str, message: str | Callable[[str], str]) -> None:
+        """Record a problem on every row whose value is flagged in ``bad_values`` (a mask over the
+        column's distinct values)."""
+        enc = self.encoded(column)
+        self.rows(bad_values[enc.indices.to_numpy()], column, rule, message)
 
     def rows(self, mask: pa.Array | np.ndarray, column: str | None, rule: str, message: str | Callable[[str], str],
              values: pa.Array | None = None) -> None:
         """Record a problem for every row where ``mask`` is true."""
-        mask_np = mask if isinstance(mask, np.ndarray) else pc.fill_null(mask, False).to_numpy(zero_copy_only=False)
+        mask_np = mask if isinstance(mask, np.ndarray) else _np(mask)
         idx = np.flatnonzero(mask_np)
         if idx.size == 0:
             return
@@ -72,111 +93,214 @@ class _Collector:
             )
 
 
-def validate(package: Package, tables: dict[str, RawTable] | None = None) -> Checked:
-    """Check every resource of ``package``; read the files unless ``tables`` are given."""
-    if tables is None:
-        tables = {r.name: read_raw(r, package.data_dir) for r in package.resources}
+def validate(package: Package, tables: dict[str, RawTable] | None = None, *, threads: int | None = None) -> Checked:
+    """Check every resource of ``package``; read the files unless ``tables`` are given.
+
+    Tables are read and checked in parallel threads (Arrow releases the GIL); the problems come
+    back in the order of the declaration, so the report does not depend on scheduling.
+    """
+    workers = threads or min(4, os.cpu_count() or 1)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        if tables is None:
+            tables = dict(zip(package.names, pool.map(lambda r: read_raw(r, package.data_dir), package.resources), strict=True))
+        collectors = {r.name: _Collector(tables[r.name]) for r in package.resources}
+        parents = _ParentKeys(tables, collectors)
+
+        def check_one(res: Resource) -> None:
+            col = collectors[res.name]
+            if col.raw.table is None:
+                return
+            for f in res.fields:
+                _check_field(col, f)
+            _check_primary_key(col, res)
+            _check_foreign_keys(col, res, parents)
+            for rule in RECORD_RULES.get(res.name, ()):
+                rule.check(col)
+
+        list(pool.map(check_one, package.resources))
     problems: list[Problem] = []
     for res in package.resources:
-        raw = tables[res.name]
-        problems.extend(raw.problems)
-        if raw.table is None:
-            continue
-        col = _Collector(raw)
-        for f in res.fields:
-            _check_field(col, f)
-        _check_primary_key(col, res)
-        _check_foreign_keys(col, res, tables)
-        for rule in RECORD_RULES.get(res.name, ()):
-            rule.check(col)
-        problems.extend(col.problems)
+        problems.extend(tables[res.name].problems)
+        problems.extend(collectors[res.name].problems)
     return Checked(package=package, tables=tables, problems=problems)
 
 
+def parse_dates(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
+    """ISO dates (strings) as date32; empty or invalid values become null.
+
+    Parses each distinct value once, so a million rows over a few thousand days cost little.
+    """
+    encoded = pc.dictionary_encode(values)
+    chunks = encoded.chunks if isinstance(encoded, pa.ChunkedArray) else [encoded]
+    out = []
+    for chunk in chunks:
+        out.append(pc.take(_dates_of(chunk.dictionary), chunk.indices))
+    return pa.chunked_array(out, type=pa.date32()) if isinstance(encoded, pa.ChunkedArray) else out[0]
+
+
+def _dates_of(strings: pa.Array) -> pa.Array:
+    ok_form = pc.fill_null(pc.match_substring_regex(strings, DATE_PATTERN), False)
+    candidates = pc.if_else(ok_form, strings, pa.scalar(None, pa.string()))
+    try:
+        return pc.cast(candidates, pa.date32())
+    except pa.ArrowInvalid:  # some impossible day such as 2023-02-30: parse one by one
+        parsed = []
+        for v in candidates.to_pylist():
+            try:
+                parsed.append(pc.cast(pa.scalar(v, pa.string()), pa.date32()).as_py() if v else None)
+            except pa.ArrowInvalid:
+                parsed.append(None)
+        return pa.array(parsed, type=pa.date32())
+
+
 def _check_field(col: _Collector, f: Field) -> None:
-    values = col.raw.table.column(f.name).combine_chunks() if col.raw.table.column(f.name).num_chunks != 1 else col.raw.table.column(f.name).chunk(0)
+    """Every declared constraint of one column, decided on its distinct values."""
+    values = col.raw.table.column(f.name)
     if len(values) == 0:
         return
-    empty = pc.equal(pc.utf8_length(values), 0)
+    if f.name not in col.keyed and f.type == "string" and f.enum is None and f.pattern is None:
+        _check_free_text(col, f, values)
+        return
+    uniq = col.encoded(f.name).dictionary
+    empty = pc.equal(pc.utf8_length(uniq), 0)
     present = pc.invert(empty)
+    checks: list[tuple[pa.Array, str, str]] = []  # (bad mask over uniq, rule, message)
     if f.required:
-        col.rows(empty, f.name, "required", "a value is required here", values)
-    stripped = pc.not_equal(pc.utf8_trim_whitespace(values), values)
-    col.rows(stripped, f.name, "whitespace", "remove leading or trailing spaces", values)
+        checks.append((empty, "required", "a value is required here"))
+    checks.append((pc.not_equal(pc.utf8_trim_whitespace(uniq), uniq), "whitespace", "remove leading or trailing spaces"))
 
-    def bad(mask: pa.Array) -> pa.Array:
-        return pc.and_(present, pc.invert(mask))
+    def bad(ok: pa.Array) -> pa.Array:
+        return pc.and_(present, pc.invert(pc.fill_null(ok, False)))
 
     if f.type == "date":
-        ok_form = pc.match_substring_regex(values, DATE_PATTERN)
-        parsed = pc.strptime(pc.if_else(ok_form, values, "1970-01-01"), format="%Y-%m-%d", unit="s", error_is_null=True)
-        roundtrip = pc.equal(pc.strftime(parsed, format="%Y-%m-%d"), values)
-        col.rows(bad(pc.fill_null(pc.and_(ok_form, roundtrip), False)), f.name, "type",
-                 "not a calendar date in the form YYYY-MM-DD", values)
+        checks.append((bad(pc.is_valid(_dates_of(uniq))), "type", "not a calendar date in the form YYYY-MM-DD"))
     elif f.type in ("number", "integer"):
-        pattern = NUMBER_PATTERN if f.type == "number" else INTEGER_PATTERN
-        ok_num = pc.match_substring_regex(values, pattern)
-        col.rows(bad(ok_num), f.name, "type", f"not a{'n integer' if f.type == 'integer' else ' number'}", values)
+        ok_num = pc.match_substring_regex(uniq, NUMBER_PATTERN if f.type == "number" else INTEGER_PATTERN)
+        checks.append((bad(ok_num), "type", f"not a{'n integer' if f.type == 'integer' else ' number'}"))
         if f.minimum is not None or f.maximum is not None:
-            nums = pc.cast(pc.if_else(pc.and_(present, ok_num), values, "0"), pa.float64())
+            nums = pc.cast(pc.if_else(pc.and_(present, ok_num), uniq, "0"), pa.float64())
             if f.minimum is not None:
-                col.rows(pc.less(nums, f.minimum), f.name, "minimum", f"must be at least {f.minimum}", values)
+                checks.append((pc.less(nums, f.minimum), "minimum", f"must be at least {f.minimum}"))
             if f.maximum is not None:
-                col.rows(pc.greater(nums, f.maximum), f.name, "maximum", f"must be at most {f.maximum}", values)
+                checks.append((pc.greater(nums, f.maximum), "maximum", f"must be at most {f.maximum}"))
     elif f.type == "boolean":
-        ok_bool = pc.is_in(values, pa.array(TRUE_VALUES + FALSE_VALUES))
-        col.rows(bad(ok_bool), f.name, "type", "not a boolean (true or false)", values)
+        checks.append((bad(pc.is_in(uniq, pa.array(TRUE_VALUES + FALSE_VALUES))), "type", "not a boolean (true or false)"))
     if f.format == "uri":
-        col.rows(bad(pc.match_substring_regex(values, URI_PATTERN)), f.name, "format",
-                 "not a web address (http:// or https:// followed by a host)", values)
+        checks.append((bad(pc.match_substring_regex(uniq, URI_PATTERN)), "format",
+                       "not a web address (http:// or https:// followed by a host)"))
     if f.enum is not None:
-        allowed = ", ".join(f.enum)
-        col.rows(bad(pc.is_in(values, pa.array(f.enum))), f.name, "enum", f"not one of the allowed values: {allowed}", values)
+        checks.append((bad(pc.is_in(uniq, pa.array(f.enum))), "enum", f"not one of the allowed values: {', '.join(f.enum)}"))
     if f.pattern is not None:
-        col.rows(bad(pc.match_substring_regex(values, f"^(?:{f.pattern})$")), f.name, "pattern",
-                 f"does not match the pattern {f.pattern}", values)
+        checks.append((bad(pc.match_substring_regex(uniq, f"^(?:{f.pattern})$")), "pattern", f"does not match the pattern {f.pattern}"))
     if f.max_length is not None:
-        col.rows(pc.greater(pc.utf8_length(values), f.max_length), f.name, "max-length",
-                 f"longer than {f.max_length} characters", values)
+        checks.append((pc.greater(pc.utf8_length(uniq), f.max_length), "max-length", f"longer than {f.max_length} characters"))
     if f.min_length is not None:
-        col.rows(pc.and_(present, pc.less(pc.utf8_length(values), f.min_length)), f.name, "min-length",
-                 f"shorter than {f.min_length} characters", values)
+        checks.append((pc.and_(present, pc.less(pc.utf8_length(uniq), f.min_length)), "min-length",
+                       f"shorter than {f.min_length} characters"))
+    for mask, rule, message in checks:
+        bad_uniq = _np(mask)
+        if bad_uniq.any():
+            col.rows_with(f.name, bad_uniq, rule, message)
+    if f.unique and len(uniq) < len(values):
+        dup = _duplicated(col, [f.name]) & pc.not_equal(pc.utf8_length(values), 0).to_numpy()
+        col.rows(dup, f.name, "unique", "this value already appears on an earlier row")
+
+
+def _check_free_text(col: _Collector, f: Field, values: pa.ChunkedArray) -> None:
+    """Constraints of a free-text column (titles, summaries, URLs), checked row by row: such
+    columns have nearly as many distinct values as rows, so encoding them would cost more."""
+    if f.required:
+        col.rows(_np(pc.equal(pc.utf8_length(values), 0)), f.name, "required", "a value is required here")
+    col.rows(_np(pc.not_equal(pc.utf8_trim_whitespace(values), values)), f.name, "whitespace", "remove leading or trailing spaces")
+    if f.format == "uri":
+        ok = pc.or_(pc.equal(pc.utf8_length(values), 0), pc.match_substring_regex(values, URI_PATTERN))
+        col.rows(_np(pc.invert(ok)), f.name, "format", "not a web address (http:// or https:// followed by a host)")
+    if f.max_length is not None:
+        col.rows(_np(pc.greater(pc.utf8_length(values), f.max_length)), f.name, "max-length", f"longer than {f.max_length} characters")
+    if f.min_length is not None:
+        n = pc.utf8_length(values)
+        col.rows(_np(pc.and_(pc.greater(n, 0), pc.less(n, f.min_length))), f.name, "min-length", f"shorter than {f.min_length} characters")
     if f.unique:
-        dup = _duplicated([values]) & present.to_numpy(zero_copy_only=False)
-        col.rows(dup, f.name, "unique", "this value already appears on an earlier row", values)
+        dup = _duplicated(col, [f.name]) & _np(pc.not_equal(pc.utf8_length(values), 0))
+        col.rows(dup, f.name, "unique", "this value already appears on an earlier row")
 
 
-def _duplicated(columns: Iterable[pa.Array]) -> np.ndarray:
-    frame = pd.DataFrame({str(i): c.to_pandas() for i, c in enumerate(columns)})
-    return frame.duplicated(keep="first").to_numpy()
+def _duplicated(col: _Collector, columns: Iterable[str]) -> np.ndarray:
+    """True on every row whose key (all ``columns``) already appeared on an earlier row."""
+    key = None
+    for name in columns:
+        enc = col.encoded(name)
+        codes = enc.indices.to_numpy().astype(np.int64)
+        key = codes if key is None else key * len(enc.dictionary) + codes
+    if not (np.diff(np.sort(key)) == 0).any():  # the common case, about twice as fast as hashing
+        return np.zeros(len(key), dtype=bool)
+    return pd.Series(key).duplicated(keep="first").to_numpy()
 
 
 def _check_primary_key(col: _Collector, res: Resource) -> None:
     if not res.primary_key:
         return
     t = col.raw.table
-    keys = [t.column(k).combine_chunks() for k in res.primary_key]
-    dup = _duplicated(keys)
-    if len(res.primary_key) == 1:
-        col.rows(dup, res.primary_key[0], "primary-key", "duplicate primary key", keys[0])
-    else:
+    keys = [t.column(k) for k in res.primary_key]
+    if len(keys) == 1:
+        if len(col.encoded(res.primary_key[0]).dictionary) == t.num_rows:
+            return
+        col.rows(_duplicated(col, res.primary_key), res.primary_key[0], "primary-key", "duplicate primary key")
+        return
+    dup = _duplicated(col, res.primary_key)
+    if dup.any():
         joined = pc.binary_join_element_wise(*keys, " | ")
-        col.rows(dup, "+".join(res.primary_key), "primary-key",
-                 f"duplicate primary key ({', '.join(res.primary_key)})", joined)
+        col.rows(dup, "+".join(res.primary_key), "primary-key", f"duplicate primary key ({', '.join(res.primary_key)})", joined)
 
 
-def _check_foreign_keys(col: _Collector, res: Resource, tables: dict[str, RawTable]) -> None:
+class _ParentKeys:
+    """Distinct values of referenced columns, computed once however many tables refer to them."""
+
+    def __init__(self, tables: dict[str, RawTable], collectors: dict[str, _Collector]):
+        self.tables = tables
+        self.collectors = collectors
+        self.cache: dict[tuple[str, tuple[str, ...]], pa.Array | None] = {}
+        self.lock = Lock()
+
+    def get(self, resource: str, fields: tuple[str, ...]) -> pa.Array | None:
+        with self.lock:
+            key = (resource, fields)
+            if key not in self.cache:
+                target = self.tables.get(resource)
+                if target is None or target.table is None:
+                    self.cache[key] = None
+                elif len(fields) == 1:
+                    self.cache[key] = self.collectors[resource].encoded(fields[0]).dictionary
+                else:
+                    self.cache[key] = pc.unique(_joined(target.table, fields))
+            return self.cache[key]
+
+
+def _joined(table: pa.Table, fields: tuple[str, ...]) -> pa.ChunkedArray:
+    if len(fields) == 1:
+        return table.column(fields[0])
+    return pc.binary_join_element_wise(*[table.column(c) for c in fields], "\x1f")
+
+
+def _check_foreign_keys(col: _Collector, res: Resource, parents: _ParentKeys) -> None:
     t = col.raw.table
     for fk in res.foreign_keys:
-        target = tables.get(fk.resource)
-        if target is None or target.table is None:
+        parent = parents.get(fk.resource, fk.reference_fields)
+        if parent is None:
             continue  # the missing or unreadable target is reported on its own
-        child = pc.binary_join_element_wise(*[t.column(c).combine_chunks() for c in fk.fields], "\x1f")
-        parent = pc.binary_join_element_wise(*[target.table.column(c).combine_chunks() for c in fk.reference_fields], "\x1f")
-        present = pc.greater(pc.utf8_length(child), len(fk.fields) - 1)
-        missing = pc.and_(present, pc.invert(pc.is_in(child, parent.unique())))
         target_name = f"{fk.resource}.{'+'.join(fk.reference_fields)}"
-        col.rows(missing, "+".join(fk.fields), "foreign-key", f"no such value in {target_name}", child)
+        if len(fk.fields) == 1:
+            uniq = col.encoded(fk.fields[0]).dictionary
+            missing = _np(pc.and_(pc.greater(pc.utf8_length(uniq), 0), pc.invert(pc.is_in(uniq, value_set=parent))))
+            if missing.any():
+                col.rows_with(fk.fields[0], missing, "foreign-key", f"no such value in {target_name}")
+            continue
+        child = _joined(t, fk.fields)
+        uniq = pc.unique(child)
+        present = pc.greater(pc.utf8_length(uniq), len(fk.fields) - 1)
+        bad = uniq.filter(pc.and_(present, pc.invert(pc.is_in(uniq, value_set=parent))))
+        if len(bad):
+            col.rows(_np(pc.is_in(child, value_set=bad)), "+".join(fk.fields), "foreign-key", f"no such value in {target_name}", child)
 
 
 # --- the record's own rules ------------------------------------------------------------------
@@ -197,32 +321,48 @@ def _frame(col: _Collector, names: list[str]) -> pd.DataFrame:
     return pd.DataFrame({n: t.column(n).to_pandas() for n in names})
 
 
-def _dates(series: pd.Series) -> pd.Series:
-    return pd.to_datetime(series.where(series.str.fullmatch(DATE_PATTERN[1:-1])), format="%Y-%m-%d", errors="coerce")
+def _np(array: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    if array.type == pa.bool_():
+        array = pc.fill_null(array, False)
+    return array.to_numpy(zero_copy_only=False)
 
 
 def _event_dates(col: _Collector) -> None:
-    df = _frame(col, ["date_start", "date_end", "date_precision", "date_note"])
-    start, end, prec = _dates(df.date_start), _dates(df.date_end), df.date_precision
-    has_s, has_e = df.date_start != "", df.date_end != ""
-    both = start.notna() & end.notna()
-    col.rows((both & (end < start)).to_numpy(), "date_end", "date-order", "date_end is before date_start")
-    unknown = prec == "unknown"
-    col.rows((unknown & (has_s | has_e)).to_numpy(), "date_precision", "date-precision",
+    t = col.raw.table
+    prec, note = t.column("date_precision"), t.column("date_note")
+    s_raw, e_raw = t.column("date_start"), t.column("date_end")
+    start, end = parse_dates(s_raw), parse_dates(e_raw)
+    has_s, has_e = pc.not_equal(pc.utf8_length(s_raw), 0), pc.not_equal(pc.utf8_length(e_raw), 0)
+    both = pc.and_(pc.is_valid(start), pc.is_valid(end))
+
+    def when(*masks):
+        out = masks[0]
+        for m in masks[1:]:
+            out = pc.and_(out, m)
+        return _np(out)
+
+    def is_(value):
+        return pc.equal(prec, value)
+
+    col.rows(when(both, pc.less(end, start)), "date_end", "date-order", "date_end is before date_start")
+    col.rows(when(is_("unknown"), pc.or_(has_s, has_e)), "date_precision", "date-precision",
              "precision 'unknown' must leave date_start and date_end empty")
-    col.rows((~unknown & prec.isin(_PRECISIONS) & ~(has_s & has_e)).to_numpy(), "date_precision", "date-precision",
-             lambda v: f"precision '{v}' needs both date_start and date_end")
-    col.rows((both & (prec == "day") & (start != end)).to_numpy(), "date_end", "date-precision",
+    col.rows(when(pc.is_in(prec, pa.array(_PRECISIONS)), pc.invert(pc.and_(has_s, has_e))), "date_precision",
+             "date-precision", lambda v: f"precision '{v}' needs both date_start and date_end")
+    col.rows(when(both, is_("day"), pc.not_equal(start, end)), "date_end", "date-precision",
              "precision 'day' needs date_end equal to date_start")
-    col.rows((both & prec.isin(["span", "window"]) & (end <= start)).to_numpy(), "date_end", "date-precision",
-             "precision 'span' or 'window' needs date_end after date_start")
-    month_ok = (start.dt.day == 1) & (end == start + pd.offsets.MonthEnd(0))
-    col.rows((both & (prec == "month") & ~month_ok).to_numpy(), "date_start", "date-precision",
+    col.rows(when(both, pc.is_in(prec, pa.array(["span", "window"])), pc.less_equal(end, start)), "date_end",
+             "date-precision", "precision 'span' or 'window' needs date_end after date_start")
+    day_after_end = pc.cast(pc.cast(pc.add(pc.cast(end, pa.int32()), 1), pa.int32()), pa.date32())
+    same_month = pc.and_(pc.equal(pc.year(start), pc.year(end)), pc.equal(pc.month(start), pc.month(end)))
+    month_ok = pc.and_(pc.and_(pc.equal(pc.day(start), 1), same_month), pc.equal(pc.day(day_after_end), 1))
+    col.rows(when(both, is_("month"), pc.invert(month_ok)), "date_start", "date-precision",
              "precision 'month' needs date_start on the 1st and date_end on the last day of the same month")
-    year_ok = (start.dt.month == 1) & (start.dt.day == 1) & (end.dt.month == 12) & (end.dt.day == 31) & (start.dt.year == end.dt.year)
-    col.rows((both & (prec == "year") & ~year_ok).to_numpy(), "date_start", "date-precision",
+    year_ok = pc.and_(pc.and_(pc.equal(pc.day_of_year(start), 1), pc.equal(pc.year(start), pc.year(end))),
+                      pc.equal(pc.year(day_after_end), pc.add(pc.year(end), 1)))
+    col.rows(when(both, is_("year"), pc.invert(year_ok)), "date_start", "date-precision",
              "precision 'year' needs date_start 1 January and date_end 31 December of the same year")
-    col.rows(((prec == "window") & (df.date_note == "")).to_numpy(), "date_note", "date-evidence",
+    col.rows(when(is_("window"), pc.equal(pc.utf8_length(note), 0)), "date_note", "date-evidence",
              "a date window needs its evidence in date_note")
 
 
@@ -234,8 +374,8 @@ def _initiative_dates(col: _Collector) -> None:
     for d, p in (("start_date", "start_precision"), ("end_date", "end_precision")):
         col.rows(((df[d] != "") != (df[p] != "")).to_numpy(), p, "date-precision",
                  f"{p} must be given exactly when {d} is")
-    start, end = _dates(df.start_date), _dates(df.end_date)
-    col.rows((start.notna() & end.notna() & (end < start)).to_numpy(), "end_date", "date-order", "end_date is before start_date")
+    start, end = parse_dates(col.raw.table.column("start_date")), parse_dates(col.raw.table.column("end_date"))
+    col.rows(_np(pc.less(end, start)), "end_date", "date-order", "end_date is before start_date")
 
 
 def _coordinates(col: _Collector) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,19 +72,17 @@ def read_raw(resource: Resource, data_dir: Path) -> RawTable:
     if not path.exists():
         raw.problems.append(Problem(label, None, None, None, "missing-file", f"file not found at {path}"))
         return raw
-    data = path.read_bytes()
-    bad = _invalid_utf8(data)
-    if bad:
-        for line, col, snippet in bad:
-            raw.problems.append(
-                Problem(label, line, None, snippet, "encoding", f"not valid UTF-8 at byte {col} of the line; save the file as UTF-8")
-            )
-        return raw
-    text_start = 3 if data.startswith(codecs.BOM_UTF8) else 0
-    if not data[text_start:].strip():
+    with path.open("rb") as fh:
+        head = fh.read(1 << 16)
+    text_start = 3 if head.startswith(codecs.BOM_UTF8) else 0
+    if not head[text_start:].strip():
         raw.problems.append(Problem(label, None, None, None, "empty-file", "the file is empty; it needs at least the header line"))
         return raw
-    header = next(csv.reader(io.StringIO(data[text_start:].decode("utf-8").split("\n", 1)[0].rstrip("\r"))))
+    first_line = head[text_start:].split(b"\n", 1)[0].rstrip(b"\r")
+    try:
+        header = next(csv.reader([first_line.decode("utf-8")]))
+    except UnicodeDecodeError:
+        return _encoding_problems(raw)
     header = [h.strip() for h in header]
     expected = resource.field_names
     missing = [c for c in expected if c not in header]
@@ -108,16 +105,22 @@ def read_raw(resource: Resource, data_dir: Path) -> RawTable:
         invalid.append((row.expected_columns, row.actual_columns))
         return "skip"
 
-    table = pacsv.read_csv(
-        io.BytesIO(data),
-        read_options=pacsv.ReadOptions(use_threads=True, block_size=8 << 20),
-        parse_options=pacsv.ParseOptions(newlines_in_values=True, invalid_row_handler=on_invalid),
-        convert_options=pacsv.ConvertOptions(
-            column_types={c: pa.string() for c in header},
-            strings_can_be_null=False,
-            quoted_strings_can_be_null=False,
-        ),
-    )
+    try:
+        table = pacsv.read_csv(
+            path,
+            read_options=pacsv.ReadOptions(use_threads=True, block_size=8 << 20),
+            parse_options=pacsv.ParseOptions(newlines_in_values=True, invalid_row_handler=on_invalid),
+            convert_options=pacsv.ConvertOptions(
+                column_types={c: pa.string() for c in header},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except pa.ArrowInvalid as exc:
+        if "UTF8" in str(exc) or "utf8" in str(exc).lower():
+            return _encoding_problems(raw)
+        raw.problems.append(Problem(label, None, None, None, "csv", f"cannot be read as CSV: {exc}"))
+        return raw
     raw.table = table.select(expected)
     if invalid:
         for line, n in _ragged_lines(path, len(header)):
@@ -139,12 +142,14 @@ def _ragged_lines(path: Path, ncols: int) -> list[tuple[int, int]]:
     return out
 
 
+def _encoding_problems(raw: RawTable) -> RawTable:
+    for line, col, snippet in _invalid_utf8(raw.path.read_bytes()):
+        raw.problems.append(Problem(raw.label, line, None, snippet, "encoding",
+                                    f"not valid UTF-8 at byte {col} of the line; save the file as UTF-8"))
+    return raw
+
+
 def _invalid_utf8(data: bytes, limit: int = 20) -> list[tuple[int, int, str]]:
-    try:
-        data.decode("utf-8")
-        return []
-    except UnicodeDecodeError:
-        pass
     out = []
     for n, line in enumerate(data.split(b"\n"), start=1):
         try:

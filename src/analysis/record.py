@@ -9,37 +9,50 @@ dtype('<M8[s]')
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from analysis.checks import TRUE_VALUES, Checked, validate
+from analysis.checks import TRUE_VALUES, Checked, parse_dates, validate
 from analysis.errors import AnalysisError, DataValidationError
 from analysis.package import DEFAULT_DATA_DIR, Field, Package, Resource, read_package
 
 
-def _typed(values: pa.ChunkedArray, f: Field) -> pd.Series:
-    empty = pc.equal(pc.utf8_length(values), 0)
-    nullable = pc.if_else(empty, pa.scalar(None, pa.string()), values)
+def _typed(values: pa.ChunkedArray, f: Field) -> pd.Series | pd.Categorical:
+    """One column of strings as the type its declaration gives (empty string = missing)."""
     if f.type == "date":
-        ts = pc.strptime(nullable, format="%Y-%m-%d", unit="s", error_is_null=True)
-        return ts.to_pandas().astype("datetime64[s]")
+        return pc.cast(parse_dates(values), pa.timestamp("s")).to_pandas()
+    if f.type == "boolean":
+        return pc.is_in(values, value_set=pa.array(TRUE_VALUES)).to_pandas()
+    empty = pc.equal(pc.utf8_length(values), 0)
+    nullable = pc.if_else(empty, pa.scalar(None, pa.string()), values) if pc.any(empty).as_py() else values
     if f.type == "number":
         return pc.cast(nullable, pa.float64()).to_pandas()
     if f.type == "integer":
         return pc.cast(nullable, pa.int64()).to_pandas().astype("Int64")
-    if f.type == "boolean":
-        return pc.is_in(values, pa.array(TRUE_VALUES)).to_pandas()
     if f.enum is not None:
-        return pd.Categorical(nullable.to_pandas(), categories=list(f.enum))
-    return nullable.to_pandas().astype("string[pyarrow]")
+        encoded = pc.dictionary_encode(nullable).combine_chunks()
+        return pd.Categorical.from_codes(
+            _recode(encoded, f.enum), categories=list(f.enum))
+    return pd.Series(pd.arrays.ArrowStringArray(nullable) if len(nullable) else pd.array([], dtype="string[pyarrow]"))
+
+
+def _recode(encoded: pa.DictionaryArray, categories: tuple[str, ...]) -> np.ndarray:
+    """Codes into ``categories`` for a dictionary-encoded column (-1 for missing)."""
+    position = {c: i for i, c in enumerate(categories)}
+    lookup = np.array([position.get(v, -1) for v in encoded.dictionary.to_pylist()] + [-1], dtype=np.int16)
+    idx = pc.fill_null(encoded.indices, len(encoded.dictionary)).to_numpy()
+    return lookup[idx]
 
 
 def _frame(res: Resource, table: pa.Table) -> pd.DataFrame:
-    return pd.DataFrame({f.name: _typed(table.column(f.name), f) for f in res.fields})
+    return pd.DataFrame({f.name: _typed(table.column(f.name), f) for f in res.fields}, copy=False)
 
 
 @dataclass
@@ -103,7 +116,8 @@ class Record:
             "organisations": self.event_organisations.merge(orgs[["org_id", "label"]], on="org_id"),
             "topics": self.event_topics.merge(self.topics[["topic_id", "label"]], on="topic_id"),
             "countries": self.event_countries.rename(columns={"country_code": "label"}),
-            "initiatives": self.event_initiatives.merge(self.initiatives[["initiative_id", "name"]].rename(columns={"name": "label"}), on="initiative_id"),
+            "initiatives": self.event_initiatives.merge(
+                self.initiatives[["initiative_id", "name"]].rename(columns={"name": "label"}), on="initiative_id"),
         }
         for name, df in lists.items():
             joined = df.astype({"label": str}).groupby("event_id", observed=True)["label"].agg(lambda s: "; ".join(sorted(set(s))))
@@ -128,10 +142,11 @@ def load(data_dir: Path | str = DEFAULT_DATA_DIR, *, validate_first: bool = True
 
 
 def from_checked(checked: Checked) -> Record:
-    tables = {}
     for res in checked.package.resources:
         raw = checked.tables[res.name]
         if raw.table is None:
             raise AnalysisError(f"{raw.label}: cannot be read; run 'python -m analysis validate' for details")
-        tables[res.name] = _frame(res, raw.table)
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+        frames = pool.map(lambda res: _frame(res, checked.tables[res.name].table), checked.package.resources)
+        tables = dict(zip(checked.package.names, frames, strict=True))
     return Record(package=checked.package, tables=tables)

@@ -1,0 +1,91 @@
+"""Synthetic data packages for benchmarks: made by code, written only under benchmarks/out/.
+
+The declaration and the reference tables (countries, topics) are the real ones; events and
+their link tables are random but valid, in the proportions of the curated record.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "data"
+KINDS = ["meeting", "training", "conference", "workshop", "seminar", "study-visit", "forum", "signing"]
+ROLES = ["organiser", "host", "partner", "participant", "donor", "trainer"]
+
+
+def _write(path: Path, columns: dict[str, np.ndarray | list]) -> None:
+    table = pa.table({k: pa.array(v, type=pa.string()) for k, v in columns.items()})
+    pacsv.write_csv(table, path, write_options=pacsv.WriteOptions(quoting_style="needed"))
+
+
+def _ids(prefix: str, n: int, width: int) -> np.ndarray:
+    return np.char.add(prefix, np.char.zfill(np.arange(1, n + 1).astype(str), width))
+
+
+def make_package(out: Path, n_events: int, seed: int = 0) -> Path:
+    rng = np.random.default_rng(seed)
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    for name in ("datapackage.json", "countries.csv", "topics.csv"):
+        shutil.copy2(DATA / name, out / name)
+    countries = np.array(pacsv.read_csv(DATA / "countries.csv").column("country_code").to_pylist())
+    topics = np.array(pacsv.read_csv(DATA / "topics.csv").column("topic_id").to_pylist())
+
+    n_places, n_orgs, n_people, n_init = 500, 1000, max(1000, n_events // 10), 100
+    place_ids = _ids("place-", n_places, 4)
+    _write(out / "places.csv", {
+        "place_id": place_ids, "name": np.char.add("Place ", place_ids), "kind": ["city"] * n_places,
+        "country_code": rng.choice(countries, n_places), "latitude": np.round(rng.uniform(-60, 70, n_places), 4).astype(str),
+        "longitude": np.round(rng.uniform(-170, 170, n_places), 4).astype(str), "aliases": [""] * n_places})
+    org_ids = _ids("org-", n_orgs, 4)
+    _write(out / "organisations.csv", {
+        "org_id": org_ids, "name": np.char.add("Organisation ", org_ids), "acronym": [""] * n_orgs,
+        "kind": ["government"] * n_orgs, "country_code": rng.choice(countries, n_orgs), "aliases": [""] * n_orgs})
+    person_ids = _ids("person-", n_people, 7)
+    _write(out / "people.csv", {"person_id": person_ids, "name": np.char.add("Person ", person_ids), "aliases": [""] * n_people})
+    init_ids = _ids("initiative-", n_init, 3)
+    _write(out / "initiatives.csv", {
+        "initiative_id": init_ids, "name": init_ids, "kind": ["project"] * n_init, "description": ["synthetic"] * n_init,
+        "start_date": ["2015-01-01"] * n_init, "start_precision": ["year"] * n_init, "end_date": [""] * n_init,
+        "end_precision": [""] * n_init, "status": ["active"] * n_init,
+        "source_url": ["https://example.org/initiative"] * n_init, "date_accessed": ["2026-11-28"] * n_init})
+    _write(out / "initiative_organisations.csv", {"initiative_id": init_ids, "org_id": org_ids[:n_init], "role": ["lead"] * n_init})
+    _write(out / "initiative_places.csv", {"initiative_id": init_ids, "place_id": place_ids[:n_init]})
+
+    n = n_events
+    event_ids = _ids("ev-", n, 7)
+    start = np.datetime64("2005-01-01") + rng.integers(0, 7300, n)
+    length = rng.integers(0, 3, n)
+    end = start + length
+    _write(out / "events.csv", {
+        "event_id": event_ids, "title": np.char.add("Synthetic meeting ", event_ids), "kind": rng.choice(KINDS, n),
+        "status": ["held"] * n, "date_start": start.astype(str), "date_end": end.astype(str),
+        "date_precision": np.where(length == 0, "day", "span"), "date_note": [""] * n,
+        "place_id": rng.choice(place_ids, n), "summary": ["Synthetic row made by benchmarks/synth.py."] * n,
+        "source_url": np.char.add("https://example.org/events/", event_ids), "source_publisher": ["example.org"] * n,
+        "date_accessed": ["2026-11-28"] * n, "follow_up_of": [""] * n})
+    k = max(1, int(n * 0.3))
+    _write(out / "event_sources.csv", {"event_id": event_ids[:k], "url": np.char.add("https://copy.example.org/", event_ids[:k]),
+                                       "publisher": ["copy.example.org"] * k, "relation": ["copy"] * k})
+    # two organisations, two topics, two countries per event; one person; a fifth linked to an initiative
+    pairs = np.repeat(event_ids, 2)
+    first, second = rng.integers(0, n_orgs - 1, n), None
+    second = first + 1
+    _write(out / "event_organisations.csv", {"event_id": pairs, "org_id": org_ids[np.ravel(np.column_stack([first, second]))],
+                                             "role": rng.choice(ROLES, 2 * n)})
+    t = rng.integers(0, len(topics) - 1, n)
+    _write(out / "event_topics.csv", {"event_id": pairs, "topic_id": topics[np.ravel(np.column_stack([t, t + 1]))]})
+    c = rng.integers(0, len(countries) - 1, n)
+    _write(out / "event_countries.csv", {"event_id": pairs, "country_code": countries[np.ravel(np.column_stack([c, c + 1]))]})
+    _write(out / "event_people.csv", {"event_id": event_ids, "person_id": rng.choice(person_ids, n), "role": ["Delegate"] * n,
+                                      "org_id": rng.choice(org_ids, n)})
+    m = n // 5
+    _write(out / "event_initiatives.csv", {"event_id": event_ids[:m], "initiative_id": rng.choice(init_ids, m)})
+    return out

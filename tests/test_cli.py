@@ -1,0 +1,64 @@
+"""The command line as a user meets it: exit codes, readable messages, no tracebacks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import set_cell, snapshot
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_validate_ok():
+    out = run("validate")
+    assert out.returncode == 0, out.stderr
+    assert "valid: 15 tables" in out.stdout
+
+
+def test_validate_bad_data_exit_1_no_traceback(pkg: Path):
+    set_cell(pkg / "events.csv", 4, "kind", "banquet")
+    before = snapshot(pkg)
+    out = run("--data", str(pkg), "validate")
+    assert out.returncode == 1
+    assert "events.csv:6, column 'kind', value 'banquet': [enum]" in out.stderr
+    assert "Traceback" not in out.stderr + out.stdout
+    assert snapshot(pkg) == before
+
+
+def test_info_reports_coverage():
+    out = run("info")
+    assert out.returncode == 0, out.stderr
+    for heading in ("Rows per table", "Events per year", "Events per country", "Events per kind", "Events per source site", "Quality"):
+        assert heading in out.stdout
+    assert "marri-rc.org.mk" in out.stdout
+
+
+def test_info_on_bad_data_is_a_message(pkg: Path):
+    set_cell(pkg / "events.csv", 0, "date_start", "yesterday")
+    out = run("--data", str(pkg), "info")
+    assert out.returncode == 1
+    assert "Traceback" not in out.stderr
+    assert "validate" in out.stderr
+
+
+def test_missing_data_dir(tmp_path: Path):
+    out = run("--data", str(tmp_path / "nowhere"), "validate")
+    assert out.returncode == 1
+    assert "no data package here" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_usage_errors_exit_2():
+    assert run().returncode == 2
+    assert run("frobnicate").returncode == 2
+    assert run("validate", "--max-problems", "many").returncode == 2
+
+
+def test_help_on_each_command():
+    for cmd in ("validate", "info", "add", "ingest", "reports"):
+        out = run(cmd, "--help")
+        assert out.returncode == 0, (cmd, out.stderr)
+        assert "usage:" in out.stdout
