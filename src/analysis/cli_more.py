@@ -24,7 +24,49 @@ def _cmd_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_reports(args: argparse.Namespace) -> int:
+    from analysis import runner
+
+    if args.data.resolve() != runner.DATA.resolve():
+        print("note: reports are built from the repository's data/; --data is ignored here", file=sys.stderr)
+    specs = runner.load_config(args.config or runner.CONFIG)
+    if args.list:
+        for spec in specs:
+            print(f"{spec.name:22} {spec.notebook:12} {spec.parameters}")
+        return 0
+    summary = runner.run_reports(specs, jobs=args.jobs, force=args.force, only=args.only,
+                                 progress=lambda line: print(line, file=sys.stderr, flush=True))
+    return runner.main_summary(summary)
+
+
+def _cmd_refresh(args: argparse.Namespace) -> int:
+    from analysis import notebooks
+
+    for path in notebooks.refresh(args.notebook or None, progress=lambda line: print(line, file=sys.stderr, flush=True)):
+        print(f"refreshed {path}")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("reports", help="regenerate the report set (notebooks -> reports/) in parallel, skipping unchanged ones",
+                       description="Execute each run of reports.yaml with papermill and publish reports/<name>/ (HTML without "
+                                   "code, figures as PNG and SVG, tables as CSV) and reports/index.html. Runs whose notebook, "
+                                   "parameters, data and library are unchanged are skipped. Safe under cron: a lock prevents "
+                                   "overlapping runs, reports are swapped in only when complete, a failing report keeps its "
+                                   "last good version. Exit 1 if any report failed.")
+    p.add_argument("--jobs", type=int, default=None, metavar="N", help="parallel workers (default: the machine's cores)")
+    p.add_argument("--only", action="append", metavar="NAME", help="build only this report (repeatable)")
+    p.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
+    p.add_argument("--list", action="store_true", help="list the configured reports and exit")
+    p.add_argument("--config", type=Path, default=None, help="report configuration (default: reports.yaml)")
+    p.set_defaults(func=_cmd_reports)
+
+    p = sub.add_parser("notebooks-refresh", help="re-execute notebooks in place so their stored outputs match the data (for nbval)",
+                       description="Execute each notebook with its default parameters and store the outputs nbval compares. "
+                                   "Run after the curated data grow, then review and commit the notebooks.")
+    p.add_argument("notebook", nargs="*", help="notebook names (default: all in notebooks/)")
+    p.set_defaults(func=_cmd_refresh)
+
     p = sub.add_parser("add", help="append a reviewed draft (YAML/JSON) to the data package, all tables or none",
                        description="Validate DRAFT together with the package, assign ids, refuse duplicates (same source "
                                    "page and date, or same dates, place and organisations) and append to every table "

@@ -1,0 +1,179 @@
+"""Figures for the reports: titled, labelled, with a source line, in a colour-blind-safe palette
+(Okabe-Ito), sized for an A4 page. Every function returns a Figure, or None when there is
+nothing to draw (the notebook then says so in words)."""
+
+from __future__ import annotations
+
+import matplotlib
+import matplotlib.dates
+import matplotlib.pyplot as plt
+import matplotlib.ticker
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+#: Okabe & Ito (2008), safe for the common colour-vision deficiencies; grey for "other".
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+OTHER = "#999999"
+A4_WIDTH = 7.2  # inches: A4 less margins
+SOURCE = "Source: Western Balkans migration and border-security cooperation workbook (public sources per event)"
+
+plt.rcParams.update({
+    "figure.dpi": 110, "savefig.dpi": 150, "font.size": 9, "axes.titlesize": 11, "axes.titleweight": "bold",
+    "axes.spines.top": False, "axes.spines.right": False, "svg.hashsalt": "wbcoop", "svg.fonttype": "none",
+})
+
+
+def _finish(fig: Figure, note: str = "") -> Figure:
+    text = SOURCE + (f". {note}" if note else "")
+    fig.text(0.01, 0.005, text, fontsize=6.5, color="#555555", ha="left", va="bottom", wrap=True)
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    return fig
+
+
+def colours(labels: list[str], other: str = "other") -> dict[str, str]:
+    """A fixed colour per label, grey for 'other'."""
+    out, i = {}, 0
+    for label in labels:
+        if label == other:
+            out[label] = OTHER
+        else:
+            out[label] = PALETTE[i % len(PALETTE)]
+            i += 1
+    return out
+
+
+def _top(series: pd.Series, n: int, other: str = "other") -> pd.Series:
+    keep = series.value_counts().index[:n]
+    return series.where(series.isin(keep), other).astype(str)
+
+
+def per_year(events: pd.DataFrame, by: str = "kind", title: str = "Events per year", top: int = 7) -> Figure | None:
+    """Stacked bars of events per year (earliest possible date), coloured by ``by``."""
+    dated = events.dropna(subset=["date_start"])
+    if dated.empty:
+        return None
+    years = dated.date_start.dt.year.astype(int)
+    groups = _top(dated[by].astype(str), top)
+    table = pd.crosstab(years, groups)
+    table = table.reindex(range(years.min(), years.max() + 1), fill_value=0)
+    order = [c for c in table.sum().sort_values(ascending=False).index if c != "other"] + (["other"] if "other" in table else [])
+    table = table[order]
+    fig, ax = plt.subplots(figsize=(A4_WIDTH, 3.4))
+    bottom = np.zeros(len(table))
+    cmap = colours(order)
+    for col in order:
+        ax.bar(table.index, table[col], bottom=bottom, color=cmap[col], label=col, width=0.8)
+        bottom += table[col].to_numpy()
+    ax.set(title=title, xlabel="Year (earliest possible date)", ylabel="Events")
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    ax.legend(title=by.replace("_", " "), fontsize=7, title_fontsize=7, ncol=2, frameon=False, loc="upper left")
+    return _finish(fig, f"{len(dated)} dated events")
+
+
+def heatmap(table: pd.DataFrame, title: str, xlabel: str, ylabel: str, note: str = "") -> Figure | None:
+    """Counts as a heatmap with the numbers written in the cells."""
+    if table.empty or table.to_numpy().sum() == 0:
+        return None
+    height = max(2.2, 0.28 * len(table) + 1.4)
+    fig, ax = plt.subplots(figsize=(A4_WIDTH, height))
+    im = ax.imshow(table.to_numpy(), aspect="auto", cmap="Blues")
+    ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns], rotation=90 if table.shape[1] > 12 else 0, fontsize=7)
+    ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index], fontsize=7)
+    vmax = table.to_numpy().max()
+    for (i, j), v in np.ndenumerate(table.to_numpy()):
+        if v:
+            ax.text(j, i, str(int(v)), ha="center", va="center", fontsize=6, color="white" if v > vmax * 0.6 else "black")
+    ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
+    ax.spines[:].set_visible(False)
+    fig.colorbar(im, ax=ax, fraction=0.025, pad=0.01, label="Events")
+    return _finish(fig, note)
+
+
+def timeline(events: pd.DataFrame, by: str = "kind", title: str = "Timeline of events", top: int = 7) -> Figure | None:
+    """Each event on a date axis, one row per ``by`` value. Known days are dots, multi-day spans
+    short bars; events dated only to a month or a year are light bars over that period, and
+    events known only to lie in a window are hatched bars over the whole window: an uncertain
+    date is never drawn as a point."""
+    dated = events.dropna(subset=["date_start"]).copy()
+    if dated.empty:
+        return None
+    dated["row"] = _top(dated[by].astype(str), top)
+    rows = [r for r in dated.row.value_counts().index if r != "other"] + (["other"] if (dated.row == "other").any() else [])
+    cmap = colours(rows)
+    fig, ax = plt.subplots(figsize=(A4_WIDTH, max(2.6, 0.45 * len(rows) + 1.6)))
+    rng = np.random.default_rng(0)  # fixed jitter: the same data always give the same picture
+    for y, row in enumerate(rows):
+        part = dated[dated.row == row]
+        jitter = rng.uniform(-0.28, 0.28, len(part))
+        for (_, ev), dy in zip(part.iterrows(), jitter, strict=True):
+            start, end = matplotlib.dates.date2num(ev.date_start), matplotlib.dates.date2num(ev.date_end + pd.Timedelta(days=1))
+            prec = ev.date_precision
+            if prec == "day":
+                ax.plot(start + 0.5, y + dy, "o", ms=3.2, color=cmap[row], alpha=0.85, mec="none")
+            elif prec == "span":
+                ax.plot([start, end], [y + dy, y + dy], "-", lw=3, color=cmap[row], solid_capstyle="round")
+            elif prec == "window":
+                ax.barh(y + dy, end - start, left=start, height=0.12, color="none", edgecolor=cmap[row], hatch="////", lw=0.6)
+            else:  # month or year
+                ax.barh(y + dy, end - start, left=start, height=0.12, color=cmap[row], alpha=0.35, lw=0)
+    ax.set_yticks(range(len(rows)), rows)
+    ax.set_ylim(-0.6, len(rows) - 0.4)
+    ax.invert_yaxis()
+    ax.xaxis_date()
+    ax.set(title=title, xlabel="Date", ylabel=by.replace("_", " "))
+    handles = [
+        plt.Line2D([], [], marker="o", ls="", color="#444444", ms=4, label="known day"),
+        plt.Line2D([], [], ls="-", lw=3, color="#444444", label="known multi-day span"),
+        Patch(facecolor="#444444", alpha=0.35, label="month or year only"),
+        Patch(facecolor="none", edgecolor="#444444", hatch="////", label="uncertain: somewhere in window"),
+    ]
+    ax.legend(handles=handles, fontsize=7, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=4)
+    n_uncertain = int((dated.date_precision == "window").sum())
+    return _finish(fig, f"{len(dated)} events; {n_uncertain} known only within a window")
+
+
+def bars(counts: pd.Series, title: str, xlabel: str, note: str = "", top: int = 15) -> Figure | None:
+    """Horizontal bars of counts, largest first."""
+    counts = counts[counts > 0].sort_values(ascending=False).head(top)
+    if counts.empty:
+        return None
+    fig, ax = plt.subplots(figsize=(A4_WIDTH, max(2.0, 0.26 * len(counts) + 1.2)))
+    ax.barh([str(i) for i in counts.index][::-1], counts.to_numpy()[::-1], color=PALETTE[0])
+    for i, v in enumerate(counts.to_numpy()[::-1]):
+        ax.text(v, i, f" {v}", va="center", fontsize=7)
+    ax.set(title=title, xlabel=xlabel)
+    return _finish(fig, note)
+
+
+def initiatives_gantt(initiatives: pd.DataFrame, title: str = "Border-security initiatives over time",
+                      today: pd.Timestamp | None = None) -> Figure | None:
+    """One bar per initiative from start to end; open-ended ones run to the right edge, faded;
+    initiatives without a known start are left out (and counted in the source line)."""
+    known = initiatives.dropna(subset=["start_date"]).sort_values("start_date")
+    if known.empty:
+        return None
+    today = today or max(pd.Timestamp("2025-12-31"), known.start_date.max())
+    status = list(dict.fromkeys(["active", "completed", "planned", "unknown"]))
+    cmap = dict(zip(status, [PALETTE[2], PALETTE[0], PALETTE[1], OTHER], strict=True))
+    fig, ax = plt.subplots(figsize=(A4_WIDTH, max(3.0, 0.2 * len(known) + 1.5)))
+    for y, (_, ini) in enumerate(known.iterrows()):
+        start = matplotlib.dates.date2num(ini.start_date)
+        end = matplotlib.dates.date2num(ini.end_date if pd.notna(ini.end_date) else today)
+        open_ended = pd.isna(ini.end_date)
+        colour = cmap.get(str(ini.status), OTHER)
+        if open_ended and str(ini.status) == "completed":  # ended, but when is not known: mark the start only
+            ax.plot(start, y, marker=">", ms=5, color=colour, ls="")
+            continue
+        ax.barh(y, max(end - start, 20), left=start, height=0.6, color=colour, alpha=0.45 if open_ended else 0.9, lw=0)
+    ax.set_yticks(range(len(known)), [n if len(n) <= 48 else n[:46] + "…" for n in known.name], fontsize=6)
+    ax.invert_yaxis()
+    ax.xaxis_date()
+    ax.set(title=title, xlabel="Date")
+    handles = [Patch(color=cmap[s], label=s) for s in status] + [
+        Patch(color="#444444", alpha=0.45, label="no known end (drawn to the right edge)"),
+        plt.Line2D([], [], marker=">", ls="", color=PALETTE[0], label="completed, end date unknown")]
+    ax.legend(handles=handles, fontsize=7, frameon=False, loc="lower left")
+    missing = len(initiatives) - len(known)
+    return _finish(fig, f"{len(known)} initiatives with a known start; {missing} without one are listed in the table only")

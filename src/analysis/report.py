@@ -1,0 +1,148 @@
+"""What report notebooks call to show and publish results.
+
+In JupyterLab results are only displayed. Under the report runner (which sets
+``WBCOOP_REPORT_DIR``) every figure is also written as PNG and SVG and every table as CSV
+into the report's folder, so readers get files as well as the HTML page.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis.select import Selection
+
+ENV_DIR = "WBCOOP_REPORT_DIR"
+
+
+def output_dir() -> Path | None:
+    value = os.environ.get(ENV_DIR)
+    if not value:
+        return None
+    path = Path(value)
+    (path / "figures").mkdir(parents=True, exist_ok=True)
+    (path / "tables").mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _display(obj) -> None:
+    from IPython.display import display
+
+    display(obj)
+
+
+def say(text: str) -> None:
+    """Show computed Markdown."""
+    from IPython.display import Markdown
+
+    _display(Markdown(text))
+
+
+def figure(fig: Figure | None, name: str, empty: str = "Nothing to draw for this selection.") -> None:
+    """Show a figure (or, when there is none, the sentence ``empty``) and publish it."""
+    if fig is None:
+        say(f"*{empty}*")
+        return
+    out = output_dir()
+    if out is not None:
+        fig.savefig(out / "figures" / f"{name}.png", bbox_inches="tight")
+        fig.savefig(out / "figures" / f"{name}.svg", bbox_inches="tight", metadata={"Date": None})
+    _display(fig)
+    plt.close(fig)
+
+
+def table(df: pd.DataFrame, name: str, link_column: str | None = None, max_rows: int = 60,
+          empty: str = "No rows for this selection.") -> None:
+    """Show a table (links clickable) and publish all its rows as CSV."""
+    out = output_dir()
+    if out is not None:
+        df.to_csv(out / "tables" / f"{name}.csv", index=False)
+    if df.empty:
+        say(f"*{empty}*")
+        return
+    shown = df.head(max_rows).copy()
+    formatters = {}
+    if link_column and link_column in shown:
+        # escaping is done here, cell by cell, so the link column can carry markup
+        for col in shown.columns:
+            if col != link_column and (shown[col].dtype == object or pd.api.types.is_string_dtype(shown[col])):
+                shown[col] = shown[col].map(lambda v: html.escape(str(v)) if pd.notna(v) else "")
+        formatters[link_column] = lambda u: f'<a href="{html.escape(str(u))}">{html.escape(_short(str(u)))}</a>'
+    from IPython.display import HTML
+
+    body = shown.to_html(index=False, escape=not formatters, formatters=formatters, na_rep="", render_links=False)
+    more = f"<p><em>First {max_rows} of {len(df)} rows; all rows in tables/{name}.csv.</em></p>" if len(df) > max_rows else ""
+    _display(HTML(body + more))
+
+
+def _short(url: str, limit: int = 48) -> str:
+    bare = url.split("://", 1)[-1]
+    return bare if len(bare) <= limit else bare[: limit - 1] + "…"
+
+
+def date_label(row: pd.Series) -> str:
+    """An event's date as precisely as the record knows it.
+
+    >>> date_label(pd.Series({"date_precision": "window", "date_start": pd.Timestamp("2017-05-30"),
+    ...                       "date_end": pd.Timestamp("2018-09-06")}))
+    'between 2017-05-30 and 2018-09-06'
+    """
+    p, s, e = row["date_precision"], row["date_start"], row["date_end"]
+    if p == "unknown" or pd.isna(s):
+        return "undated"
+    if p == "day":
+        return f"{s:%Y-%m-%d}"
+    if p == "span":
+        return f"{s:%Y-%m-%d} to {e:%Y-%m-%d}"
+    if p == "month":
+        return f"{s:%Y-%m}"
+    if p == "year":
+        return f"{s:%Y}"
+    return f"between {s:%Y-%m-%d} and {e:%Y-%m-%d}"
+
+
+def event_table(sel: Selection) -> pd.DataFrame:
+    """The selected events as a readable table with their dates and source links."""
+    ev = sel.events
+    if ev.empty:
+        return pd.DataFrame(columns=["date", "title", "kind", "status", "place", "organisations", "source"])
+    return pd.DataFrame({
+        "date": ev.apply(date_label, axis=1),
+        "title": ev.title,
+        "kind": ev.kind.astype(str),
+        "status": ev.status.astype(str),
+        "place": ev.place.fillna(""),
+        "organisations": ev.organisations,
+        "source": ev.source_url,
+    })
+
+
+def overview(sel: Selection) -> str:
+    """A paragraph of computed facts about a selection."""
+    ev = sel.events
+    if ev.empty:
+        return (f"**No events match this selection** ({sel.describe()}). Widen the period or remove a criterion; "
+                "`python -m analysis info` shows what the record holds.")
+    dated = ev.dropna(subset=["date_start"])
+    n = len(ev)
+    held = int((ev.status == "held").sum())
+    planned = int((ev.status == "planned").sum())
+    windows = int((ev.date_precision == "window").sum())
+    coarse = int(ev.date_precision.isin(["month", "year"]).sum())
+    first = dated.date_start.min()
+    last = dated.date_end.max()
+    top_kind = ev.kind.astype(str).value_counts()
+    kinds = ", ".join(f"{v} {k}{'s' if v != 1 else ''}" for k, v in top_kind.head(3).items())
+    sites = ev.source_url.str.extract(r"https?://(?:www\.)?([^/]+)")[0].nunique()
+    text = (f"**{n} event{'s' if n != 1 else ''}** match ({sel.describe()}), from {first:%B %Y} to {last:%B %Y}: "
+            f"{held} reported held and {planned} planned or announced. The most frequent kinds are {kinds}. ")
+    if coarse or windows:
+        text += (f"{coarse} are dated only to a month or year and {windows} only to a window of possible dates; "
+                 "figures place them by their earliest possible date and draw their uncertainty. ")
+    text += f"The events rest on pages from {sites} source site{'s' if sites != 1 else ''}."
+    return text

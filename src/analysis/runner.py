@@ -1,0 +1,336 @@
+"""Where reports are made: run the configured notebooks with papermill and publish them.
+
+``python -m analysis reports`` reads ``reports.yaml``; for each run whose inputs changed
+(notebook, parameters, data, library code) it executes the notebook in a worker process,
+exports HTML without code, figures (PNG, SVG) and tables (CSV) into a temporary folder, and
+moves that folder into ``reports/<name>/`` only when complete. A failing run keeps its last
+good version and is listed with its error; the others are still built. A lock file keeps two
+runs (say, two cron jobs) from overlapping.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from analysis.errors import AnalysisError
+
+REPO = Path(__file__).resolve().parents[2]
+CONFIG = REPO / "reports.yaml"
+NOTEBOOKS = REPO / "notebooks"
+REPORTS = REPO / "reports"
+DATA = REPO / "data"
+LIBRARY = Path(__file__).resolve().parent
+KERNEL = "python3"
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    name: str
+    title: str
+    notebook: str
+    parameters: dict = field(default_factory=dict)
+
+    def notebook_path(self, notebooks: Path = NOTEBOOKS) -> Path:
+        return notebooks / f"{self.notebook}.ipynb"
+
+
+@dataclass
+class Outcome:
+    name: str
+    status: str  # built, skipped, failed
+    seconds: float = 0.0
+    error: str = ""
+    failed_notebook: str = ""
+
+
+def load_config(path: Path = CONFIG, notebooks: Path = NOTEBOOKS) -> list[ReportSpec]:
+    """The report runs in ``path``, checked for the mistakes a hand-edited file invites."""
+    try:
+        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise AnalysisError(f"{path}: no report configuration here") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        raise AnalysisError(f"{path}{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    runs = (raw or {}).get("reports") if isinstance(raw, dict) else None
+    if not isinstance(runs, list) or not runs:
+        raise AnalysisError(f"{path}: expected 'reports:' with a list of runs (name, title, notebook, parameters)")
+    specs, seen = [], set()
+    for n, run in enumerate(runs, start=1):
+        if not isinstance(run, dict) or not run.get("name") or not run.get("notebook"):
+            raise AnalysisError(f"{path}: run {n} needs at least 'name' and 'notebook'")
+        extra = set(run) - {"name", "title", "notebook", "parameters"}
+        if extra:
+            raise AnalysisError(f"{path}: run '{run['name']}' has unknown key(s) {', '.join(sorted(extra))}")
+        name = str(run["name"])
+        if name in seen or not name.replace("-", "").replace("_", "").isalnum():
+            raise AnalysisError(f"{path}: run name '{name}' is repeated or not a simple folder name")
+        seen.add(name)
+        spec = ReportSpec(name, str(run.get("title") or name), str(run["notebook"]), dict(run.get("parameters") or {}))
+        if not spec.notebook_path(notebooks).exists():
+            raise AnalysisError(f"{path}: run '{name}': no notebook {spec.notebook_path(notebooks)}")
+        specs.append(spec)
+    return specs
+
+
+def check_parameters(spec: ReportSpec, notebooks: Path = NOTEBOOKS) -> None:
+    """Refuse parameters the notebook does not declare (papermill would only warn)."""
+    import papermill
+
+    declared = papermill.inspect_notebook(str(spec.notebook_path(notebooks)))
+    unknown = sorted(set(spec.parameters) - set(declared))
+    if unknown:
+        raise AnalysisError(f"report '{spec.name}': notebook '{spec.notebook}' has no parameter(s) {', '.join(unknown)}; "
+                            f"it declares: {', '.join(declared)}")
+
+
+def _hash_files(paths: list[Path]) -> str:
+    h = hashlib.sha256()
+    for p in sorted(paths):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def data_version(data: Path = DATA) -> str:
+    """Package version and a short hash of every data file: what the reports were built from."""
+    from analysis.package import read_package
+
+    files = [p for p in data.iterdir() if p.is_file() and p.suffix in (".csv", ".json")]
+    return f"{read_package(data.resolve()).version}+{_hash_files(files)[:10]}"
+
+
+def fingerprint(spec: ReportSpec, data_hash: str, library_hash: str, notebooks: Path = NOTEBOOKS) -> str:
+    h = hashlib.sha256()
+    h.update(spec.notebook_path(notebooks).read_bytes())
+    h.update(json.dumps(spec.parameters, sort_keys=True).encode())
+    h.update(data_hash.encode())
+    h.update(library_hash.encode())
+    return h.hexdigest()
+
+
+def _build_json(folder: Path) -> dict:
+    try:
+        return json.loads((folder / "build.json").read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
+
+
+# --- one report, in a worker process --------------------------------------------------------
+
+
+def build_one(spec: ReportSpec, fp: str, version: str, reports: Path, notebooks: Path) -> Outcome:
+    """Execute, export and publish one report. Never raises: failures come back as an Outcome."""
+    t0 = time.perf_counter()
+    staging = Path(tempfile.mkdtemp(prefix=f".build-{spec.name}-", dir=reports))
+    log_path = reports / ".logs" / f"{spec.name}.log"
+    log_path.parent.mkdir(exist_ok=True)
+    saved_stderr = os.dup(2)
+    log = log_path.open("w", encoding="utf-8")
+    os.dup2(log.fileno(), 2)  # the kernel's chatter goes to reports/.logs/<name>.log, not the terminal
+    try:
+        check_parameters(spec, notebooks)
+        import papermill
+
+        os.environ["WBCOOP_REPORT_DIR"] = str(staging)
+        executed = staging / "report.ipynb"
+        try:
+            papermill.execute_notebook(
+                str(spec.notebook_path(notebooks)), str(executed), parameters=spec.parameters, kernel_name=KERNEL,
+                cwd=str(notebooks), progress_bar=False, log_output=False, report_mode=False,
+            )
+        except papermill.PapermillExecutionError as exc:
+            failed_dir = reports / ".failed"
+            failed_dir.mkdir(exist_ok=True)
+            kept = failed_dir / f"{spec.name}.ipynb"
+            if executed.exists():
+                shutil.copy2(executed, kept)
+            return Outcome(spec.name, "failed", time.perf_counter() - t0,
+                           f"cell {exc.exec_count or exc.cell_index}: {exc.ename}: {exc.evalue}", str(kept.relative_to(reports)))
+        _export_html(executed, staging / "index.html", spec.title)
+        meta = {"name": spec.name, "title": spec.title, "notebook": spec.notebook, "parameters": spec.parameters,
+                "fingerprint": fp, "data_version": version,
+                "built_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+                "seconds": round(time.perf_counter() - t0, 1)}
+        (staging / "build.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+        _publish(staging, reports / spec.name)
+        (reports / ".failed" / f"{spec.name}.ipynb").unlink(missing_ok=True)
+        return Outcome(spec.name, "built", time.perf_counter() - t0)
+    except AnalysisError as exc:
+        return Outcome(spec.name, "failed", time.perf_counter() - t0, str(exc))
+    except Exception as exc:  # a broken kernel, a full disk: report it, keep the others going
+        return Outcome(spec.name, "failed", time.perf_counter() - t0, f"{type(exc).__name__}: {exc}")
+    finally:
+        os.dup2(saved_stderr, 2)
+        os.close(saved_stderr)
+        log.close()
+        os.environ.pop("WBCOOP_REPORT_DIR", None)
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _export_html(executed: Path, target: Path, title: str) -> None:
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    nb = nbformat.read(executed, as_version=4)
+    nb.metadata["title"] = title
+    body, _ = exporter.from_notebook_node(nb)
+    target.write_text(body, encoding="utf-8")
+
+
+def _publish(staging: Path, target: Path) -> None:
+    """Swap the complete new folder in; the old one is removed only after the swap."""
+    final = Path(tempfile.mkdtemp(prefix=f".ready-{target.name}-", dir=target.parent))
+    final.rmdir()
+    staging.rename(final)
+    old = None
+    if target.exists():
+        old = target.parent / f".old-{target.name}-{os.getpid()}"
+        if old.exists():
+            shutil.rmtree(old)
+        target.rename(old)
+    final.rename(target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+# --- the whole set ----------------------------------------------------------------------------
+
+
+@dataclass
+class Summary:
+    outcomes: list[Outcome]
+    data_version: str
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+
+def run_reports(specs: list[ReportSpec], *, jobs: int | None = None, force: bool = False, only: list[str] | None = None,
+                reports: Path = REPORTS, notebooks: Path = NOTEBOOKS, data: Path = DATA, library: Path = LIBRARY,
+                progress=print) -> Summary:
+    from filelock import FileLock, Timeout
+
+    reports.mkdir(parents=True, exist_ok=True)
+    all_specs = specs
+    if only:
+        unknown = sorted(set(only) - {s.name for s in specs})
+        if unknown:
+            raise AnalysisError(f"no report named {', '.join(unknown)}; configured: {', '.join(s.name for s in specs)}")
+        specs = [s for s in specs if s.name in only]
+    lock = FileLock(str(reports / ".lock"), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise AnalysisError(f"another report run holds {reports / '.lock'}; it will finish on its own "
+                            "(delete the file only if no run is active)") from None
+    try:
+        version = data_version(data)
+        library_hash = _hash_files(list(library.glob("*.py")))
+        todo, outcomes = [], []
+        for spec in specs:
+            fp = fingerprint(spec, version, library_hash, notebooks)
+            current = _build_json(reports / spec.name)
+            if not force and current.get("fingerprint") == fp and (reports / spec.name / "index.html").exists():
+                outcomes.append(Outcome(spec.name, "skipped"))
+            else:
+                todo.append((spec, fp))
+        if outcomes:
+            progress(f"{len(outcomes)} report(s) up to date (nothing they depend on changed): skipped")
+        workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
+        if todo:
+            progress(f"building {len(todo)} report(s) with {workers} worker(s)")
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                futures = {pool.submit(build_one, spec, fp, version, reports, notebooks): spec for spec, fp in todo}
+                for n, future in enumerate(as_completed(futures), start=1):
+                    out = future.result()
+                    outcomes.append(out)
+                    line = f"[{n}/{len(todo)}] {out.name}: {out.status} in {out.seconds:.1f}s"
+                    if out.error:
+                        line += f"\n        {out.error}"
+                    progress(line)
+        order = {s.name: i for i, s in enumerate(specs)}
+        outcomes.sort(key=lambda o: order[o.name])
+        summary = Summary(outcomes, version)
+        write_index(all_specs, summary, reports)
+        return summary
+    finally:
+        lock.release()
+
+
+def write_index(specs: list[ReportSpec], summary: Summary, reports: Path) -> None:
+    """``reports/index.html``: every report, its parameters, data version, build time and status."""
+    status = {o.name: o for o in summary.outcomes}  # runs left out by --only keep their last state
+    previous = {}
+    state_file = reports / ".status.json"
+    if state_file.exists():
+        try:
+            previous = json.loads(state_file.read_text(encoding="utf-8"))
+        except json.JSONDecodeError:
+            previous = {}
+    rows = []
+    for spec in specs:
+        meta = _build_json(reports / spec.name)
+        out = status.get(spec.name)
+        err = out.error if out and out.status == "failed" else previous.get(spec.name, {}).get("error", "")
+        if out and out.status != "failed":
+            err = ""
+        previous[spec.name] = {"error": err}
+        params = ", ".join(f"{k}={v}" for k, v in spec.parameters.items()) or "defaults"
+        link = f'<a href="{html.escape(spec.name)}/index.html">{html.escape(spec.title)}</a>' if meta else html.escape(spec.title)
+        state = "failed (showing last good version)" if err and meta else ("failed" if err else "ok")
+        rows.append(
+            f"<tr class=\"{'failed' if err else 'ok'}\"><td>{link}</td><td><code>{html.escape(spec.notebook)}</code></td>"
+            f"<td>{html.escape(params)}</td><td>{html.escape(meta.get('data_version', '-'))}</td>"
+            f"<td>{html.escape(meta.get('built_at', '-'))}</td><td>{html.escape(state)}"
+            + (f"<div class=\"err\">{html.escape(err)}</div>" if err else "") + "</td></tr>")
+    page = f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Western Balkans cooperation reports</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222}}
+table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ddd;padding:.4rem;text-align:left;vertical-align:top;font-size:.9rem}}
+tr.failed td{{background:#fff3f0}}.err{{color:#a33;font-family:monospace;font-size:.8rem;white-space:pre-wrap}}</style></head>
+<body><h1>Migration and border-security cooperation in the Western Balkans: reports</h1>
+<p>Data version <code>{html.escape(summary.data_version)}</code>. Every event in these reports links to the public page it
+comes from. Built by <code>python -m analysis reports</code> from <code>reports.yaml</code>.</p>
+<table><thead><tr><th>Report</th><th>Notebook</th><th>Parameters</th><th>Data version</th><th>Built</th><th>Status</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody></table></body></html>
+"""
+    _write_atomic(reports / "index.html", page)
+    _write_atomic(state_file, json.dumps(previous, indent=2))
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, path)
+
+
+def main_summary(summary: Summary, out=sys.stdout) -> int:
+    built = sum(o.status == "built" for o in summary.outcomes)
+    skipped = sum(o.status == "skipped" for o in summary.outcomes)
+    print(f"reports: {built} built, {skipped} up to date, {len(summary.failed)} failed; index at reports/index.html", file=out)
+    for o in summary.failed:
+        print(f"FAILED {o.name}: {o.error}" + (f" (executed notebook kept at reports/{o.failed_notebook})" if o.failed_notebook else ""),
+              file=out)
+    return 1 if summary.failed else 0
+

@@ -1,0 +1,123 @@
+"""Selecting events: by period, organisations, countries, kinds and topics.
+
+>>> rec = load()
+>>> sel = select(rec, period="2014", countries=["BA"])
+>>> bool((sel.events.date_start.dt.year <= 2014).all())
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis.errors import AnalysisError
+from analysis.record import Record, load  # noqa: F401  (load is used by the doctest)
+
+_YEAR = re.compile(r"^\s*(\d{4})\s*(?:[-–/]\s*(\d{4}))?\s*$")
+_DATES = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*/\s*(\d{4}-\d{2}-\d{2})\s*$")
+
+
+def parse_period(period: str | None) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """``"2014"``, ``"2014-2018"`` or ``"2017-05-30/2018-09-06"`` as first and last day; empty = all.
+
+    >>> parse_period("2014-2018")
+    (Timestamp('2014-01-01 00:00:00'), Timestamp('2018-12-31 00:00:00'))
+    """
+    if not period:
+        return None
+    m = _YEAR.match(str(period))
+    if m:
+        first, last = m.group(1), m.group(2) or m.group(1)
+        bounds = pd.Timestamp(f"{first}-01-01"), pd.Timestamp(f"{last}-12-31")
+    else:
+        m = _DATES.match(str(period))
+        if not m:
+            raise AnalysisError(f"period {period!r}: use YYYY, YYYY-YYYY or YYYY-MM-DD/YYYY-MM-DD")
+        bounds = pd.Timestamp(m.group(1)), pd.Timestamp(m.group(2))
+    if bounds[1] < bounds[0]:
+        raise AnalysisError(f"period {period!r} ends before it starts")
+    return bounds
+
+
+@dataclass
+class Selection:
+    """The events a report is about, with the criteria that chose them."""
+
+    record: Record
+    events: pd.DataFrame
+    criteria: dict = field(default_factory=dict)
+
+    @property
+    def ids(self) -> pd.Index:
+        return pd.Index(self.events.event_id)
+
+    @property
+    def empty(self) -> bool:
+        return self.events.empty
+
+    def links(self, table: str) -> pd.DataFrame:
+        """Rows of a link table (``event_topics`` ...) for the selected events."""
+        df = self.record.tables[table]
+        return df[df.event_id.isin(self.ids)]
+
+    def describe(self) -> str:
+        """The criteria in words, for titles and captions."""
+        parts = []
+        for key, value in self.criteria.items():
+            if value:
+                parts.append(f"{key}: {', '.join(value) if isinstance(value, list | tuple) else value}")
+        return "; ".join(parts) if parts else "all events"
+
+
+def resolve_organisations(rec: Record, names: list[str]) -> list[str]:
+    orgs = rec.organisations
+    out = []
+    for name in names:
+        hit = orgs[(orgs.org_id == name) | (orgs.acronym.str.casefold() == str(name).casefold())
+                   | (orgs.name.str.casefold() == str(name).casefold())]
+        if hit.empty:
+            raise AnalysisError(f"unknown organisation {name!r}; use an org_id or acronym from data/organisations.csv")
+        out.append(hit.org_id.iloc[0])
+    return out
+
+
+def _check_known(values: list[str], known: pd.Series, what: str, source: str) -> None:
+    unknown = sorted(set(values) - set(known))
+    if unknown:
+        raise AnalysisError(f"unknown {what}: {', '.join(unknown)}; see {source}")
+
+
+def select(rec: Record, period: str | None = None, organisations: list[str] | None = None,
+           countries: list[str] | None = None, kinds: list[str] | None = None, topics: list[str] | None = None,
+           statuses: list[str] | None = None) -> Selection:
+    """Events matching every criterion given (within one criterion, any value matches).
+
+    An event is in a period when its possible dates overlap it, so an event dated only to a
+    window that reaches into the period is included (its ``date_precision`` says so).
+    """
+    ev = rec.events
+    mask = pd.Series(True, index=ev.index)
+    bounds = parse_period(period)
+    if bounds is not None:
+        mask &= (ev.date_start <= bounds[1]) & (ev.date_end >= bounds[0])
+    if organisations:
+        ids = resolve_organisations(rec, list(organisations))
+        mask &= ev.event_id.isin(rec.event_organisations.loc[rec.event_organisations.org_id.isin(ids), "event_id"])
+    if countries:
+        _check_known(list(countries), rec.countries.country_code, "country code", "data/countries.csv")
+        mask &= ev.event_id.isin(rec.event_countries.loc[rec.event_countries.country_code.isin(countries), "event_id"])
+    if kinds:
+        _check_known(list(kinds), pd.Series(ev.kind.cat.categories), "kind", "the events.kind vocabulary")
+        mask &= ev.kind.isin(kinds)
+    if topics:
+        _check_known(list(topics), rec.topics.topic_id, "topic", "data/topics.csv")
+        mask &= ev.event_id.isin(rec.event_topics.loc[rec.event_topics.topic_id.isin(topics), "event_id"])
+    if statuses:
+        mask &= ev.status.isin(statuses)
+    chosen = rec.events_wide()
+    chosen = chosen[chosen.event_id.isin(ev.loc[mask, "event_id"])].sort_values(["date_start", "event_id"], na_position="last")
+    criteria = {"period": period, "organisations": organisations, "countries": countries, "kinds": kinds, "topics": topics}
+    return Selection(record=rec, events=chosen.reset_index(drop=True), criteria=criteria)

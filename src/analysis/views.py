@@ -1,0 +1,167 @@
+"""Tables the reports show: who, what and where behind a selection of events.
+
+Each function takes a :class:`~analysis.select.Selection` (or the record) and returns a plain
+DataFrame, so notebooks stay thin and these are tested like any other code.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.record import Record
+from analysis.select import Selection
+
+
+def _org_label(rec: Record) -> pd.Series:
+    orgs = rec.organisations.set_index("org_id")
+    return orgs.acronym.fillna(orgs.name).astype(str)
+
+
+def _years(sel: Selection) -> pd.Series:
+    return sel.events.set_index("event_id").date_start.dt.year
+
+
+def by_year(sel: Selection, link_table: str, key: str, labels: pd.Series | None = None, top: int = 12) -> pd.DataFrame:
+    """Events per year for the ``top`` most frequent values of ``key`` in ``link_table``."""
+    links = sel.links(link_table)[["event_id", key]].drop_duplicates()
+    if links.empty:
+        return pd.DataFrame()
+    links = links.assign(year=links.event_id.map(_years(sel))).dropna(subset=["year"])
+    links["year"] = links.year.astype(int)
+    names = links[key].astype(str).map(labels) if labels is not None else links[key].astype(str)
+    links = links.assign(label=names.fillna(links[key].astype(str)))
+    keep = links.label.value_counts().index[:top]
+    table = pd.crosstab(links.label[links.label.isin(keep)], links.year[links.label.isin(keep)])
+    table = table.reindex(columns=range(int(links.year.min()), int(links.year.max()) + 1), fill_value=0)
+    return table.loc[table.sum(axis=1).sort_values(ascending=False).index]
+
+
+def organisations_by_year(sel: Selection, top: int = 12) -> pd.DataFrame:
+    return by_year(sel, "event_organisations", "org_id", _org_label(sel.record), top)
+
+
+def topics_by_year(sel: Selection, top: int = 24) -> pd.DataFrame:
+    labels = sel.record.topics.set_index("topic_id").label.astype(str)
+    return by_year(sel, "event_topics", "topic_id", labels, top)
+
+
+def countries_by_year(sel: Selection, top: int = 12) -> pd.DataFrame:
+    return by_year(sel, "event_countries", "country_code", None, top)
+
+
+def topic_counts(sel: Selection) -> pd.Series:
+    labels = sel.record.topics.set_index("topic_id").label.astype(str)
+    links = sel.links("event_topics")
+    return links.topic_id.astype(str).map(labels).value_counts().rename("events")
+
+
+def cooccurrence(sel: Selection, topics: list[str] | None = None) -> pd.DataFrame:
+    """How many selected events carry both topics (diagonal: events with the topic)."""
+    links = sel.links("event_topics")[["event_id", "topic_id"]]
+    if topics:
+        links = links[links.topic_id.isin(topics)]
+    if links.empty:
+        return pd.DataFrame()
+    labels = sel.record.topics.set_index("topic_id").label.astype(str)
+    onehot = pd.crosstab(links.event_id, links.topic_id.astype(str).map(labels)).clip(upper=1)
+    co = onehot.T @ onehot
+    order = co.values.diagonal().argsort(kind="stable")[::-1]
+    co = co.iloc[order, order]
+    co.index.name, co.columns.name = "topic", "topic"
+    return co
+
+
+def carriers(sel: Selection, topic_ids: list[str], link_table: str, key: str, top: int = 5) -> pd.DataFrame:
+    """For each topic, the organisations (or countries) most often present at its events."""
+    topics = sel.links("event_topics")
+    if topic_ids:
+        topics = topics[topics.topic_id.isin(topic_ids)]
+    links = sel.links(link_table)[["event_id", key]].drop_duplicates()
+    both = topics.merge(links, on="event_id")
+    if both.empty:
+        return pd.DataFrame(columns=["topic", "top " + key.replace("_", " ")])
+    labels = _org_label(sel.record) if key == "org_id" else None
+    tlabels = sel.record.topics.set_index("topic_id").label.astype(str)
+    rows = []
+    for topic, part in both.groupby(both.topic_id.astype(str)):
+        counts = part[key].astype(str).value_counts().head(top)
+        names = [f"{labels.get(k, k) if labels is not None else k} ({v})" for k, v in counts.items()]
+        rows.append({"topic": tlabels.get(topic, topic), "events": part.event_id.nunique(), "most present (events)": ", ".join(names)})
+    return pd.DataFrame(rows).sort_values("events", ascending=False).reset_index(drop=True)
+
+
+def partners(sel: Selection, exclude: list[str], top: int = 15) -> pd.Series:
+    """Organisations present at the selected events, other than ``exclude`` (ids)."""
+    links = sel.links("event_organisations")
+    links = links[~links.org_id.isin(exclude)].drop_duplicates(["event_id", "org_id"])
+    return links.org_id.astype(str).map(_org_label(sel.record)).value_counts().head(top).rename("events")
+
+
+def people(sel: Selection, organisation: str | None = None) -> pd.DataFrame:
+    """People named at the selected events, with their roles as the sources give them."""
+    named = sel.record.event_people_named()
+    named = named[named.event_id.isin(sel.ids)]
+    if organisation:
+        named = named[named.org_id == organisation]
+    if named.empty:
+        return pd.DataFrame(columns=["name", "organisation", "roles", "events", "first", "last"])
+    grouped = named.groupby("person_id").agg(
+        name=("name", "first"), organisation=("org_acronym", lambda s: ", ".join(sorted({str(x) for x in s.dropna()}))),
+        roles=("role", lambda s: "; ".join(sorted({str(x) for x in s.dropna() if str(x)}))[:160]),
+        events=("event_id", "nunique"), first=("date_start", "min"), last=("date_end", "max"))
+    grouped["first"] = grouped["first"].dt.strftime("%Y-%m-%d")
+    grouped["last"] = grouped["last"].dt.strftime("%Y-%m-%d")
+    return grouped.sort_values(["events", "name"], ascending=[False, True]).reset_index(drop=True)
+
+
+def initiatives_of(sel: Selection) -> pd.DataFrame:
+    """Initiatives the selected events belong to, with how many of them."""
+    links = sel.links("event_initiatives")
+    if links.empty:
+        return pd.DataFrame(columns=["initiative", "kind", "status", "events"])
+    counts = links.initiative_id.value_counts().rename("events")
+    ini = sel.record.initiatives.set_index("initiative_id").join(counts, how="inner")
+    return ini.reset_index()[["name", "kind", "status", "events"]].rename(columns={"name": "initiative"}).astype(
+        {"kind": str, "status": str}).sort_values(["events", "initiative"], ascending=[False, True]).reset_index(drop=True)
+
+
+def initiatives_table(rec: Record, country: str | None = None) -> pd.DataFrame:
+    """Initiatives with their dates, status, lead and funding organisations, places and events."""
+    ini = rec.initiatives.copy()
+    labels = _org_label(rec)
+    io = rec.initiative_organisations.assign(label=lambda d: d.org_id.astype(str).map(labels))
+    lead = io[io.role == "lead"].groupby("initiative_id").label.agg(lambda s: ", ".join(sorted(s)))
+    funders = io[io.role == "funder"].groupby("initiative_id").label.agg(lambda s: ", ".join(sorted(s)))
+    places = rec.initiative_places.merge(rec.places, on="place_id")
+    where = places.groupby("initiative_id").name.agg(lambda s: ", ".join(sorted(s)))
+    events = rec.event_initiatives.initiative_id.value_counts()
+    out = pd.DataFrame({
+        "initiative": ini.name,
+        "kind": ini.kind.astype(str),
+        "start": ini.start_date.dt.strftime("%Y-%m-%d").fillna(""),
+        "end": ini.end_date.dt.strftime("%Y-%m-%d").fillna(""),
+        "status": ini.status.astype(str),
+        "lead": ini.initiative_id.map(lead).fillna(""),
+        "funders": ini.initiative_id.map(funders).fillna(""),
+        "places": ini.initiative_id.map(where).fillna(""),
+        "events": ini.initiative_id.map(events).fillna(0).astype(int),
+        "source": ini.source_url,
+    })
+    if country:
+        located = set(places.loc[places.country_code == country, "initiative_id"])
+        out = out[ini.initiative_id.isin(located).to_numpy()]
+    return out.assign(_undated=out.start == "").sort_values(["_undated", "start", "initiative"]).drop(
+        columns="_undated").reset_index(drop=True)
+
+
+def events_of_initiatives(rec: Record) -> pd.DataFrame:
+    """Each initiative's events, dated, for the initiatives report."""
+    from analysis.report import date_label
+
+    links = rec.event_initiatives.merge(rec.events, on="event_id").merge(
+        rec.initiatives[["initiative_id", "name"]], on="initiative_id")
+    if links.empty:
+        return pd.DataFrame(columns=["initiative", "date", "event", "source"])
+    links = links.sort_values(["name", "date_start"])
+    return pd.DataFrame({"initiative": links.name, "date": links.apply(date_label, axis=1), "event": links.title,
+                         "source": links.source_url}).reset_index(drop=True)
