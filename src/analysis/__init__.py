@@ -11,7 +11,15 @@ True
 """
 
 from analysis.errors import AnalysisError, DataValidationError
-from analysis.record import Record, load
 
 __all__ = ["AnalysisError", "DataValidationError", "Record", "__version__", "load"]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    # pandas and pyarrow load only when the record is needed, so light commands start fast
+    if name in ("load", "Record"):
+        from analysis import record
+
+        return getattr(record, name)
+    raise AttributeError(f"module 'analysis' has no attribute {name!r}")

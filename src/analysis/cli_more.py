@@ -7,6 +7,39 @@ import sys
 from pathlib import Path
 
 
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    import yaml
+
+    from analysis.atomic import write_text_atomic
+    from analysis.errors import AnalysisError
+    from analysis.ingest import extract
+
+    if str(args.file) == "-":
+        raw = sys.stdin.read()
+        label = "standard input"
+    else:
+        try:
+            raw = args.file.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise AnalysisError(f"{args.file}: no such file") from None
+        except UnicodeDecodeError as exc:
+            raise AnalysisError(f"{args.file}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        label = str(args.file)
+    if not raw.strip():
+        raise AnalysisError(f"{label}: the press release is empty")
+    draft = extract(raw, args.data, url=args.url)
+    header = (f"# Draft from {label}, written by 'python -m analysis ingest'. Review every field, then run:\n"
+              f"#   python -m analysis add {args.output or 'DRAFT.yaml'}\n"
+              "# 'evidence' keys say where each value came from; 'add' ignores them.\n")
+    text = header + yaml.safe_dump({"events": [draft]}, sort_keys=False, allow_unicode=True, width=120)
+    if args.output:
+        write_text_atomic(args.output, text)
+        print(f"draft written to {args.output}; to check: " + "; ".join(draft["evidence"]["to_check"]), file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def _cmd_add(args: argparse.Namespace) -> int:
     from analysis.append import add_drafts
 
@@ -66,6 +99,17 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "Run after the curated data grow, then review and commit the notebooks.")
     p.add_argument("notebook", nargs="*", help="notebook names (default: all in notebooks/)")
     p.set_defaults(func=_cmd_refresh)
+
+    p = sub.add_parser("ingest", help="draft an event (YAML, for review) from a press release: text or HTML, FILE or -",
+                       description="Read a press release (plain text or HTML) and write a draft event in the package's own "
+                                   "vocabulary: title, kind, status, dates, place, organisations with roles, people with titles "
+                                   "and affiliations, countries, topics, initiatives and agreed follow-ups, each with the line "
+                                   "of text it came from. Unknown organisations and places are flagged as new. Offline and "
+                                   "deterministic. Review the draft, then 'add' it.")
+    p.add_argument("file", type=Path, help="the press release; - reads standard input")
+    p.add_argument("--url", help="the public page the release comes from (recorded as the source)")
+    p.add_argument("-o", "--output", type=Path, help="write the draft here (default: standard output)")
+    p.set_defaults(func=_cmd_ingest)
 
     p = sub.add_parser("add", help="append a reviewed draft (YAML/JSON) to the data package, all tables or none",
                        description="Validate DRAFT together with the package, assign ids, refuse duplicates (same source "

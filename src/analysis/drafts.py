@@ -371,6 +371,8 @@ class Planner:
         if follow_up_of:
             return None
         for eid, known_start, known_title, known_place in self.known_urls.get(url, []):
+            if not start or not known_start:
+                return f"{eid} (same source page; one of the two is undated)"
             same_place = not (place and known_place) or place == known_place
             if known_start == start and same_place and fuzz.token_set_ratio(normalise(title), normalise(known_title)) >= 60:
                 return f"{eid} (same source page, date and subject)"

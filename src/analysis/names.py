@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 _SPACE = re.compile(r"\s+")
 _CYRILLIC = dict(zip(
@@ -41,7 +43,12 @@ def slug(text: str) -> str:
 
 
 def split_aliases(value: object) -> list[str]:
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+    """The '|'-separated aliases of a cell; missing values (None, NaN, NA) give none.
+
+    >>> split_aliases("Skopje| Shkup ")
+    ['Skopje', 'Shkup']
+    """
+    if not isinstance(value, str):
         return []
     return [a.strip() for a in str(value).split("|") if a.strip()]
 

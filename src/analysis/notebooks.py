@@ -9,10 +9,9 @@ stored, which keeps the files small and the diffs readable.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
+from analysis.atomic import write_text_atomic
 from analysis.runner import KERNEL, NOTEBOOKS
 
 IGNORE_TAG = "nbval-ignore-output"
@@ -33,9 +32,6 @@ def refresh(names: list[str] | None = None, notebooks: Path = NOTEBOOKS, progres
             if cell.cell_type == "code" and IGNORE_TAG in cell.metadata.get("tags", []):
                 cell.outputs = []
         nb.metadata.pop("widgets", None)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        os.close(fd)
-        nbformat.write(nb, tmp)
-        os.replace(tmp, path)
+        write_text_atomic(path, nbformat.writes(nb) + "\n")
         done.append(path)
     return done

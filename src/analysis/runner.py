@@ -25,6 +25,7 @@ from pathlib import Path
 
 import yaml
 
+from analysis.atomic import umask, write_text_atomic
 from analysis.errors import AnalysisError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -196,6 +197,7 @@ def _export_html(executed: Path, target: Path, title: str) -> None:
 
 def _publish(staging: Path, target: Path) -> None:
     """Swap the complete new folder in; the old one is removed only after the swap."""
+    os.chmod(staging, 0o777 & ~umask())  # mkdtemp makes it private; a published report is readable
     final = Path(tempfile.mkdtemp(prefix=f".ready-{target.name}-", dir=target.parent))
     final.rmdir()
     staging.rename(final)
@@ -314,15 +316,8 @@ comes from. Built by <code>python -m analysis reports</code> from <code>reports.
 {chr(10).join(rows)}
 </tbody></table></body></html>
 """
-    _write_atomic(reports / "index.html", page)
-    _write_atomic(state_file, json.dumps(previous, indent=2))
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
+    write_text_atomic(reports / "index.html", page)
+    write_text_atomic(state_file, json.dumps(previous, indent=2))
 
 
 def main_summary(summary: Summary, out=sys.stdout) -> int:

@@ -33,6 +33,7 @@ def by_year(sel: Selection, link_table: str, key: str, labels: pd.Series | None 
     keep = links.label.value_counts().index[:top]
     table = pd.crosstab(links.label[links.label.isin(keep)], links.year[links.label.isin(keep)])
     table = table.reindex(columns=range(int(links.year.min()), int(links.year.max()) + 1), fill_value=0)
+    table.columns.name = None
     return table.loc[table.sum(axis=1).sort_values(ascending=False).index]
 
 

@@ -1,0 +1,144 @@
+"""The report runner: parallel builds, skip when unchanged, failure isolation keeping the last
+good report, the lock, and parameters checked against the notebooks."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from filelock import FileLock
+
+from analysis import runner
+from analysis.errors import AnalysisError
+
+
+def test_every_configured_parameter_is_declared_by_its_notebook():
+    import papermill
+
+    specs = runner.load_config()
+    checked = 0
+    for spec in specs:
+        declared = papermill.inspect_notebook(str(spec.notebook_path()))
+        assert set(spec.parameters) <= set(declared), (spec.name, spec.parameters, list(declared))
+        runner.check_parameters(spec)
+        checked += 1
+    assert checked >= 10
+    names = {s.name for s in specs}
+    assert {"timeline-all", "partner-interpol", "initiatives", "topics-main"} <= names
+    assert {f"country-{c}" for c in ("al", "ba", "xk", "me", "mk", "rs")} <= names
+
+
+def _config(tmp_path: Path, runs: list[dict]) -> list[runner.ReportSpec]:
+    path = tmp_path / "reports.yaml"
+    path.write_text(yaml.safe_dump({"reports": runs}), encoding="utf-8")
+    return runner.load_config(path)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Two reports built in parallel into a fresh folder, then built again."""
+    tmp = tmp_path_factory.mktemp("runner")
+    specs = _config(tmp, [
+        {"name": "me", "title": "Montenegro", "notebook": "country", "parameters": {"country": "ME"}},
+        {"name": "interpol", "title": "INTERPOL", "notebook": "partner", "parameters": {"organisation": "INTERPOL"}},
+    ])
+    reports = tmp / "reports"
+    lines: list[str] = []
+    first = runner.run_reports(specs, jobs=2, reports=reports, progress=lines.append)
+    t0 = time.perf_counter()
+    second = runner.run_reports(specs, jobs=2, reports=reports, progress=lines.append)
+    return tmp, specs, reports, first, second, time.perf_counter() - t0, lines
+
+
+def test_parallel_build_publishes_everything(built):
+    _, _, reports, first, _, _, lines = built
+    assert [o.status for o in first.outcomes] == ["built", "built"]
+    assert any("with 2 worker(s)" in line for line in lines)
+    me = reports / "me"
+    html = (me / "index.html").read_text(encoding="utf-8")
+    assert "Montenegro" in html and "<img" in html
+    assert "import analysis" not in html, "HTML reports carry no code"
+    assert {p.suffix for p in (me / "figures").iterdir()} == {".png", ".svg"}
+    assert (me / "tables" / "events.csv").stat().st_size > 100
+    meta = json.loads((me / "build.json").read_text())
+    assert meta["parameters"] == {"country": "ME"} and meta["data_version"] == first.data_version
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert 'href="me/index.html"' in index and 'href="interpol/index.html"' in index
+    assert first.data_version in index
+    assert not list(reports.glob(".build-*")) and not list(reports.glob(".old-*"))
+
+
+def test_unchanged_rerun_skips_and_is_fast(built):
+    *_, second, seconds, _ = built
+    assert [o.status for o in second.outcomes] == ["skipped", "skipped"]
+    assert seconds < 5
+
+
+def test_failing_report_keeps_last_good_version_and_others_build(built):
+    tmp, specs, reports, *_ = built
+    good_html = (reports / "me" / "index.html").read_bytes()
+    broken = _config(tmp, [
+        {"name": "me", "title": "Montenegro", "notebook": "country", "parameters": {"country": "ZZ"}},
+        {"name": "interpol", "title": "INTERPOL", "notebook": "partner", "parameters": {"organisation": "INTERPOL", "period": "2018"}},
+    ])
+    summary = runner.run_reports(broken, jobs=2, reports=reports, progress=lambda _: None)
+    status = {o.name: o for o in summary.outcomes}
+    assert status["interpol"].status == "built"
+    failed = status["me"]
+    assert failed.status == "failed"
+    assert "AnalysisError" in failed.error and "unknown country code 'ZZ'" in failed.error and "cell" in failed.error
+    assert (reports / "me" / "index.html").read_bytes() == good_html
+    assert (reports / failed.failed_notebook).exists()
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    assert "failed (showing last good version)" in index and "unknown country code" in index
+    assert runner.main_summary(summary, out=open("/dev/null", "w")) == 1
+
+
+def test_unknown_parameter_is_refused(tmp_path: Path):
+    specs = _config(tmp_path, [{"name": "x", "notebook": "country", "parameters": {"contry": "ME"}}])
+    summary = runner.run_reports(specs, jobs=1, reports=tmp_path / "reports", progress=lambda _: None)
+    assert summary.failed and "has no parameter(s) contry" in summary.failed[0].error
+
+
+def test_lock_stops_an_overlapping_run(tmp_path: Path):
+    specs = _config(tmp_path, [{"name": "x", "notebook": "country", "parameters": {}}])
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    with FileLock(str(reports / ".lock")), pytest.raises(AnalysisError, match="another report run holds"):
+        runner.run_reports(specs, reports=reports, progress=lambda _: None)
+
+
+@pytest.mark.parametrize(("runs", "message"), [
+    pytest.param([{"name": "a", "notebook": "nope"}], "no notebook", id="missing-notebook"),
+    pytest.param([{"name": "a", "notebook": "country"}, {"name": "a", "notebook": "country"}], "repeated", id="duplicate-name"),
+    pytest.param([{"name": "a", "notebook": "country", "params": {}}], "unknown key", id="typo-key"),
+    pytest.param([], "expected 'reports:'", id="empty"),
+])
+def test_bad_configuration_is_explained(tmp_path: Path, runs, message):
+    with pytest.raises(AnalysisError, match=message):
+        _config(tmp_path, runs)
+
+
+def test_nbval_would_catch_a_changed_result(tmp_path: Path):
+    """The stored outputs really are compared: alter one and nbval fails."""
+    import subprocess
+    import sys
+
+    import nbformat
+
+    src = runner.NOTEBOOKS / "country.ipynb"
+    nb = nbformat.read(src, as_version=4)
+    compared = [c for c in nb.cells if c.cell_type == "code" and c.outputs and "nbval-ignore-output" not in c.metadata.get("tags", [])]
+    assert compared, "the notebook stores outputs for nbval to compare"
+    out = compared[0].outputs[0]
+    key = "text/markdown" if "text/markdown" in out.get("data", {}) else "text/plain"
+    out["data"][key] = "a different result"
+    target = tmp_path / "country.ipynb"
+    nbformat.write(nb, target)
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env",
+                           "-o", "addopts=", str(target)], capture_output=True, text=True, cwd=runner.NOTEBOOKS, timeout=300)
+    assert proc.returncode == 1, proc.stdout[-2000:]
+    assert "a different result" in proc.stdout
