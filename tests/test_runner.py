@@ -4,6 +4,7 @@ good report, the lock, and parameters checked against the notebooks."""
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -78,7 +79,7 @@ def test_unchanged_rerun_skips_and_is_fast(built):
 
 
 def test_failing_report_keeps_last_good_version_and_others_build(built):
-    tmp, specs, reports, *_ = built
+    tmp, _, reports, *_ = built
     good_html = (reports / "me" / "index.html").read_bytes()
     broken = _config(tmp, [
         {"name": "me", "title": "Montenegro", "notebook": "country", "parameters": {"country": "ZZ"}},
@@ -94,7 +95,8 @@ def test_failing_report_keeps_last_good_version_and_others_build(built):
     assert (reports / failed.failed_notebook).exists()
     index = (reports / "index.html").read_text(encoding="utf-8")
     assert "failed (showing last good version)" in index and "unknown country code" in index
-    assert runner.main_summary(summary, out=open("/dev/null", "w")) == 1
+    with open(os.devnull, "w") as sink:
+        assert runner.main_summary(summary, out=sink) == 1
 
 
 def test_unknown_parameter_is_refused(tmp_path: Path):
