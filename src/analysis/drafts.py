@@ -73,7 +73,7 @@ def read_drafts(path: Path) -> Draft:
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
         raise AnalysisError(f"{path}{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
     top = {"events", "organisations", "initiatives"}
-    if isinstance(data, dict) and set(data) & top:
+    if isinstance(data, dict) and ("events" in data or set(data) <= top):
         extra = set(data) - top
         if extra:
             raise AnalysisError(f"{path}: unknown top-level key(s) {', '.join(sorted(extra))}; allowed: {', '.join(sorted(top))}")
