@@ -29,6 +29,7 @@ ALIASES = {
     "GR": "Greek|Hellenic Republic",
     "AT": "Austrian",
     "DE": "German",
+    "CZ": "Czech Republic|Czech",
     "IT": "Italian",
     "CH": "Swiss",
     "MD": "Moldova|Moldovan",

@@ -65,6 +65,7 @@ Secretary Security Senior Services Smuggling Specialized Specialised State Sub-D
 Vice Visit Western Balkans The This These That Mr Mrs Ms Dr Prof During After Before On In At With For And Of Union Member
 Participants Participant Asylum Refugees Initiative Affairs Foreign Forum Conference Workshop Training Meeting Delegation
 Convention Process Agreement Memorandum Protocol Action Plan Task Force Working Group Border-Police Cooperation Capacity
+Bank Team Teams Officers Parties Persons Mechanisms Points Countries States Members Representatives Local Liaison
 """.split())  # noqa: SIM905  (a word list reads better as text)
 _NAME = r"[A-ZČĆŠŽĐÅÄÖÜ][a-zčćšžđàáâãäåçèéêëìíîïñòóôõöùúûüýÿ'’-]+"
 NAME_RE = re.compile(rf"\b({_NAME}(?:\s+{_NAME}){{1,5}})\b")
@@ -269,6 +270,8 @@ def find_dates(text: str) -> list[dict]:
                 start, end, prec = f"{year}-{_month(mon):02d}", None, "month"
             if not start or (end is None and prec != "month"):
                 continue
+            if re.match(r",?\s*\d{1,2}:\d{2}", text[m.end():m.end() + 8]):
+                continue  # a publication stamp ("07.07.2010, 20:31"), not the event's date
             if prec == "day" and end != start:
                 prec = "span"
             if prec == "span" and end < start:
@@ -289,12 +292,14 @@ def _dateline_place(text: str) -> tuple[str, int] | None:
 
 
 def _kind(text: str) -> tuple[str, str]:
+    """The kind named first in the opening sentences (on a tie, the more specific kind)."""
     head = " ".join(s for _, _, s in _sentences(text)[:2]).lower()
-    for kind, pattern in KIND_WORDS:
+    best = None
+    for rank, (kind, pattern) in enumerate(KIND_WORDS):
         m = re.search(pattern, head)
-        if m:
-            return kind, m.group(0)
-    return "meeting", ""
+        if m and (best is None or (m.start(), rank) < best[0]):
+            best = ((m.start(), rank), kind, m.group(0))
+    return (best[1], best[2]) if best else ("meeting", "")
 
 
 def _orgs(text: str, g: Gazetteer) -> list[dict]:
@@ -360,6 +365,8 @@ def _countries(text: str, g: Gazetteer, place_names: list[str]) -> list[dict]:
     qualifiers = set()
     for name in place_names:
         for m in re.finditer(rf"{re.escape(name)}\s*\(([^)]{{2,40}})\)", text):
+            qualifiers.add((m.start(1), m.end(1)))
+        for m in re.finditer(rf"(?i:{re.escape(name)})(?:,\s*|\s+in\s+)([A-Z][\w ]{{2,40}})(?=[,.;:\n–-]|$)", text):
             qualifiers.add((m.start(1), m.end(1)))
     out: dict[str, dict] = {}
     for pattern, code in g.countries:
@@ -443,6 +450,9 @@ def _people(text: str, g: Gazetteer, orgs: list[dict], sentences: list[tuple[int
             key = normalise(name)
             if key in people:
                 continue
+            honorific = re.search(r"\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s*$", before)
+            if not (title or honorific or key in g.people):
+                continue  # capitalised words without a title are more often things ("Contracting Parties") than people
             person = {"name": name, "title": title or None, "organisation": affiliation,
                       "evidence": str(Span(line, sentence[max(0, local_start - 60):local_start + len(name) + 50].strip()))}
             if key in g.people:
@@ -480,11 +490,13 @@ def extract(raw: str, data_dir: Path = DEFAULT_DATA_DIR, url: str | None = None)
     places = _places(text, g, set())
     place = None
     new_places = []
+    if dl and normalise(dl[0]) in {normalise(g.org_names.get(h["id"], "")) for h in orgs}:
+        dl = None  # the release opens with an organisation's name, not a place
     if dl:
         known = g.places.get(normalise(dl[0]))
         if known:
             place = {"id": known["place_id"], "name": known["name"], "country": known["country_code"]}
-        elif normalise(dl[0]) not in {normalise(g.org_names.get(h["id"], "")) for h in orgs}:
+        else:
             place = {"name": dl[0], "country": None, "new": True}
             new_places.append(dl[0])
         evidence["place"] = str(Span(_line_of(text, dl[1]), text[dl[1]:dl[1] + 40]))
