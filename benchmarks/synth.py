@@ -52,7 +52,7 @@ def make_package(out: Path, n_events: int, seed: int = 0) -> Path:
     _write(out / "people.csv", {"person_id": person_ids, "name": np.char.add("Person ", person_ids), "aliases": [""] * n_people})
     init_ids = _ids("initiative-", n_init, 3)
     _write(out / "initiatives.csv", {
-        "initiative_id": init_ids, "name": init_ids, "kind": ["project"] * n_init, "description": ["synthetic"] * n_init,
+        "initiative_id": init_ids, "name": init_ids, "aliases": [""] * n_init, "kind": ["project"] * n_init, "description": ["synthetic"] * n_init,
         "start_date": ["2015-01-01"] * n_init, "start_precision": ["year"] * n_init, "end_date": [""] * n_init,
         "end_precision": [""] * n_init, "status": ["active"] * n_init,
         "source_url": ["https://example.org/initiative"] * n_init, "date_accessed": ["2026-11-28"] * n_init})

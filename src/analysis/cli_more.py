@@ -80,7 +80,31 @@ def _cmd_refresh(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_codebook(args: argparse.Namespace) -> int:
+    from analysis.atomic import write_text_atomic
+    from analysis.codebook import codebook_path, render
+    from analysis.package import read_package
+
+    package = read_package(args.data.resolve())
+    text, path = render(package), codebook_path(package)
+    if args.check:
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            print(f"{path} is out of date with datapackage.json; run 'python -m analysis codebook'", file=sys.stderr)
+            return 1
+        print(f"{path} is current")
+        return 0
+    write_text_atomic(path, text)
+    print(f"wrote {path}")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("codebook", help="regenerate data/README.md (the codebook) from datapackage.json",
+                       description="Write the codebook, data/README.md, from the data package declaration, its vocabularies "
+                                   "and the validation rules. --check only reports whether it is current (exit 1 if not).")
+    p.add_argument("--check", action="store_true", help="exit 1 if data/README.md is out of date, change nothing")
+    p.set_defaults(func=_cmd_codebook)
+
     p = sub.add_parser("reports", help="regenerate the report set (notebooks -> reports/) in parallel, skipping unchanged ones",
                        description="Execute each run of reports.yaml with papermill and publish reports/<name>/ (HTML without "
                                    "code, figures as PNG and SVG, tables as CSV) and reports/index.html. Runs whose notebook, "

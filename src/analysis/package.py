@@ -30,6 +30,7 @@ class Field:
     max_length: int | None = None
     minimum: float | None = None
     maximum: float | None = None
+    enum_descriptions: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ def _field(raw: dict) -> Field:
         max_length=c.get("maxLength"),
         minimum=c.get("minimum"),
         maximum=c.get("maximum"),
+        enum_descriptions=tuple((raw.get("enumDescriptions") or {}).items()),
     )
 
 

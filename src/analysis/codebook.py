@@ -1,0 +1,161 @@
+"""The codebook, ``data/README.md``: the rules of the record in prose, and every table, field,
+vocabulary value and check generated from the data package and the code that enforces them,
+so the two never disagree. ``python -m analysis codebook`` rewrites it; a test checks it is current.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from analysis.checks import RECORD_RULES
+from analysis.package import DEFAULT_DATA_DIR, Field, Package, read_package
+
+INTRO = """# Codebook: Western Balkans migration and border-security cooperation record
+
+{description}
+
+Version {version}. Data licence: CC-BY-4.0. This file is generated from `datapackage.json` and the
+validation code by `python -m analysis codebook`; edit those, not this file.
+
+## How to cite
+
+> Western Balkans migration and border-security cooperation workbook (version {version}). Curated
+> record of meetings, trainings and border-security initiatives of MARRI and partners, 2005-2025,
+> with a public source for every event. Accessed YYYY-MM-DD.
+
+Cite the source page of an event (`events.source_url`) together with the dataset when you quote a fact.
+
+## What counts as one event
+
+- **One activity, one row.** A meeting, training, conference, workshop, seminar, study visit,
+  ministerial forum, signing, launch or joint exercise on migration, asylum, refugees,
+  readmission, border security, police cooperation, trafficking or smuggling involving the
+  Western Balkans. Back-to-back sessions reported as separate activities (a MARRI Committee
+  the day before a Regional Forum) are separate rows.
+- **Every row rests on a public page** (`source_url`, as retrieved, and `date_accessed`).
+  Other pages about the same event are in `event_sources`.
+- **Facts carry over, sentences do not.** Dates, places, names, titles and organisations are
+  taken from the source; `title` and `summary` are written in our own words.
+- **What the source does not say stays empty** (no place, no organisation role, no day), or
+  is marked uncertain (`date_precision = window` with evidence in `date_note`).
+- **Planned events** (announced, or agreed as a follow-up) have `status = planned`; a follow-up
+  agreed at another event points to it through `follow_up_of`.
+
+## How dates are coded
+
+`date_start` and `date_end` always bound the possible dates; `date_precision` says how well the
+source dates the event, in the spirit of ACLED's time precision and UCDP's earliest/latest dates:
+
+{precision}
+
+An event known only to lie inside a window, such as the MARRI-INTERPOL meeting in Lyon (no date
+on the page; no earlier than the Plav centre's opening on 30 May 2017, no later than 6 September
+2018 when Sashko Kocev is Director), has `date_precision = window` and its evidence in
+`date_note`. Reports place events by `date_start` (the earliest possible date) and draw windows
+as windows, never as points. A day is never guessed: when a page is cut off before its dated
+line, the date comes from the URL slug or another page of the same event (`event_sources` with
+relation `dating`), or the event is coded with the window the evidence supports.
+
+## How places are coded
+
+`place_id` is where the event took place, when the source says so; events in several places or
+with no stated place have no `place_id`. Places carry ISO 3166-1 alpha-2 country codes (Kosovo*
+is `XK`, the code the EU and IOM use) and approximate coordinates of the city or site centre
+(WGS84, 2-4 decimals, from general geographic reference); small sites whose position is not
+certain have no coordinates rather than a guessed one. `aliases` hold local-language names and
+inflected forms used to match press releases.
+
+`event_countries` lists the countries whose delegations or national authorities the source
+says took part; a country named only to locate a place ("Trebinje (BiH)") is not a participant.
+The six MARRI Participants are flagged in `countries.marri_participant`.
+
+## How duplicates are merged
+
+The same post appears on marri-rc.org.mk under `/events/<slug>` and `/?p=<id>`, over http and
+https, and often on partner sites too. These are one event: the first page found is
+`source_url`; the others are `event_sources` rows (`copy` for the same post, `report` for
+another publisher). List pages (`past-events/page/N`) are valid sources for the dated summaries
+they show, but their numbers shift between crawls and are never identifiers. `add` refuses a
+draft that repeats an event already recorded: the same source page (at the same date, or with
+either undated), or the same dates, place and organisations.
+
+## Tables
+
+{tables}
+
+## Checks beyond the declaration
+
+`python -m analysis validate` enforces every constraint above (types, required, unique, enums,
+patterns, lengths, ranges, primary and foreign keys, URL form) and these rules:
+
+{rules}
+
+## Topics
+
+{topics}
+"""
+
+
+def _constraints(f: Field) -> str:
+    parts = []
+    if f.required:
+        parts.append("required")
+    if f.unique:
+        parts.append("unique")
+    if f.format:
+        parts.append(f"format {f.format}")
+    if f.pattern:
+        parts.append(f"pattern `{f.pattern}`")
+    if f.max_length:
+        parts.append(f"at most {f.max_length} characters")
+    if f.minimum is not None or f.maximum is not None:
+        parts.append(f"{f.minimum} to {f.maximum}")
+    if f.enum:
+        parts.append("one of " + ", ".join(f"`{v}`" for v in f.enum))
+    return "; ".join(parts)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _tables(package: Package) -> str:
+    out = []
+    for res in package.resources:
+        out.append(f"### `{res.path}`: {res.title}\n\n{res.description}\n")
+        keys = f"Primary key: `{', '.join(res.primary_key)}`."
+        if res.foreign_keys:
+            refs = "; ".join(f"`{', '.join(fk.fields)}` → `{fk.resource}.{', '.join(fk.reference_fields)}`" for fk in res.foreign_keys)
+            keys += f" Foreign keys: {refs}."
+        out.append(keys + "\n")
+        out.append("| field | type | constraints | description |\n|---|---|---|---|")
+        for f in res.fields:
+            out.append(f"| `{f.name}` | {f.type} | {_cell(_constraints(f))} | {_cell(f.description)} |")
+        for f in res.fields:
+            if f.enum_descriptions:
+                out.append(f"\nValues of `{f.name}`:\n")
+                out.extend(f"- `{value}`: {meaning}" for value, meaning in f.enum_descriptions)
+        out.append("")
+    return "\n".join(out)
+
+
+def render(package: Package | None = None) -> str:
+    package = package or read_package(DEFAULT_DATA_DIR)
+    precision = package.resource("events").field("date_precision")
+    rules = "\n".join(f"- `{r.resource}` ({r.name}): {r.description}" for rs in RECORD_RULES.values() for r in rs)
+    with (package.data_dir / "topics.csv").open(encoding="utf-8-sig", newline="") as fh:
+        topics = "\n".join(f"- `{t['topic_id']}`, {t['label']}: {t['description']}" for t in csv.DictReader(fh))
+    descriptor = package.descriptor_path.read_text(encoding="utf-8")
+    import json
+
+    description = json.loads(descriptor).get("description", "")
+    return INTRO.format(
+        description=description, version=package.version,
+        precision="\n".join(f"- `{v}`: {m}" for v, m in precision.enum_descriptions),
+        tables=_tables(package), rules=rules, topics=topics,
+    ).rstrip() + "\n"
+
+
+def codebook_path(package: Package) -> Path:
+    return package.data_dir / "README.md"
