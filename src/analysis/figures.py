@@ -68,6 +68,7 @@ def per_year(events: pd.DataFrame, by: str = "kind", title: str = "Events per ye
         bottom += table[col].to_numpy()
     ax.set(title=title, xlabel="Year (earliest possible date)", ylabel="Events")
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     ax.legend(title=by.replace("_", " "), fontsize=7, title_fontsize=7, ncol=2, frameon=False, loc="upper left")
     return _finish(fig, f"{len(dated)} dated events")
 
@@ -144,6 +145,7 @@ def bars(counts: pd.Series, title: str, xlabel: str, note: str = "", top: int = 
     for i, v in enumerate(counts.to_numpy()[::-1]):
         ax.text(v, i, f" {v}", va="center", fontsize=7)
     ax.set(title=title, xlabel=xlabel)
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     return _finish(fig, note)
 
 

@@ -122,6 +122,15 @@ def event_table(sel: Selection) -> pd.DataFrame:
     })
 
 
+def _count(n: int, one: str, many: str) -> str:
+    """'1 is', '3 are'.
+
+    >>> _count(1, "is", "are"), _count(0, "is", "are")
+    ('1 is', '0 are')
+    """
+    return f"{n} {one if n == 1 else many}"
+
+
 def overview(sel: Selection) -> str:
     """A paragraph of computed facts about a selection."""
     ev = sel.events
@@ -142,7 +151,7 @@ def overview(sel: Selection) -> str:
     text = (f"**{n} event{'s' if n != 1 else ''}** match ({sel.describe()}), from {first:%B %Y} to {last:%B %Y}: "
             f"{held} reported held and {planned} planned or announced. The most frequent kinds are {kinds}. ")
     if coarse or windows:
-        text += (f"{coarse} are dated only to a month or year and {windows} only to a window of possible dates; "
-                 "figures place them by their earliest possible date and draw their uncertainty. ")
+        text += (f"{_count(coarse, 'is', 'are')} dated only to a month or year and {_count(windows, 'is', 'are')} only to a "
+                 "window of possible dates; figures place them by their earliest possible date and draw their uncertainty. ")
     text += f"The events rest on pages from {sites} source site{'s' if sites != 1 else ''}."
     return text
