@@ -64,6 +64,145 @@ def _cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    import yaml
+
+    from analysis.atomic import write_text_atomic
+    from analysis.errors import AnalysisError
+    from analysis.ingest import extract
+
+    if str(args.file) == "-":
+        raw = sys.stdin.read()
+        label = "standard input"
+    else:
+        try:
+            raw = args.file.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise AnalysisError(f"{args.file}: no such file") from None
+        except UnicodeDecodeError as exc:
+            raise AnalysisError(f"{args.file}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        label = str(args.file)
+    if not raw.strip():
+        raise AnalysisError(f"{label}: the press release is empty")
+    draft = extract(raw, args.data, url=args.url)
+    header = (f"# Draft from {label}, written by 'python -m analysis ingest'. Review every field, then run:\n"
+              f"#   python -m analysis add {args.output or 'DRAFT.yaml'}\n"
+              "# 'evidence' keys say where each value came from; 'add' ignores them.\n")
+    text = header + yaml.safe_dump({"events": [draft]}, sort_keys=False, allow_unicode=True, width=120)
+    if args.output:
+        write_text_atomic(args.output, text)
+        print(f"draft written to {args.output}; to check: " + "; ".join(draft["evidence"]["to_check"]), file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _cmd_add(args: argparse.Namespace) -> int:
+    from analysis.append import add_drafts
+
+    result = add_drafts(args.draft, args.data, skip_duplicates=args.skip_duplicates, dry_run=args.dry_run)
+    verb = "would add" if args.dry_run else "added"
+    counts = {t: len(r) for t, r in result.plan.rows.items()}
+    if not counts:
+        print("nothing to add")
+    for eid, date, title in result.plan.added_events:
+        print(f"{verb} {eid}  {date}  {title}")
+    if counts:
+        print(f"{verb} rows: " + ", ".join(f"{t} {n}" for t, n in sorted(counts.items())))
+    for dup in result.plan.duplicates:
+        print(f"skipped duplicate: {dup}", file=sys.stderr)
+    return 0
+
+
+def _cmd_reports(args: argparse.Namespace) -> int:
+    from analysis import runner
+
+    if args.data.resolve() != runner.DATA.resolve():
+        print("note: reports are built from the repository's data/; --data is ignored here", file=sys.stderr)
+    specs = runner.load_config(args.config or runner.CONFIG)
+    if args.list:
+        for spec in specs:
+            print(f"{spec.name:22} {spec.notebook:12} {spec.parameters}")
+        return 0
+    summary = runner.run_reports(specs, jobs=args.jobs, force=args.force, only=args.only,
+                                 progress=lambda line: print(line, file=sys.stderr, flush=True))
+    return runner.main_summary(summary)
+
+
+def _cmd_refresh(args: argparse.Namespace) -> int:
+    from analysis import notebooks
+
+    for path in notebooks.refresh(args.notebook or None, progress=lambda line: print(line, file=sys.stderr, flush=True)):
+        print(f"refreshed {path}")
+    return 0
+
+
+def _cmd_codebook(args: argparse.Namespace) -> int:
+    from analysis.atomic import write_text_atomic
+    from analysis.codebook import codebook_path, render
+    from analysis.package import read_package
+
+    package = read_package(args.data.resolve())
+    text, path = render(package), codebook_path(package)
+    if args.check:
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            print(f"{path} is out of date with datapackage.json; run 'python -m analysis codebook'", file=sys.stderr)
+            return 1
+        print(f"{path} is current")
+        return 0
+    write_text_atomic(path, text)
+    print(f"wrote {path}")
+    return 0
+
+
+def _register_record_commands(sub: argparse._SubParsersAction) -> None:
+    """Commands that build from or change the record: reports, ingest, add, codebook, notebooks-refresh."""
+    p = sub.add_parser("codebook", help="regenerate data/README.md (the codebook) from datapackage.json",
+                       description="Write the codebook, data/README.md, from the data package declaration, its vocabularies "
+                                   "and the validation rules. --check only reports whether it is current (exit 1 if not).")
+    p.add_argument("--check", action="store_true", help="exit 1 if data/README.md is out of date, change nothing")
+    p.set_defaults(func=_cmd_codebook)
+
+    p = sub.add_parser("reports", help="regenerate the report set (notebooks -> reports/) in parallel, skipping unchanged ones",
+                       description="Execute each run of reports.yaml with papermill and publish reports/<name>/ (HTML without "
+                                   "code, figures as PNG and SVG, tables as CSV) and reports/index.html. Runs whose notebook, "
+                                   "parameters, data and library are unchanged are skipped. Safe under cron: a lock prevents "
+                                   "overlapping runs, reports are swapped in only when complete, a failing report keeps its "
+                                   "last good version. Exit 1 if any report failed.")
+    p.add_argument("--jobs", type=int, default=None, metavar="N", help="parallel workers (default: the machine's cores)")
+    p.add_argument("--only", action="append", metavar="NAME", help="build only this report (repeatable)")
+    p.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
+    p.add_argument("--list", action="store_true", help="list the configured reports and exit")
+    p.add_argument("--config", type=Path, default=None, help="report configuration (default: reports.yaml)")
+    p.set_defaults(func=_cmd_reports)
+
+    p = sub.add_parser("notebooks-refresh", help="re-execute notebooks in place so their stored outputs match the data (for nbval)",
+                       description="Execute each notebook with its default parameters and store the outputs nbval compares. "
+                                   "Run after the curated data grow, then review and commit the notebooks.")
+    p.add_argument("notebook", nargs="*", help="notebook names (default: all in notebooks/)")
+    p.set_defaults(func=_cmd_refresh)
+
+    p = sub.add_parser("ingest", help="draft an event (YAML, for review) from a press release: text or HTML, FILE or -",
+                       description="Read a press release (plain text or HTML) and write a draft event in the package's own "
+                                   "vocabulary: title, kind, status, dates, place, organisations with roles, people with titles "
+                                   "and affiliations, countries, topics, initiatives and agreed follow-ups, each with the line "
+                                   "of text it came from. Unknown organisations and places are flagged as new. Offline and "
+                                   "deterministic. Review the draft, then 'add' it.")
+    p.add_argument("file", type=Path, help="the press release; - reads standard input")
+    p.add_argument("--url", help="the public page the release comes from (recorded as the source)")
+    p.add_argument("-o", "--output", type=Path, help="write the draft here (default: standard output)")
+    p.set_defaults(func=_cmd_ingest)
+
+    p = sub.add_parser("add", help="append a reviewed draft (YAML/JSON) to the data package, all tables or none",
+                       description="Validate DRAFT together with the package, assign ids, refuse duplicates (same source "
+                                   "page and date, or same dates, place and organisations) and append to every table "
+                                   "atomically: on any failure every file stays byte-for-byte as it was.")
+    p.add_argument("draft", type=Path, help="draft file written by 'ingest' (or by hand)")
+    p.add_argument("--skip-duplicates", action="store_true", help="add the other events instead of refusing the draft")
+    p.add_argument("--dry-run", action="store_true", help="check and report, change nothing")
+    p.set_defaults(func=_cmd_add)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m analysis",
@@ -84,9 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "kind and source site, and quality shares.")
     p.set_defaults(func=_cmd_info)
 
-    from analysis import cli_more
-
-    cli_more.register(sub)
+    _register_record_commands(sub)
     return parser
 
 

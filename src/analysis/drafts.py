@@ -188,7 +188,7 @@ class Planner:
         self.role_enum = package.resource("event_organisations").field("role").enum
 
     # --- entities ----------------------------------------------------------------------
-    def _org(self, spec: dict, where: str) -> None:
+    def _org(self, spec: dict) -> None:
         oid = _text(spec.get("id")) or slug(_text(spec.get("acronym")) or _text(spec.get("name")))
         if self.orgs.get(oid) or oid in {r["org_id"] for r in self.plan.rows.get("organisations", [])}:
             return
@@ -294,7 +294,7 @@ class Planner:
             if value not in self.enums[key]:
                 self.plan.problems.append(f"{where}: {key} {value!r} is not one of {', '.join(self.enums[key])}")
         for spec in draft.get("new_organisations") or []:
-            self._org(spec, where)
+            self._org(spec)
         for spec in draft.get("new_initiatives") or []:
             self.initiative(spec, where)
         place_id = self.place_id(draft.get("place"), where)
@@ -399,8 +399,8 @@ def _as_list(value: Any) -> list:
 def plan(package: Package, current: dict[str, pd.DataFrame], draft: Draft, label: str,
          today: dt.date | None = None) -> Plan:
     planner = Planner(package, current, today)
-    for n, spec in enumerate(draft.organisations, start=1):
-        planner._org(spec, f"{label}: organisation {n}")
+    for spec in draft.organisations:
+        planner._org(spec)
     for n, spec in enumerate(draft.initiatives, start=1):
         planner.initiative(spec, f"{label}: initiative {n}")
     for n, spec in enumerate(draft.events, start=1):
