@@ -70,7 +70,7 @@ Bank Team Teams Officers Parties Persons Mechanisms Points Countries States Memb
 _NAME = r"[A-ZČĆŠŽĐÅÄÖÜ][a-zčćšžđàáâãäåçèéêëìíîïñòóôõöùúûüýÿ'’-]+"
 NAME_RE = re.compile(rf"\b({_NAME}(?:\s+{_NAME}){{1,5}})\b")
 TITLE_RUN = re.compile(
-    r"((?:[A-Z][\w&/.-]*|of|for|and|the|in|on|&|/|,)(?:[ ,]+(?:[A-Z][\w&/.-]*|of|for|and|the|in|on|&|/))*)\s*$")
+    r"((?:[A-Z][\w&/.-]*|of|for|and|the|to|in|on|&|/|,)(?:[ ,]+(?:[A-Z][\w&/.-]*|of|for|and|the|to|in|on|&|/))*)\s*$")
 
 
 @dataclass
@@ -142,6 +142,7 @@ class Gazetteer:
     initiatives: list[tuple[re.Pattern, str]] = field(default_factory=list)
     centres: list[tuple[str, str]] = field(default_factory=list)  # (initiative_id, place name)
     org_names: dict[str, str] = field(default_factory=dict)
+    place_words: frozenset[str] = frozenset()  # capitalised words of place and country names: not parts of people's names
 
     @classmethod
     def load(cls, data_dir: Path = DEFAULT_DATA_DIR) -> Gazetteer:
@@ -165,10 +166,13 @@ class Gazetteer:
                     names.append(form)
         names.sort(key=len, reverse=True)
         g.place_re = re.compile(r"(?<![\w-])(" + "|".join(_flex(n) for n in names) + r")(?![\w-])") if names else None
+        words = {w for n in names for w in n.split() if w[:1].isupper()}
         for r in _rows(data_dir, "countries"):
+            words.update(w for w in r["name"].rstrip("*").split() if w[:1].isupper() and len(w) > 3)
             for form in [r["name"].rstrip("*"), *split_aliases(r["aliases"])]:
                 if len(form) > 2 or form.isupper():
                     g.countries.append((re.compile(rf"(?<![\w-]){_flex(form)}\*?(?![\w-])"), r["country_code"]))
+        g.place_words = frozenset(words)
         for r in _rows(data_dir, "people"):
             for form in [r["name"], *split_aliases(r["aliases"])]:
                 g.people[normalise(form)] = r["person_id"]
@@ -197,15 +201,28 @@ def _flex(form: str) -> str:
 # --- extraction -----------------------------------------------------------------------------
 
 
+_ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "dr", "prof", "st", "no", "nr", "m.a", "b.a", "h.e", "e.g", "i.e", "approx", "vs"])
+
+
 def _sentences(text: str) -> list[tuple[int, int, str]]:
-    """(line, offset in text, sentence) for every sentence."""
+    """(line, offset in text, sentence) for every sentence. A full stop after a title or an
+    initial ("Ms.", "M.A.", "J.") does not end a sentence."""
     out = []
     offset = 0
     for n, line in enumerate(text.split("\n"), start=1):
-        for m in re.finditer(r"[^.!?]+(?:[.!?]+|$)", line):
-            s = m.group(0).strip()
-            if s:
-                out.append((n, offset + m.start(), s))
+        start = 0
+        for m in re.finditer(r"[.!?]+(?=\s+[A-Z\"“‘(]|\s*$)", line):
+            word = re.search(r"(\S+)$", line[start:m.start()])
+            token = (word.group(1) if word else "").lower().rstrip(".")
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+            sentence = line[start:m.end()].strip()
+            if sentence:
+                out.append((n, offset + start + (len(line[start:m.end()]) - len(line[start:m.end()].lstrip())), sentence))
+            start = m.end()
+        rest = line[start:].strip()
+        if rest:
+            out.append((n, offset + start + (len(line[start:]) - len(line[start:].lstrip())), rest))
         offset += len(line) + 1
     return out
 
@@ -283,6 +300,19 @@ def find_dates(text: str) -> list[dict]:
     return found
 
 
+def _event_date(text: str, dates: list[dict], sentences: list[tuple[int, int, str]], g: Gazetteer,
+                place: dict | None) -> dict | None:
+    """The first date that is not about an event elsewhere: a date in a sentence naming another
+    known place than the event's ("the first conference, held in Ohrid in October 2021") is skipped."""
+    for d in dates:
+        sentence = next((s for _, off, s in sentences if off <= d["pos"] < off + len(s) + 1), "")
+        others = {p["id"] for p in _places(sentence, g, set())} - {place.get("id") if place else None}
+        if place and others:
+            continue
+        return d
+    return None
+
+
 def _dateline_place(text: str) -> tuple[str, int] | None:
     """The place a release opens with ('Lyon – ...', 'SKOPJE, 3 May -')."""
     m = re.match(r"^\s*([A-ZČĆŠŽĐ][\w'’ .-]{1,40}?)\s*(?:,[^–—\n-]{0,30})?\s*[–—-]\s+\S", text)
@@ -315,6 +345,11 @@ def _orgs(text: str, g: Gazetteer) -> list[dict]:
     for oid in list(hits):
         own = hits[oid]["spans"]
         if all(any(a2 <= a and b <= b2 and (b2 - a2) > (b - a) and o2 != oid for a2, b2, o2 in spans) for a, b in own):
+            del hits[oid]
+    # a bare acronym next to a more specific body named with it is that body ("DCAF" in a "DCAF Ljubljana" release)
+    for oid in list(hits):
+        short = g.org_names.get(oid, "")
+        if short.isupper() and any(o != oid and g.org_names.get(o, "").startswith(short + " ") for o in hits):
             del hits[oid]
     return sorted(hits.values(), key=lambda h: h["first"])
 
@@ -402,38 +437,101 @@ def _initiatives(text: str, g: Gazetteer, sentences: list[tuple[int, int, str]])
     return [{"id": k, "evidence": v} for k, v in out.items()]
 
 
+#: words that make a phrase a role or title (a title without one is more likely a thing)
+ROLE_WORDS = frozenset("""
+ambassador adviser advisor analyst assistant chair chairman chairperson chief coordinator commander commissioner consul counsellor
+delegate deputy director directorate desk department division expert head inspector liaison manager minister officer
+president prime representative secretary specialist unit m.a m.a. phd
+""".split())  # noqa: SIM905
+HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s+)+")
+_CONNECTORS = frozenset(["of", "for", "the", "to", "in", "on", "and", "&", "at"])
+_FROM_UNIT = re.compile(r"\s+from\s+(?:the\s+)?((?:[A-Z][\w&/.-]*)(?:\s+(?:[A-Z][\w&/.-]*|of|for|and|&))*)")
+
+
+def _has_name(phrase: str, g: Gazetteer) -> bool:
+    """Does the phrase contain what looks like a person's name?"""
+    not_name = NOT_NAME | g.place_words
+    for m in NAME_RE.finditer(phrase):
+        tokens = [t for t in m.group(1).split() if t not in not_name]
+        if len(tokens) >= 2 and not any(p.fullmatch(" ".join(tokens)) for p, _, _ in g.orgs):
+            return True
+    return False
+
+
+def _is_title(phrase: str) -> bool:
+    return any(w.strip(",.").lower() in ROLE_WORDS for w in phrase.split())
+
+
+def _suffix_title(after: str, g: Gazetteer) -> tuple[str, int]:
+    """The title written after a name (", Deployment Officer already ...", ", assistant minister of security."),
+    and where it ends. One comma-separated segment, plus a second one that names an organisation
+    ("Programme Manager, ICMPD Vienna")."""
+    m = re.match(r"\s*,\s*([^,;:()]+?)(?=[,;:()]|\.(?=\s+[A-Z]|\s*$)|$)", after)
+    if not m or _has_name(m.group(1), g):
+        return "", 0  # a segment naming someone else is that person's title ("A, Director, Assistant Minister B")
+    words = m.group(1).split()
+    lower_title = bool(words) and words[0].lower() in ROLE_WORDS and words[0][:1].islower()
+    kept = []
+    for w in words:
+        if w[:1].isupper() or w.lower() in _CONNECTORS or w.lower() in ROLE_WORDS or (lower_title and w.isalpha()):
+            kept.append(w)
+        else:
+            break
+    while kept and kept[-1].lower() in _CONNECTORS:
+        kept.pop()
+    title = " ".join(kept)
+    if not _is_title(title):
+        return "", 0
+    end = m.start(1) + len(title)
+    if len(kept) == len(words):
+        nxt = re.match(r"\s*,\s*([A-Z][^,;:()]*?)(?=[,;:()]|\.(?=\s+[A-Z]|\s*$)|$)", after[m.end():])
+        if nxt and not _is_title(nxt.group(1)) and not _has_name(nxt.group(1), g) and any(p.search(nxt.group(1)) for p, _, _ in g.orgs):
+            title = f"{title}, {nxt.group(1).strip()}"
+            end = m.end() + nxt.end()
+    return title, end
+
+
 def _people(text: str, g: Gazetteer, orgs: list[dict], sentences: list[tuple[int, int, str]], known_names: set[str]) -> list[dict]:
     org_at = sorted((a, h["id"]) for h in orgs for a, _ in h["spans"])
+    not_name = NOT_NAME | g.place_words
     people: dict[str, dict] = {}
     for line, offset, sentence in sentences:
+        done_upto = 0  # the previous person's name and title end here: the next title starts after it
         for m in NAME_RE.finditer(sentence):
             tokens = m.group(1).split()
-            # trim title words off either end ("Ambassador Tamara Mugosa", "Mugosa informed")
-            while tokens and tokens[0] in NOT_NAME:
+            # trim title and place words off either end ("Ambassador Tamara Mugosa", "Herzegovina Ulrike Hartmann")
+            while tokens and tokens[0] in not_name:
                 tokens.pop(0)
-            while tokens and tokens[-1] in NOT_NAME:
+            while tokens and tokens[-1] in not_name:
                 tokens.pop()
-            if len(tokens) < 2 or len(tokens) > 3 or any(t in NOT_NAME for t in tokens):
+            if len(tokens) < 2 or len(tokens) > 3 or any(t in not_name for t in tokens):
                 continue
             name = " ".join(tokens)
             if normalise(name) in known_names:
                 continue
-            start = offset + m.start(1) + m.group(1).index(tokens[0])
-            local_start = start - offset
-            before = sentence[:local_start]
+            local_start = m.start(1) + m.group(1).index(tokens[0])
+            start = offset + local_start
+            before = sentence[done_upto:local_start]
             after = sentence[local_start + len(name):]
+            honorific = bool(re.search(r"\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s*$", before))
             title = ""
-            t = TITLE_RUN.search(before.rstrip(", "))
+            t = TITLE_RUN.search(HONORIFIC.sub("", before.rstrip(", ")) if not honorific else re.sub(
+                r"\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s*$", "", before).rstrip(", "))
             if t:
-                cand = t.group(1).strip(" ,")
-                cand = re.sub(r"^(?:and|with|the|of|for|by|in|on)\s+", "", cand)
-                if cand and any(w.strip(",") in NOT_NAME for w in cand.split()):
+                cand = re.sub(r"^(?:(?:and|with|the|of|for|by|in|on|,)\s*)+", "", t.group(1).strip(" ,"))
+                if cand and _is_title(cand):
                     title = cand
-            m_after = re.match(r"\s*,\s*((?:[A-Z][\w&/.-]*)(?:[ ,]+(?:[A-Z][\w&/.-]*|of|for|and|&))*)", after) or \
-                re.match(r"\s+from\s+(?:the\s+)?((?:[A-Z][\w&/.-]*)(?:\s+(?:[A-Z][\w&/.-]*|of|for|and|&))*)", after)
-            if m_after:
-                title = f"{title}, {m_after.group(1).strip(' ,')}".strip(", ") if title else m_after.group(1).strip(" ,")
+            suffix, suffix_end = _suffix_title(after, g)
+            if suffix:
+                title = f"{title}, {suffix}".strip(", ") if title else suffix
+            else:
+                m_after = _FROM_UNIT.match(after)
+                if m_after:
+                    suffix = m_after.group(1).strip(" ,")
+                    title = f"{title}, {suffix}".strip(", ") if title else suffix
+                    suffix_end = m_after.end()
             title = title.rstrip(" .,;:")
+            done_upto = local_start + len(name) + suffix_end
             affiliation = None
             for oid_pos, oid in reversed(org_at):
                 if oid_pos < start:
@@ -443,14 +541,12 @@ def _people(text: str, g: Gazetteer, orgs: list[dict], sentences: list[tuple[int
                     if re.search(r"\bwith\b", text[oid_pos:start]) and oid in main and len(main) == 2:
                         affiliation = main[1 - main.index(oid)]
                     break
-            in_title = [h["id"] for h in orgs for form in [g.org_names.get(h["id"], "")] if form and form in title]
-            if in_title:
-                affiliation = in_title[0]
-                title = re.sub(rf"^{re.escape(g.org_names[affiliation])}\s+", "", title)
+            if title and any(p.search(title) for p, _ in g.countries):
+                affiliation = None  # "Austrian Ambassador", "Minister of Security of BiH": a national body, not the nearest organisation named
+            affiliation, title = _affiliation_in_title(title, g, affiliation)
             key = normalise(name)
             if key in people:
                 continue
-            honorific = re.search(r"\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s*$", before)
             if not (title or honorific or key in g.people):
                 continue  # capitalised words without a title are more often things ("Contracting Parties") than people
             person = {"name": name, "title": title or None, "organisation": affiliation,
@@ -461,6 +557,27 @@ def _people(text: str, g: Gazetteer, orgs: list[dict], sentences: list[tuple[int
     return list(people.values())
 
 
+def _affiliation_in_title(title: str, g: Gazetteer, fallback: str | None) -> tuple[str | None, str]:
+    """An organisation named in a title is the affiliation; it is recorded apart from the role
+    ('MARRI Project Manager ...' -> MARRI, 'Project Manager ...'; 'M.A. of DCAF Ljubljana' -> DCAF Ljubljana, 'M.A.')."""
+    best = None
+    for pattern, oid, _ in g.orgs:
+        m = pattern.search(title)
+        if m and (best is None or (m.end() - m.start()) > (best[1].end() - best[1].start())):
+            best = (oid, m)
+    if best is None:
+        return fallback, title
+    oid, m = best
+    if m.start() == 0:
+        rest = title[m.end():].strip(" ,")
+        # an acronym before a role is the employer ("MARRI Project Manager"); a name is part of the title
+        return oid, rest if (m.group(0).isupper() and _is_title(rest)) else title
+    head, tail = title[:m.start()], title[m.end():]
+    if not tail.strip(" ,.") and re.search(r"\b(?:of|at|in)(?:\s+the)?\s*$", head):
+        return oid, re.sub(r"\s*\b(?:of|at|in)(?:\s+the)?\s*$", "", head).strip(" ,")
+    return oid, title
+
+
 def extract(raw: str, data_dir: Path = DEFAULT_DATA_DIR, url: str | None = None) -> dict:
     """A draft event (the form ``add`` reads) with evidence for every extracted value."""
     g = Gazetteer.load(data_dir)
@@ -468,15 +585,7 @@ def extract(raw: str, data_dir: Path = DEFAULT_DATA_DIR, url: str | None = None)
     sentences = _sentences(text)
     evidence: dict[str, str] = {}
 
-    dates = find_dates(text)
     draft: dict = {"title": None, "kind": None, "status": None}
-    if dates:
-        d = dates[0]
-        draft.update({k: d[k] for k in ("date_start", "date_end", "date_precision") if d[k]})
-        evidence["date"] = d["evidence"]
-    else:
-        draft["date_precision"] = "unknown"
-        evidence["date"] = "no date in the text: find it elsewhere, or record a window with its evidence in date_note"
     kind, cue = _kind(text)
     draft["kind"] = kind
     evidence["kind"] = f"'{cue}' in the opening sentences" if cue else "default: no kind word in the opening sentences"
@@ -510,6 +619,14 @@ def extract(raw: str, data_dir: Path = DEFAULT_DATA_DIR, url: str | None = None)
         new_places.append(held_in.group(1))
         evidence["place"] = str(Span(_line_of(text, held_in.start()), held_in.group(0)))
     mentioned = [p for p in places if not place or p["id"] != place.get("id")]
+    d = _event_date(text, find_dates(text), sentences, g, place)
+    if d:
+        draft.update({k: d[k] for k in ("date_start", "date_end", "date_precision") if d[k]})
+        evidence["date"] = d["evidence"]
+    else:
+        draft["date_precision"] = "unknown"
+        evidence["date"] = ("no date for this event in the text (dates of events elsewhere are ignored): find it "
+                            "elsewhere, or record a window with its evidence in date_note")
 
     known_people = set()
     people = _people(text, g, orgs, sentences, known_people)
