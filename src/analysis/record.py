@@ -104,10 +104,11 @@ class Record:
                 .merge(orgs, on="org_id", how="left")
                 .merge(self.events[["event_id", "title", "date_start", "date_end"]], on="event_id", how="left"))
 
-    def events_wide(self) -> pd.DataFrame:
-        """One row per event with its place and its organisations, topics, countries and
-        initiatives gathered into '; '-separated text columns (for tables and exports)."""
-        ev = self.events.merge(
+    def events_wide(self, event_ids: pd.Series | None = None) -> pd.DataFrame:
+        """One row per event (or per event in ``event_ids``) with its place and its organisations,
+        topics, countries and initiatives gathered into '; '-separated text columns."""
+        events = self.events if event_ids is None else self.events[self.events.event_id.isin(event_ids)]
+        ev = events.merge(
             self.places[["place_id", "name", "country_code", "latitude", "longitude"]].rename(
                 columns={"name": "place", "country_code": "place_country"}),
             on="place_id", how="left")
@@ -120,6 +121,7 @@ class Record:
                 self.initiatives[["initiative_id", "name"]].rename(columns={"name": "label"}), on="initiative_id"),
         }
         for name, df in lists.items():
+            df = df[df.event_id.isin(ev.event_id)]
             joined = df.astype({"label": str}).groupby("event_id", observed=True)["label"].agg(lambda s: "; ".join(sorted(set(s))))
             ev[name] = ev.event_id.map(joined).fillna("")
         return ev

@@ -117,7 +117,6 @@ def select(rec: Record, period: str | None = None, organisations: list[str] | No
         mask &= ev.event_id.isin(rec.event_topics.loc[rec.event_topics.topic_id.isin(topics), "event_id"])
     if statuses:
         mask &= ev.status.isin(statuses)
-    chosen = rec.events_wide()
-    chosen = chosen[chosen.event_id.isin(ev.loc[mask, "event_id"])].sort_values(["date_start", "event_id"], na_position="last")
+    chosen = rec.events_wide(ev.loc[mask, "event_id"]).sort_values(["date_start", "event_id"], na_position="last")
     criteria = {"period": period, "organisations": organisations, "countries": countries, "kinds": kinds, "topics": topics}
     return Selection(record=rec, events=chosen.reset_index(drop=True), criteria=criteria)
