@@ -239,8 +239,8 @@ def _iso(y: str | int, m: str | int, d: str | int) -> str | None:
 
 
 def _month(name: str) -> int:
-    return MONTHS[name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower().rstrip(".")[:3]] \
-        if name.lower().rstrip(".") not in MONTHS else MONTHS[name.lower().rstrip(".")]
+    key = name.lower().rstrip(".")
+    return MONTHS.get(key) or MONTHS[key[:3]]
 
 
 def find_dates(text: str) -> list[dict]:
@@ -491,7 +491,7 @@ def _suffix_title(after: str, g: Gazetteer) -> tuple[str, int]:
     return title, end
 
 
-def _people(text: str, g: Gazetteer, orgs: list[dict], sentences: list[tuple[int, int, str]], known_names: set[str]) -> list[dict]:
+def _people(text: str, g: Gazetteer, orgs: list[dict], sentences: list[tuple[int, int, str]]) -> list[dict]:
     org_at = sorted((a, h["id"]) for h in orgs for a, _ in h["spans"])
     not_name = NOT_NAME | g.place_words
     people: dict[str, dict] = {}
@@ -507,8 +507,6 @@ def _people(text: str, g: Gazetteer, orgs: list[dict], sentences: list[tuple[int
             if len(tokens) < 2 or len(tokens) > 3 or any(t in not_name for t in tokens):
                 continue
             name = " ".join(tokens)
-            if normalise(name) in known_names:
-                continue
             local_start = m.start(1) + m.group(1).index(tokens[0])
             start = offset + local_start
             before = sentence[done_upto:local_start]
@@ -628,8 +626,7 @@ def extract(raw: str, data_dir: Path = DEFAULT_DATA_DIR, url: str | None = None)
         evidence["date"] = ("no date for this event in the text (dates of events elsewhere are ignored): find it "
                             "elsewhere, or record a window with its evidence in date_note")
 
-    known_people = set()
-    people = _people(text, g, orgs, sentences, known_people)
+    people = _people(text, g, orgs, sentences)
     countries = _countries(text, g, [p["name"] for p in places])
     topics = _topics(text, g)
     initiatives = _initiatives(text, g, sentences)

@@ -42,27 +42,25 @@ class RawTable:
         return row + 2
 
 
+def _records(path: Path):
+    """(start line, fields) of every CSV record, header included, as Python's csv module reads them."""
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
+        reader = csv.reader(fh)
+        line = 1
+        for rec in reader:
+            start, line = line, reader.line_num + 1
+            yield start, rec
+
+
 def record_lines(path: Path, ncols: int) -> list[int]:
     """Start line of each well-formed data record, as the Arrow reader keeps them.
 
     Only computed when a problem must be located, so the fast path never pays for it.
     Blank lines and rows with the wrong number of fields are skipped, as the reader skips them.
     """
-    starts: list[int] = []
-    with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
-        reader = csv.reader(fh)
-        line = 1
-        header_done = False
-        for rec in reader:
-            start = line
-            line = reader.line_num + 1
-            if not header_done:
-                header_done = True
-                continue
-            if not rec or len(rec) != ncols:
-                continue
-            starts.append(start)
-    return starts
+    records = _records(path)
+    next(records, None)  # the header
+    return [start for start, rec in records if rec and len(rec) == ncols]
 
 
 def read_raw(resource: Resource, data_dir: Path) -> RawTable:
@@ -131,15 +129,7 @@ def read_raw(resource: Resource, data_dir: Path) -> RawTable:
 
 
 def _ragged_lines(path: Path, ncols: int) -> list[tuple[int, int]]:
-    out = []
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        reader = csv.reader(fh)
-        line = 1
-        for rec in reader:
-            start, line = line, reader.line_num + 1
-            if rec and len(rec) != ncols:
-                out.append((start, len(rec)))
-    return out
+    return [(start, len(rec)) for start, rec in _records(path) if rec and len(rec) != ncols]
 
 
 def _encoding_problems(raw: RawTable) -> RawTable:
