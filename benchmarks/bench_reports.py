@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from analysis import runner
+from analysis.reports import runner
 
 
 def wall(cmd: list[str]) -> float:

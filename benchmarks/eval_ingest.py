@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from analysis.ingest import Gazetteer, extract
-from analysis.names import normalise
+from analysis.curation.ingest import Gazetteer, extract
+from analysis.curation.names import normalise
 
 HERE = Path(__file__).resolve().parent / "ingest_eval"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.package import read_package
+from analysis.record.declaration import read_package
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from analysis.codebook import codebook_path, render
-from analysis.package import read_package
+from analysis.record.codebook import codebook_path, render
+from analysis.record.declaration import read_package
 
 
 def test_codebook_is_current():

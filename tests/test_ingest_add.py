@@ -10,11 +10,11 @@ import pytest
 import yaml
 from conftest import rows, snapshot, write_rows
 
-from analysis import append
-from analysis.append import add_drafts
+from analysis.curation import append
+from analysis.curation.append import add_drafts
+from analysis.curation.ingest import extract, find_dates, plain_text
 from analysis.errors import AnalysisError
-from analysis.ingest import extract, find_dates, plain_text
-from analysis.record import check, load
+from analysis.record.load import check, load
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = (FIXTURES / "marri-interpol-lyon.txt").read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ import json
 import papermill
 import pytest
 
-from analysis.runner import KERNEL, NOTEBOOKS
+from analysis.reports.runner import KERNEL, NOTEBOOKS
 
 EMPTY = [
     pytest.param("timeline", {"period": "1990"}, id="timeline"),

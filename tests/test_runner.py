@@ -12,8 +12,8 @@ import pytest
 import yaml
 from filelock import FileLock
 
-from analysis import runner
 from analysis.errors import AnalysisError
+from analysis.reports import runner
 
 
 def test_every_configured_parameter_is_declared_by_its_notebook():

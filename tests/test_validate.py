@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import rows, set_cell, snapshot, write_rows
 
-from analysis.checks import MAX_PER_RULE
-from analysis.record import check
+from analysis.record.checks import MAX_PER_RULE
+from analysis.record.load import check
 
 
 def test_real_package_is_valid_and_checks_rows():

@@ -1,8 +1,8 @@
 """Helper library of the Western Balkans migration and border-security cooperation workbook.
 
 Where data enters: :func:`analysis.record.load` reads ``data/`` (described by
-``data/datapackage.json``); where it is checked: :mod:`analysis.checks`; where reports are
-made: :mod:`analysis.runner` and ``notebooks/``.
+``data/datapackage.json``); where it is checked: :mod:`analysis.record.checks`; where reports are
+made: :mod:`analysis.reports.runner` and ``notebooks/``.
 
 >>> import analysis
 >>> rec = analysis.load()
@@ -12,14 +12,18 @@ True
 
 from analysis.errors import AnalysisError, DataValidationError
 
-__all__ = ["AnalysisError", "DataValidationError", "Record", "__version__", "load"]
+__all__ = ["AnalysisError", "DataValidationError", "Record", "Selection", "__version__", "load", "select"]
 __version__ = "0.1.0"
 
 
 def __getattr__(name: str):
     # pandas and pyarrow load only when the record is needed, so light commands start fast
     if name in ("load", "Record"):
-        from analysis import record
+        from analysis.record import load
 
-        return getattr(record, name)
+        return getattr(load, name)
+    if name in ("select", "Selection"):
+        from analysis.reports import select
+
+        return getattr(select, name)
     raise AttributeError(f"module 'analysis' has no attribute {name!r}")

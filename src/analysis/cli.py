@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 
 from analysis.errors import AnalysisError, DataValidationError
-from analysis.package import DEFAULT_DATA_DIR
+from analysis.record.declaration import DEFAULT_DATA_DIR
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from analysis.record import check
+    from analysis.record.load import check
 
     checked = check(args.data)
     if not checked.ok:
@@ -36,8 +36,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_info(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from analysis import coverage
-    from analysis.record import load
+    from analysis.record import coverage
+    from analysis.record.load import load
 
     rec = load(args.data)
     ev = rec.events
@@ -68,8 +68,8 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     import yaml
 
     from analysis.atomic import write_text_atomic
+    from analysis.curation.ingest import extract
     from analysis.errors import AnalysisError
-    from analysis.ingest import extract
 
     if str(args.file) == "-":
         raw = sys.stdin.read()
@@ -98,7 +98,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def _cmd_add(args: argparse.Namespace) -> int:
-    from analysis.append import add_drafts
+    from analysis.curation.append import add_drafts
 
     result = add_drafts(args.draft, args.data, skip_duplicates=args.skip_duplicates, dry_run=args.dry_run)
     verb = "would add" if args.dry_run else "added"
@@ -115,7 +115,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
 
 
 def _cmd_reports(args: argparse.Namespace) -> int:
-    from analysis import runner
+    from analysis.reports import runner
 
     if args.data.resolve() != runner.DATA.resolve():
         print("note: reports are built from the repository's data/; --data is ignored here", file=sys.stderr)
@@ -130,7 +130,7 @@ def _cmd_reports(args: argparse.Namespace) -> int:
 
 
 def _cmd_refresh(args: argparse.Namespace) -> int:
-    from analysis import notebooks
+    from analysis.reports import notebooks
 
     for path in notebooks.refresh(args.notebook or None, progress=lambda line: print(line, file=sys.stderr, flush=True)):
         print(f"refreshed {path}")
@@ -139,8 +139,8 @@ def _cmd_refresh(args: argparse.Namespace) -> int:
 
 def _cmd_codebook(args: argparse.Namespace) -> int:
     from analysis.atomic import write_text_atomic
-    from analysis.codebook import codebook_path, render
-    from analysis.package import read_package
+    from analysis.record.codebook import codebook_path, render
+    from analysis.record.declaration import read_package
 
     package = read_package(args.data.resolve())
     text, path = render(package), codebook_path(package)
@@ -241,6 +241,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader went away (``wbcoop info | head``): stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:
         if os.environ.get("WBCOOP_DEBUG"):
             raise

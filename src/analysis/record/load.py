@@ -19,9 +19,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from analysis.checks import TRUE_VALUES, Checked, parse_dates, validate
 from analysis.errors import AnalysisError, DataValidationError
-from analysis.package import DEFAULT_DATA_DIR, Field, Package, Resource, read_package
+from analysis.record.checks import TRUE_VALUES, Checked, parse_dates
+from analysis.record.declaration import DEFAULT_DATA_DIR, Field, Package, Resource, read_package
+from analysis.record.validate import validate
 
 
 def _typed(values: pa.ChunkedArray, f: Field) -> pd.Series | pd.Categorical:

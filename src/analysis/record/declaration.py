@@ -13,7 +13,7 @@ from pathlib import Path
 
 from analysis.errors import AnalysisError
 
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / "data"
 
 
 @dataclass(frozen=True)

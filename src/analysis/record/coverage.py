@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from analysis.record import Record
+from analysis.record.load import Record
 
 
 def domain(url: str) -> str:

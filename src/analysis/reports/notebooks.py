@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from analysis.atomic import write_text_atomic
-from analysis.runner import KERNEL, NOTEBOOKS
+from analysis.reports.runner import KERNEL, NOTEBOOKS
 
 IGNORE_TAG = "nbval-ignore-output"
 

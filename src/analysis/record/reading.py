@@ -1,7 +1,7 @@
 """Where data enters: read one resource's CSV into an Arrow table of strings.
 
-Nothing is typed here; :mod:`analysis.checks` checks the strings against the declaration and
-:mod:`analysis.record` converts them. Files are only ever read, never modified. UTF-8 with or
+Nothing is typed here; :mod:`analysis.record.checks` checks the strings against the declaration and
+:mod:`analysis.record.load` converts them. Files are only ever read, never modified. UTF-8 with or
 without a byte-order mark and CRLF line ends are accepted; values may contain quoted newlines.
 """
 
@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from analysis.errors import Problem
-from analysis.package import Resource
+from analysis.record.declaration import Resource
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.coverage import domain
+from analysis.record.coverage import domain
 
 #: Publisher names for the sites the record draws on; other sites are named by their host.
 PUBLISHERS = {

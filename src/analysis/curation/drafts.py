@@ -37,10 +37,10 @@ import pandas as pd
 import yaml
 from rapidfuzz import fuzz
 
+from analysis.curation.names import Lookup, normalise, slug, split_aliases
 from analysis.errors import AnalysisError
-from analysis.names import Lookup, normalise, slug, split_aliases
-from analysis.package import Package
-from analysis.sources import publisher
+from analysis.record.declaration import Package
+from analysis.record.sources import publisher
 
 EVENT_KEYS = {
     "title", "kind", "status", "summary", "date_start", "date_end", "date_precision", "date_note", "url",

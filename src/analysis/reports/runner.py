@@ -28,12 +28,12 @@ import yaml
 from analysis.atomic import umask, write_text_atomic
 from analysis.errors import AnalysisError
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 CONFIG = REPO / "reports.yaml"
 NOTEBOOKS = REPO / "notebooks"
 REPORTS = REPO / "reports"
 DATA = REPO / "data"
-LIBRARY = Path(__file__).resolve().parent
+LIBRARY = Path(__file__).resolve().parents[1]
 KERNEL = "python3"
 
 
@@ -109,7 +109,7 @@ def _hash_files(paths: list[Path]) -> str:
 
 def data_version(data: Path = DATA) -> str:
     """Package version and a short hash of every data file: what the reports were built from."""
-    from analysis.package import read_package
+    from analysis.record.declaration import read_package
 
     files = [p for p in data.iterdir() if p.is_file() and p.suffix in (".csv", ".json")]
     return f"{read_package(data.resolve()).version}+{_hash_files(files)[:10]}"

@@ -15,7 +15,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.select import Selection
+from analysis.reports.select import Selection
 
 ENV_DIR = "WBCOOP_REPORT_DIR"
 

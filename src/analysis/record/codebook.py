@@ -8,8 +8,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from analysis.checks import RECORD_RULES
-from analysis.package import DEFAULT_DATA_DIR, Field, Package, read_package
+from analysis.record.declaration import DEFAULT_DATA_DIR, Field, Package, read_package
+from analysis.record.rules import RECORD_RULES
 
 INTRO = """# Codebook: Western Balkans migration and border-security cooperation record
 

@@ -8,11 +8,8 @@ cannot express (date precision, coordinates in pairs, ...) are listed in :data:`
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 from threading import Lock
 
 import numpy as np
@@ -21,8 +18,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analysis.errors import Problem
-from analysis.package import Field, Package, Resource
-from analysis.readcsv import RawTable, read_raw
+from analysis.record.declaration import Field, Package, Resource
+from analysis.record.reading import RawTable
 
 #: At most this many located problems per file, column and rule; the rest are counted.
 MAX_PER_RULE = 200
@@ -91,38 +88,6 @@ class _Collector:
             self.problems.append(
                 Problem(self.raw.label, None, column, None, rule, f"... and {idx.size - MAX_PER_RULE} more rows fail this rule")
             )
-
-
-def validate(package: Package, tables: dict[str, RawTable] | None = None, *, threads: int | None = None) -> Checked:
-    """Check every resource of ``package``; read the files unless ``tables`` are given.
-
-    Tables are read and checked in parallel threads (Arrow releases the GIL); the problems come
-    back in the order of the declaration, so the report does not depend on scheduling.
-    """
-    workers = threads or min(4, os.cpu_count() or 1)
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        if tables is None:
-            tables = dict(zip(package.names, pool.map(lambda r: read_raw(r, package.data_dir), package.resources), strict=True))
-        collectors = {r.name: _Collector(tables[r.name]) for r in package.resources}
-        parents = _ParentKeys(tables, collectors)
-
-        def check_one(res: Resource) -> None:
-            col = collectors[res.name]
-            if col.raw.table is None:
-                return
-            for f in res.fields:
-                _check_field(col, f)
-            _check_primary_key(col, res)
-            _check_foreign_keys(col, res, parents)
-            for rule in RECORD_RULES.get(res.name, ()):
-                rule.check(col)
-
-        list(pool.map(check_one, package.resources))
-    problems: list[Problem] = []
-    for res in package.resources:
-        problems.extend(tables[res.name].problems)
-        problems.extend(collectors[res.name].problems)
-    return Checked(package=package, tables=tables, problems=problems)
 
 
 def parse_dates(values: pa.ChunkedArray | pa.Array) -> pa.ChunkedArray | pa.Array:
@@ -303,113 +268,7 @@ def _check_foreign_keys(col: _Collector, res: Resource, parents: _ParentKeys) ->
             col.rows(_np(pc.is_in(child, value_set=bad)), "+".join(fk.fields), "foreign-key", f"no such value in {target_name}", child)
 
 
-# --- the record's own rules ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RecordRule:
-    """A rule the Frictionless declaration cannot express; listed in the codebook."""
-
-    resource: str
-    name: str
-    description: str
-    check: Callable[[_Collector], None]
-
-
-def _frame(col: _Collector, names: list[str]) -> pd.DataFrame:
-    t = col.raw.table
-    return pd.DataFrame({n: t.column(n).to_pandas() for n in names})
-
-
 def _np(array: pa.ChunkedArray | pa.Array) -> np.ndarray:
     if array.type == pa.bool_():
         array = pc.fill_null(array, False)
     return array.to_numpy(zero_copy_only=False)
-
-
-def _event_dates(col: _Collector) -> None:
-    t = col.raw.table
-    prec, note = t.column("date_precision"), t.column("date_note")
-    s_raw, e_raw = t.column("date_start"), t.column("date_end")
-    start, end = parse_dates(s_raw), parse_dates(e_raw)
-    has_s, has_e = pc.not_equal(pc.utf8_length(s_raw), 0), pc.not_equal(pc.utf8_length(e_raw), 0)
-    both = pc.and_(pc.is_valid(start), pc.is_valid(end))
-
-    def when(*masks):
-        out = masks[0]
-        for m in masks[1:]:
-            out = pc.and_(out, m)
-        return _np(out)
-
-    def is_(value):
-        return pc.equal(prec, value)
-
-    col.rows(when(both, pc.less(end, start)), "date_end", "date-order", "date_end is before date_start")
-    col.rows(when(is_("unknown"), pc.or_(has_s, has_e)), "date_precision", "date-precision",
-             "precision 'unknown' must leave date_start and date_end empty")
-    col.rows(when(pc.is_in(prec, pa.array(_PRECISIONS)), pc.invert(pc.and_(has_s, has_e))), "date_precision",
-             "date-precision", lambda v: f"precision '{v}' needs both date_start and date_end")
-    col.rows(when(both, is_("day"), pc.not_equal(start, end)), "date_end", "date-precision",
-             "precision 'day' needs date_end equal to date_start")
-    col.rows(when(both, pc.is_in(prec, pa.array(["span", "window"])), pc.less_equal(end, start)), "date_end",
-             "date-precision", "precision 'span' or 'window' needs date_end after date_start")
-    day_after_end = pc.cast(pc.cast(pc.add(pc.cast(end, pa.int32()), 1), pa.int32()), pa.date32())
-    same_month = pc.and_(pc.equal(pc.year(start), pc.year(end)), pc.equal(pc.month(start), pc.month(end)))
-    month_ok = pc.and_(pc.and_(pc.equal(pc.day(start), 1), same_month), pc.equal(pc.day(day_after_end), 1))
-    col.rows(when(both, is_("month"), pc.invert(month_ok)), "date_start", "date-precision",
-             "precision 'month' needs date_start on the 1st and date_end on the last day of the same month")
-    year_ok = pc.and_(pc.and_(pc.equal(pc.day_of_year(start), 1), pc.equal(pc.year(start), pc.year(end))),
-                      pc.equal(pc.year(day_after_end), pc.add(pc.year(end), 1)))
-    col.rows(when(both, is_("year"), pc.invert(year_ok)), "date_start", "date-precision",
-             "precision 'year' needs date_start 1 January and date_end 31 December of the same year")
-    col.rows(when(is_("window"), pc.equal(pc.utf8_length(note), 0)), "date_note", "date-evidence",
-             "a date window needs its evidence in date_note")
-
-
-_PRECISIONS = ["day", "span", "month", "year", "window"]
-
-
-def _initiative_dates(col: _Collector) -> None:
-    df = _frame(col, ["start_date", "start_precision", "end_date", "end_precision"])
-    for d, p in (("start_date", "start_precision"), ("end_date", "end_precision")):
-        col.rows(((df[d] != "") != (df[p] != "")).to_numpy(), p, "date-precision",
-                 f"{p} must be given exactly when {d} is")
-    start, end = parse_dates(col.raw.table.column("start_date")), parse_dates(col.raw.table.column("end_date"))
-    col.rows(_np(pc.less(end, start)), "end_date", "date-order", "end_date is before start_date")
-
-
-def _coordinates(col: _Collector) -> None:
-    df = _frame(col, ["kind", "country_code", "latitude", "longitude"])
-    col.rows(((df.latitude == "") != (df.longitude == "")).to_numpy(), "latitude", "coordinates",
-             "latitude and longitude must be given together")
-    on_site = df.kind != "online"
-    col.rows((on_site & (df.country_code == "")).to_numpy(), "country_code", "required",
-             "a city or site needs its country")
-    col.rows((~on_site & ((df.latitude != "") | (df.country_code != ""))).to_numpy(), "kind", "coordinates",
-             "an online place has no country or coordinates")
-
-
-RECORD_RULES: dict[str, tuple[RecordRule, ...]] = {
-    "events": (
-        RecordRule("events", "date-order / date-precision / date-evidence",
-                   "date_end is not before date_start; 'day' means start = end; 'span' and 'window' mean end after start; "
-                   "'month' covers exactly one calendar month; 'year' exactly one calendar year; 'unknown' leaves both "
-                   "dates empty, every other precision needs both; a 'window' needs its evidence in date_note.",
-                   _event_dates),
-    ),
-    "initiatives": (
-        RecordRule("initiatives", "date-precision / date-order",
-                   "A precision is given exactly when its date is; end_date is not before start_date.", _initiative_dates),
-    ),
-    "places": (
-        RecordRule("places", "coordinates",
-                   "Latitude and longitude come together; cities and sites have a country; online places have neither.",
-                   _coordinates),
-    ),
-}
-
-
-def validate_dir(data_dir: Path) -> Checked:
-    from analysis.package import read_package
-
-    return validate(read_package(Path(data_dir).resolve()))

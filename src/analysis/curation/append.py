@@ -17,11 +17,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.checks import validate
-from analysis.drafts import Plan, plan, read_drafts
+from analysis.curation.drafts import Plan, plan, read_drafts
 from analysis.errors import AnalysisError
-from analysis.package import Package, read_package
-from analysis.record import check
+from analysis.record.declaration import Package, read_package
+from analysis.record.load import check
+from analysis.record.validate import validate
 
 
 @dataclass

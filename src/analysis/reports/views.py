@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.record import Record
-from analysis.select import Selection
+from analysis.record.load import Record
+from analysis.reports.select import Selection
 
 
 def _org_label(rec: Record) -> pd.Series:
@@ -157,7 +157,7 @@ def initiatives_table(rec: Record, country: str | None = None) -> pd.DataFrame:
 
 def events_of_initiatives(rec: Record) -> pd.DataFrame:
     """Each initiative's events, dated, for the initiatives report."""
-    from analysis.report import date_label
+    from analysis.reports.publish import date_label
 
     links = rec.event_initiatives.merge(rec.events, on="event_id").merge(
         rec.initiatives[["initiative_id", "name"]], on="initiative_id")
