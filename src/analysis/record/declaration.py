@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from analysis import locations
 from analysis.errors import AnalysisError
-
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / "data"
 
 
 @dataclass(frozen=True)
@@ -130,9 +129,14 @@ def _as_list(value: str | list[str]) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
+def read_package(data_dir: Path | str | None = None) -> Package:
+    """Read ``datapackage.json`` in ``data_dir`` (default: found as :mod:`analysis.locations`
+    says), cached per directory."""
+    return _read_package(locations.data_dir(data_dir))
+
+
 @cache
-def read_package(data_dir: Path = DEFAULT_DATA_DIR) -> Package:
-    """Read ``datapackage.json`` in ``data_dir`` (cached per directory)."""
+def _read_package(data_dir: Path) -> Package:
     path = Path(data_dir) / "datapackage.json"
     try:
         raw = json.loads(path.read_text(encoding="utf-8-sig"))
@@ -153,3 +157,6 @@ def read_package(data_dir: Path = DEFAULT_DATA_DIR) -> Package:
         descriptor_path=path,
         resources=resources,
     )
+
+
+read_package.cache_clear = _read_package.cache_clear  # type: ignore[attr-defined]

@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 
 from analysis.errors import AnalysisError, DataValidationError
 from analysis.record.checks import TRUE_VALUES, Checked, parse_dates
-from analysis.record.declaration import DEFAULT_DATA_DIR, Field, Package, Resource, read_package
+from analysis.record.declaration import Field, Package, Resource, read_package
 from analysis.record.validate import validate
 
 
@@ -80,11 +80,30 @@ class Record:
         return self.package.version
 
     # --- joins analysts need most -------------------------------------------------------
+    def names_in_force(self, links: pd.DataFrame) -> pd.DataFrame:
+        """``links`` (with ``event_id`` and ``org_id``) plus ``org_name`` and ``org_acronym`` as they
+        were at each event's start: an organisation renamed since (EASO → EUAA, SECI Center →
+        SELEC) shows the name it had then (``organisation_names``); otherwise its current name."""
+        orgs = self.organisations[["org_id", "name", "acronym"]].rename(columns={"name": "org_name", "acronym": "org_acronym"})
+        out = links.merge(orgs, on="org_id", how="left")
+        history = self.tables.get("organisation_names")
+        if history is None or history.empty or out.empty:
+            return out
+        when = out[["event_id"]].merge(self.events[["event_id", "date_start"]], on="event_id", how="left").date_start
+        cand = out[["org_id"]].assign(_row=range(len(out)), _when=when.to_numpy()).merge(history, on="org_id")
+        ok = (cand.valid_from.isna() | (cand.valid_from <= cand._when)) & (cand.valid_to.isna() | (cand.valid_to >= cand._when))
+        hit = cand[ok & cand._when.notna()].drop_duplicates("_row").set_index("_row")
+        rows = pd.Series(range(len(out)))
+        out["org_name"] = rows.map(hit["name"]).fillna(pd.Series(out["org_name"].to_numpy())).to_numpy()
+        acr = rows.map(hit["acronym"])
+        out["org_acronym"] = acr.where(rows.isin(hit.index), pd.Series(out["org_acronym"].to_numpy())).to_numpy()
+        return out
+
     def event_organisations_named(self) -> pd.DataFrame:
-        """One row per event and organisation: event columns, org name/acronym/kind, role."""
-        orgs = self.organisations[["org_id", "name", "acronym", "kind"]].rename(
-            columns={"name": "org_name", "acronym": "org_acronym", "kind": "org_kind"})
-        return self.event_organisations.merge(orgs, on="org_id", how="left").merge(
+        """One row per event and organisation: event columns, org name/acronym (as in force at the
+        event's date) and kind, role."""
+        kinds = self.organisations[["org_id", "kind"]].rename(columns={"kind": "org_kind"})
+        return self.names_in_force(self.event_organisations).merge(kinds, on="org_id", how="left").merge(
             self.events, on="event_id", how="left")
 
     def event_topics_named(self) -> pd.DataFrame:
@@ -113,9 +132,9 @@ class Record:
             self.places[["place_id", "name", "country_code", "latitude", "longitude"]].rename(
                 columns={"name": "place", "country_code": "place_country"}),
             on="place_id", how="left")
-        orgs = self.organisations.assign(label=self.organisations.acronym.fillna(self.organisations.name))
+        named = self.names_in_force(self.event_organisations[self.event_organisations.event_id.isin(ev.event_id)])
         lists = {
-            "organisations": self.event_organisations.merge(orgs[["org_id", "label"]], on="org_id"),
+            "organisations": named.assign(label=named.org_acronym.fillna(named.org_name)),
             "topics": self.event_topics.merge(self.topics[["topic_id", "label"]], on="topic_id"),
             "countries": self.event_countries.rename(columns={"country_code": "label"}),
             "initiatives": self.event_initiatives.merge(
@@ -128,12 +147,13 @@ class Record:
         return ev
 
 
-def check(data_dir: Path | str = DEFAULT_DATA_DIR) -> Checked:
-    """Validate the package in ``data_dir`` and return every problem found (never raises for bad rows)."""
-    return validate(read_package(Path(data_dir).resolve()))
+def check(data_dir: Path | str | None = None) -> Checked:
+    """Validate the package in ``data_dir`` (default: found as :mod:`analysis.locations` says) and
+    return every problem found (never raises for bad rows)."""
+    return validate(read_package(data_dir))
 
 
-def load(data_dir: Path | str = DEFAULT_DATA_DIR, *, validate_first: bool = True) -> Record:
+def load(data_dir: Path | str | None = None, *, validate_first: bool = True) -> Record:
     """Read, validate and type the data package in ``data_dir``.
 
     Raises :class:`DataValidationError` listing every problem when the data fail validation.

@@ -6,14 +6,16 @@ Each rule is listed in the codebook with its description. Table rules see one ta
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from analysis.record.checks import _Collector, _np, parse_dates
+from analysis.record.checks import TRUE_VALUES, _Collector, _np, parse_dates
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,16 @@ class RecordRule:
     resource: str
     name: str
     description: str
-    check: Callable[[_Collector], None]
+    check: Callable[..., None]
+    #: other tables the rule reads; it gets their collectors as keyword arguments and is
+    #: skipped when one of them could not be read (that file's own problem is reported)
+    uses: tuple[str, ...] = ()
+
+    def run(self, col: _Collector, collectors: dict[str, _Collector]) -> None:
+        others = {name: collectors[name] for name in self.uses if name in collectors}
+        if len(others) < len(self.uses) or any(c.raw.table is None for c in others.values()):
+            return
+        self.check(col, **others)
 
 
 def _frame(col: _Collector, names: list[str]) -> pd.DataFrame:
@@ -93,6 +104,81 @@ def _coordinates(col: _Collector) -> None:
              "an online place has no country or coordinates")
 
 
+def _strings(col: _Collector, names: list[str]) -> pd.DataFrame:
+    return _frame(col, names).fillna("")
+
+
+def _scope(col: _Collector, event_topics: _Collector, topics: _Collector) -> None:
+    tp = _strings(topics, ["topic_id", "in_scope"])
+    in_scope = set(tp.topic_id[tp.in_scope.isin(TRUE_VALUES)])
+    et = _strings(event_topics, ["event_id", "topic_id"])
+    covered = set(et.event_id[et.topic_id.isin(in_scope)])
+    ids = col.raw.table.column("event_id").to_pandas().fillna("")
+    col.rows((~ids.isin(covered)).to_numpy(), "event_id", "scope",
+             lambda v: f"event {v} has no in-scope topic (in_scope=true in topics.csv); "
+                       "give it the topic its page supports, or remove it from the record")
+
+
+#: titles at least this similar (rapidfuzz token-set ratio, 0-100) on the same dates and place flag a duplicate
+TITLE_SIMILARITY = 80
+
+
+def _duplicates(col: _Collector, event_sources: _Collector, distinct_events: _Collector) -> None:
+    from rapidfuzz import fuzz, utils
+
+    ev = _strings(col, ["event_id", "title", "date_start", "date_end", "place_id", "source_url"])
+    ev["row"] = np.arange(len(ev))
+    start, end = pd.to_datetime(ev.date_start, errors="coerce"), pd.to_datetime(ev.date_end, errors="coerce")
+    dist = _strings(distinct_events, ["event_id", "other_event_id"])
+    allowed = {frozenset(p) for p in zip(dist.event_id, dist.other_event_id, strict=True)}
+    found: dict[int, str] = {}  # row of the later event -> message
+
+    def flag(i: int, j: int, why: str) -> None:
+        a, b = sorted((i, j))
+        if frozenset((ev.event_id[a], ev.event_id[b])) not in allowed and b not in found:
+            found[b] = f"looks like a duplicate of {ev.event_id[a]} ({why}); merge the rows, or list the pair in distinct_events.csv with the reason"
+
+    src = _strings(event_sources, ["event_id", "url"])
+    urls = pd.concat([ev[["event_id", "source_url"]].rename(columns={"source_url": "url"}), src[["event_id", "url"]]])
+    row_of = dict(zip(ev.event_id, ev.row, strict=True))
+    urls["row"] = urls.event_id.map(row_of)
+    urls = urls.dropna(subset=["row"]).drop_duplicates(["url", "row"])
+    for _, group in urls[urls.duplicated("url", keep=False)].groupby("url"):
+        rows = sorted(int(r) for r in group.row)
+        for k, i in enumerate(rows):
+            for j in rows[k + 1:]:
+                if pd.notna(start[i]) and pd.notna(start[j]) and start[i] <= end[j] and start[j] <= end[i]:
+                    flag(i, j, "same source page, overlapping dates")
+    dated = ev[(ev.date_start != "") & (ev.place_id != "")]
+    for _, group in dated[dated.duplicated(["date_start", "date_end", "place_id"], keep=False)].groupby(
+            ["date_start", "date_end", "place_id"]):
+        rows = list(group.row)
+        titles = [utils.default_process(t) for t in group.title]
+        for k in range(len(rows)):
+            for m in range(k + 1, len(rows)):
+                if fuzz.token_set_ratio(titles[k], titles[m]) >= TITLE_SIMILARITY:
+                    flag(int(rows[k]), int(rows[m]), "same dates and place, near-identical title")
+    mask = np.zeros(len(ev), dtype=bool)
+    mask[list(found)] = True
+    col.rows(mask, "event_id", "duplicate", lambda v: found[int(ev.row[ev.event_id == v].iloc[0])])
+
+
+def _name_periods(col: _Collector) -> None:
+    t = col.raw.table
+    start, end = parse_dates(t.column("valid_from")), parse_dates(t.column("valid_to"))
+    col.rows(_np(pc.less(end, start)), "valid_to", "date-order", "valid_to is before valid_from")
+    df = pd.DataFrame({"org": t.column("org_id").to_pandas(), "start": start.to_pandas(), "end": end.to_pandas()})
+    df["row"] = np.arange(len(df))
+    lo, hi = pd.Timestamp.min.date(), pd.Timestamp.max.date()
+    overlap = np.zeros(len(df), dtype=bool)
+    for _, group in df[df.duplicated("org", keep=False)].groupby("org"):
+        spans = sorted((s if pd.notna(s) else lo, e if pd.notna(e) else hi, r) for s, e, r in zip(group.start, group.end, group.row, strict=True))
+        for (_, prev_end, _), (start_, _, row) in itertools.pairwise(spans):
+            if start_ <= prev_end:
+                overlap[row] = True
+    col.rows(overlap, "valid_from", "name-periods", "this name's period overlaps another name of the same organisation")
+
+
 RECORD_RULES: dict[str, tuple[RecordRule, ...]] = {
     "events": (
         RecordRule("events", "date-order / date-precision / date-evidence",
@@ -100,10 +186,25 @@ RECORD_RULES: dict[str, tuple[RecordRule, ...]] = {
                    "'month' covers exactly one calendar month; 'year' exactly one calendar year; 'unknown' leaves both "
                    "dates empty, every other precision needs both; a 'window' needs its evidence in date_note.",
                    _event_dates),
+        RecordRule("events", "scope",
+                   "Every event carries at least one topic whose `in_scope` is true in topics.csv (migration, asylum, refugees, "
+                   "return and readmission, border management, trafficking in human beings, migrant smuggling, labour migration "
+                   "and diaspora); police or judicial cooperation counts only when explicitly aimed at these.",
+                   _scope, ("event_topics", "topics")),
+        RecordRule("events", "duplicate",
+                   "Two events that share a source page (source_url or event_sources) and have overlapping dates, or that have "
+                   f"the same dates and place and near-identical titles (token-set similarity {TITLE_SIMILARITY}/100 or more), are "
+                   "reported unless distinct_events.csv lists the pair with the reason.",
+                   _duplicates, ("event_sources", "distinct_events")),
     ),
     "initiatives": (
         RecordRule("initiatives", "date-precision / date-order",
                    "A precision is given exactly when its date is; end_date is not before start_date.", _initiative_dates),
+    ),
+    "organisation_names": (
+        RecordRule("organisation_names", "date-order / name-periods",
+                   "valid_to is not before valid_from, and the periods of one organisation's names do not overlap, so "
+                   "exactly one name is in force on any date.", _name_periods),
     ),
     "places": (
         RecordRule("places", "coordinates",

@@ -38,7 +38,7 @@ def validate(package: Package, tables: dict[str, RawTable] | None = None, *, thr
             _check_primary_key(col, res)
             _check_foreign_keys(col, res, parents)
             for rule in RECORD_RULES.get(res.name, ()):
-                rule.check(col)
+                rule.run(col, collectors)
 
         list(pool.map(check_one, package.resources))
     problems: list[Problem] = []

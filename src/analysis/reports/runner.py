@@ -26,13 +26,13 @@ from pathlib import Path
 import yaml
 
 from analysis.atomic import umask, write_text_atomic
+from analysis import locations
 from analysis.errors import AnalysisError
 
-REPO = Path(__file__).resolve().parents[3]
-CONFIG = REPO / "reports.yaml"
-NOTEBOOKS = REPO / "notebooks"
-REPORTS = REPO / "reports"
-DATA = REPO / "data"
+CONFIG = locations.config_path()
+NOTEBOOKS = locations.notebooks_dir()
+REPORTS = locations.reports_dir()
+DATA = locations.data_dir()
 LIBRARY = Path(__file__).resolve().parents[1]
 KERNEL = "python3"
 
@@ -134,7 +134,7 @@ def _build_json(folder: Path) -> dict:
 # --- one report, in a worker process --------------------------------------------------------
 
 
-def build_one(spec: ReportSpec, fp: str, version: str, reports: Path, notebooks: Path) -> Outcome:
+def build_one(spec: ReportSpec, fp: str, version: str, reports: Path, notebooks: Path, data: Path = DATA) -> Outcome:
     """Execute, export and publish one report. Never raises: failures come back as an Outcome."""
     t0 = time.perf_counter()
     staging = Path(tempfile.mkdtemp(prefix=f".build-{spec.name}-", dir=reports))
@@ -148,6 +148,7 @@ def build_one(spec: ReportSpec, fp: str, version: str, reports: Path, notebooks:
         import papermill
 
         os.environ["WBCOOP_REPORT_DIR"] = str(staging)
+        os.environ[locations.ENV_DATA] = str(data)  # the kernel's analysis.load() reads this package
         executed = staging / "report.ipynb"
         try:
             papermill.execute_notebook(
@@ -180,6 +181,7 @@ def build_one(spec: ReportSpec, fp: str, version: str, reports: Path, notebooks:
         os.close(saved_stderr)
         log.close()
         os.environ.pop("WBCOOP_REPORT_DIR", None)
+        os.environ.pop(locations.ENV_DATA, None)
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
 
@@ -245,7 +247,7 @@ def run_reports(specs: list[ReportSpec], *, jobs: int | None = None, force: bool
                             "(delete the file only if no run is active)") from None
     try:
         version = data_version(data)
-        library_hash = _hash_files(list(library.glob("*.py")))
+        library_hash = _hash_files(sorted(library.rglob("*.py")))
         todo, outcomes = [], []
         for spec in specs:
             fp = fingerprint(spec, version, library_hash, notebooks)
@@ -260,7 +262,7 @@ def run_reports(specs: list[ReportSpec], *, jobs: int | None = None, force: bool
         if todo:
             progress(f"building {len(todo)} report(s) with {workers} worker(s)")
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                futures = {pool.submit(build_one, spec, fp, version, reports, notebooks): spec for spec, fp in todo}
+                futures = {pool.submit(build_one, spec, fp, version, reports, notebooks, data): spec for spec, fp in todo}
                 for n, future in enumerate(as_completed(futures), start=1):
                     out = future.result()
                     outcomes.append(out)

@@ -11,10 +11,9 @@ from analysis.curation.ingest.gazetteer import Gazetteer
 from analysis.curation.ingest.people import _people
 from analysis.curation.ingest.text import Span, _line_of, _sentences, plain_text
 from analysis.curation.names import normalise, slug
-from analysis.record.declaration import DEFAULT_DATA_DIR
 
 
-def extract(raw: str, data_dir: Path = DEFAULT_DATA_DIR, url: str | None = None) -> dict:
+def extract(raw: str, data_dir: Path | None = None, url: str | None = None) -> dict:
     """A draft event (the form ``add`` reads) with evidence for every extracted value."""
     g = Gazetteer.load(data_dir)
     text = plain_text(raw)

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from analysis import locations
 from analysis.curation.names import normalise, split_aliases
-from analysis.record.declaration import DEFAULT_DATA_DIR
 
 
 def _rows(data_dir: Path, name: str) -> list[dict[str, str]]:
@@ -32,7 +32,8 @@ class Gazetteer:
     place_words: frozenset[str] = frozenset()  # capitalised words of place and country names: not parts of people's names
 
     @classmethod
-    def load(cls, data_dir: Path = DEFAULT_DATA_DIR) -> Gazetteer:
+    def load(cls, data_dir: Path | None = None) -> Gazetteer:
+        data_dir = locations.data_dir(data_dir)
         g = cls()
         for r in _rows(data_dir, "organisations"):
             forms = [r["name"], *split_aliases(r["aliases"])]

@@ -1,0 +1,291 @@
+"""Apply a curator's row-by-row review (fixes checked against each row's page) to data/.
+
+Input: YAML lists of ``{event_id, page_seen, verdict, scope_reason, fixes, evidence}`` (the
+format curators fill in while re-checking rows against their pages; see data/README.md, "How
+rows are checked"). Verdicts: ``ok``, ``fix``, ``out-of-scope`` (the row leaves the record),
+``duplicate`` (merged into ``fixes.duplicate_of``), ``unverifiable`` (left as it is).
+Writes every table in its own column order and prints one line per change; the reasons for
+removed rows go to ``--reasons`` (JSON) for the change log. Run ``python -m analysis validate``
+afterwards.
+
+    python scripts/apply_review.py review1.yaml review2.yaml --data data --reasons removed.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+
+import yaml
+
+from analysis.curation.geonames import located
+from analysis.curation.names import normalise, slug, split_aliases
+
+LINKS = ["event_countries", "event_organisations", "event_people", "event_topics", "event_initiatives", "event_sources"]
+
+
+class Tables:
+    def __init__(self, data: Path):
+        self.data = data
+        self.columns: dict[str, list[str]] = {}
+        self.rows: dict[str, list[dict[str, str]]] = {}
+        for name in ["events", "organisations", "people", "places", "initiatives", "initiative_organisations", *LINKS,
+                     "distinct_events", "organisation_names"]:
+            with (data / f"{name}.csv").open(encoding="utf-8", newline="") as fh:
+                reader = csv.DictReader(fh)
+                self.columns[name] = list(reader.fieldnames or [])
+                self.rows[name] = list(reader)
+        self.log: list[str] = []
+
+    def save(self) -> None:
+        for name, rows in self.rows.items():
+            with (self.data / f"{name}.csv").open("w", encoding="utf-8", newline="") as fh:
+                writer = csv.DictWriter(fh, self.columns[name], lineterminator="\n")
+                writer.writeheader()
+                writer.writerows(rows)
+
+    def event(self, eid: str) -> dict[str, str] | None:
+        return next((r for r in self.rows["events"] if r["event_id"] == eid), None)
+
+    def links(self, table: str, eid: str) -> list[dict[str, str]]:
+        return [r for r in self.rows[table] if r["event_id"] == eid]
+
+    def add_link(self, table: str, row: dict[str, str]) -> bool:
+        key = [c for c in self.columns[table] if c in ("event_id", "country_code", "org_id", "role", "person_id", "topic_id",
+                                                         "initiative_id", "url")]
+        if table == "event_people":
+            key = ["event_id", "person_id"]
+        if any(all(r.get(k, "") == row.get(k, "") for k in key) for r in self.rows[table]):
+            return False
+        self.rows[table].append({c: row.get(c, "") for c in self.columns[table]})
+        return True
+
+    def drop_links(self, table: str, pred) -> int:
+        before = len(self.rows[table])
+        self.rows[table] = [r for r in self.rows[table] if not pred(r)]
+        return before - len(self.rows[table])
+
+    # --- entities ---------------------------------------------------------------------
+    def org_id(self, spec: dict) -> str:
+        ref = str(spec.get("org") or "").strip()
+        if ref and ref != "NEW" and any(o["org_id"] == ref for o in self.rows["organisations"]):
+            return ref
+        name, acronym = str(spec.get("name") or ref).strip(), str(spec.get("acronym") or "").strip()
+        wanted = {normalise(name)} | ({normalise(acronym)} if acronym else set())
+        for o in self.rows["organisations"]:
+            forms = {normalise(o["name"])} | {normalise(a) for a in split_aliases(o["aliases"])}
+            if (wanted & forms) or (acronym and normalise(o["acronym"]) == normalise(acronym)
+                                    and o["country_code"] == str(spec.get("country_code") or "")):
+                return o["org_id"]
+        if not name:
+            raise SystemExit(f"organisation without id or name: {spec}")
+        oid = slug(name)[:60].strip("-")
+        taken = {o["org_id"] for o in self.rows["organisations"]}
+        n = 2
+        while oid in taken:
+            oid, n = f"{slug(name)[:57]}-{n}", n + 1
+        self.rows["organisations"].append({
+            "org_id": oid, "name": name, "acronym": acronym, "kind": str(spec.get("kind") or "other"),
+            "country_code": str(spec.get("country_code") or ""), "aliases": ""})
+        self.log.append(f"organisations +{oid} ({name})")
+        return oid
+
+    def org_ref(self, ref: str, fixes: dict) -> str:
+        """An organisation a person is tied to: an id, or a placeholder naming a new body
+        ("NEW: Albanian State Police", "NEW-albanian-state-police") resolved against the new
+        bodies the same review adds."""
+        if not ref.startswith("NEW"):
+            return self.org_id({"org": ref})
+        wanted = ref[4:].strip(" :-")
+        specs = [o for k in ("orgs_add", "orgs_role") for o in fixes.get(k) or [] if isinstance(o, dict) and o.get("org") == "NEW"]
+        words = set(slug(wanted).split("-"))
+        best = max(specs, key=lambda o: len(words & set(slug(str(o.get("name"))).split("-"))), default=None)
+        if best is not None and words & set(slug(str(best.get("name"))).split("-")):
+            return self.org_id(best)
+        return self.org_id({"org": "NEW", "name": wanted})
+
+    def merge(self, table: str, key: str, old: str, new: str) -> None:
+        """Fold entity ``old`` into ``new``: references move, ``old``'s name becomes an alias."""
+        gone = next(r for r in self.rows[table] if r[key] == old)
+        kept = next(r for r in self.rows[table] if r[key] == new)
+        kept["aliases"] = "|".join(dict.fromkeys(a for a in [*split_aliases(kept["aliases"]), gone["name"],
+                                                             *split_aliases(gone["aliases"])] if a and a != kept["name"]))
+        self.rows[table] = [r for r in self.rows[table] if r[key] != old]
+        for name, rows in self.rows.items():
+            if key in self.columns[name] and name != table:
+                for r in rows:
+                    if r[key] == old:
+                        r[key] = new
+                seen, unique = set(), []
+                for r in rows:
+                    sig = tuple(r.values())
+                    if sig not in seen:
+                        seen.add(sig)
+                        unique.append(r)
+                self.rows[name] = unique
+        self.log.append(f"{table}: {old} merged into {new}")
+
+    def person_id(self, name: str) -> str:
+        for p in self.rows["people"]:
+            if normalise(name) in {normalise(p["name"]), *(normalise(a) for a in split_aliases(p["aliases"]))}:
+                return p["person_id"]
+        pid, n = slug(name), 2
+        taken = {p["person_id"] for p in self.rows["people"]}
+        while pid in taken:
+            pid, n = f"{slug(name)}-{n}", n + 1
+        self.rows["people"].append({"person_id": pid, "name": name, "aliases": ""})
+        self.log.append(f"people +{pid}")
+        return pid
+
+    def place_id(self, spec: dict) -> str:
+        name, country = str(spec.get("name") or "").strip(), str(spec.get("country_code") or "").strip().upper()
+        if normalise(name) == "online":
+            return "online"
+        for p in self.rows["places"]:
+            if p["country_code"] == country and normalise(name) in {normalise(p["name"]), *map(normalise, split_aliases(p["aliases"]))}:
+                return p["place_id"]
+        taken = {p["place_id"] for p in self.rows["places"]}
+        pid = slug(name) if slug(name) not in taken else f"{slug(name)}-{country.lower()}"
+        kind = "site" if any(w in normalise(name) for w in ("crossing", "airport", "centre", "center", "academy", "port ")) else "city"
+        self.rows["places"].append({"place_id": pid, "name": name, "kind": kind, "country_code": country, "aliases": "",
+                                    **located(name, country)})
+        self.log.append(f"places +{pid}")
+        return pid
+
+
+def remove_event(t: Tables, eid: str) -> None:
+    t.rows["events"] = [r for r in t.rows["events"] if r["event_id"] != eid]
+    for table in LINKS:
+        t.drop_links(table, lambda r: r["event_id"] == eid)
+    t.drop_links("distinct_events", lambda r: eid in (r["event_id"], r["other_event_id"]))
+    for r in t.rows["events"]:
+        if r["follow_up_of"] == eid:
+            r["follow_up_of"] = ""
+
+
+def merge_into(t: Tables, eid: str, keep: str) -> None:
+    gone, kept = t.event(eid), t.event(keep)
+    for table in LINKS:
+        for row in t.links(table, eid):
+            t.add_link(table, {**row, "event_id": keep})
+    if gone["source_url"] != kept["source_url"]:
+        t.add_link("event_sources", {"event_id": keep, "url": gone["source_url"], "publisher": gone["source_publisher"],
+                                     "relation": "copy"})
+    remove_event(t, eid)
+
+
+def apply_fixes(t: Tables, eid: str, fx: dict) -> None:
+    ev = t.event(eid)
+    for code in fx.get("countries_add") or []:
+        t.add_link("event_countries", {"event_id": eid, "country_code": str(code).upper()})
+    for code in fx.get("countries_remove") or []:
+        gone = str(code).upper()
+        t.drop_links("event_countries", lambda r, c=gone: r["event_id"] == eid and r["country_code"] == c)
+    for spec in fx.get("orgs_remove") or []:
+        oid = spec["org"] if isinstance(spec, dict) else spec
+        t.drop_links("event_organisations", lambda r, o=oid: r["event_id"] == eid and r["org_id"] == o)
+    for spec in fx.get("orgs_role") or []:
+        oid, old_role = t.org_id(spec), spec.get("from")
+        t.drop_links("event_organisations", lambda r, o=oid, f=old_role: r["event_id"] == eid and r["org_id"] == o
+                     and (not f or r["role"] == f))
+        t.add_link("event_organisations", {"event_id": eid, "org_id": oid, "role": spec["to"]})
+    for spec in fx.get("orgs_add") or []:
+        t.add_link("event_organisations", {"event_id": eid, "org_id": t.org_id(spec), "role": spec.get("role") or "named"})
+    for spec in fx.get("people_remove") or []:
+        t.drop_links("event_people", lambda r, p=spec["person_id"]: r["event_id"] == eid and r["person_id"] == p)
+    for spec in fx.get("people_fix") or []:
+        pid = spec["person_id"]
+        person = next((p for p in t.rows["people"] if p["person_id"] == pid), None)
+        if person and spec.get("name") and spec["name"] != person["name"]:
+            old = person["name"]
+            person["name"] = spec["name"]
+            aliases = [a for a in split_aliases(person["aliases"]) if a != spec["name"]]
+            if normalise(old) != normalise(spec["name"]) or old != spec["name"]:
+                aliases.append(old)
+            person["aliases"] = "|".join(dict.fromkeys(aliases))
+        for r in t.links("event_people", eid):
+            if r["person_id"] == pid:
+                for key in ("role", "role_original"):
+                    if key in spec and spec[key] is not None:
+                        r[key] = str(spec[key])
+                if spec.get("org"):
+                    r["org_id"] = t.org_ref(str(spec["org"]), fx)
+    for spec in fx.get("people_add") or []:
+        pid = t.person_id(spec["name"])
+        org = t.org_ref(str(spec["org"]), fx) if spec.get("org") else ""
+        t.add_link("event_people", {"event_id": eid, "person_id": pid, "role": str(spec.get("role") or ""),
+                                    "role_original": str(spec.get("role_original") or ""), "org_id": org})
+    for topic in fx.get("topics_add") or []:
+        t.add_link("event_topics", {"event_id": eid, "topic_id": topic})
+    for topic in fx.get("topics_remove") or []:
+        t.drop_links("event_topics", lambda r, tp=topic: r["event_id"] == eid and r["topic_id"] == tp)
+    if fx.get("date"):
+        for key in ("date_start", "date_end", "date_precision", "date_note"):
+            if key in fx["date"]:
+                value = fx["date"][key]
+                ev[key] = "" if value is None else str(value)
+    if "place" in fx:
+        ev["place_id"] = t.place_id(fx["place"]) if fx["place"] else ""
+    for iid in fx.get("initiatives_add") or []:
+        if any(i["initiative_id"] == iid for i in t.rows["initiatives"]):
+            t.add_link("event_initiatives", {"event_id": eid, "initiative_id": iid})
+        else:
+            print(f"{eid}: unknown initiative {iid} not linked", file=sys.stderr)
+    if fx.get("status"):
+        ev["status"] = str(fx["status"])
+    for src in [*(fx.get("sources_add") or []), *(fx.get("extra_sources_add") or [])]:
+        if src.get("url") and src["url"] != ev["source_url"]:
+            t.add_link("event_sources", {"event_id": eid, "url": src["url"], "publisher": src.get("publisher") or "",
+                                         "relation": src.get("relation") or "report"})
+    for key in ("title", "summary"):
+        if fx.get(key):
+            ev[key] = str(fx[key])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("reviews", nargs="+", type=Path)
+    ap.add_argument("--data", type=Path, default=Path("data"))
+    ap.add_argument("--reasons", type=Path, required=True, help="JSON file to write removed rows' reasons into")
+    ap.add_argument("--merge-people", nargs="*", default=[], metavar="OLD=NEW", help="one person under two ids")
+    ap.add_argument("--merge-orgs", nargs="*", default=[], metavar="OLD=NEW", help="one organisation under two ids")
+    args = ap.parse_args()
+    t = Tables(args.data)
+    for table, key, pairs in (("people", "person_id", args.merge_people), ("organisations", "org_id", args.merge_orgs)):
+        for pair in pairs:
+            old, new = pair.split("=")
+            t.merge(table, key, old, new)
+    removed: dict[str, str] = {}
+    merges: list[tuple[str, str]] = []
+    counts: dict[str, int] = {}
+    for path in args.reviews:
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            eid, verdict = item["event_id"], item.get("verdict", "ok")
+            if t.event(eid) is None:
+                print(f"{path}: {eid} not in the record (already merged or removed); skipped", file=sys.stderr)
+                continue
+            counts[verdict] = counts.get(verdict, 0) + 1
+            fx = item.get("fixes") or {}
+            if verdict == "out-of-scope":
+                removed[eid] = f"out of scope: {item.get('scope_reason') or 'no migration, border, asylum or trafficking angle on its page'}"
+                remove_event(t, eid)
+                continue
+            apply_fixes(t, eid, fx)
+            if fx.get("duplicate_of"):
+                merges.append((eid, fx["duplicate_of"]))
+    for eid, keep in merges:
+        if t.event(eid) is None or t.event(keep) is None:
+            continue
+        removed[eid] = f"duplicate of {keep} (merged: its page became an extra source of {keep})"
+        merge_into(t, eid, keep)
+    t.save()
+    args.reasons.write_text(json.dumps(removed, indent=1, ensure_ascii=False), encoding="utf-8")
+    print("verdicts:", counts, "| removed:", len(removed), "| new entities:", len(t.log))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

