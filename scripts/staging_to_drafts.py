@@ -55,6 +55,35 @@ class Organisations:
         return oid
 
 
+def _urls(event: dict) -> set[str]:
+    return {event["url"], *event.get("extra_urls", []), *event.get("report_urls", []), *event.get("dating_urls", [])}
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    a0, b0 = str(a.get("date_start") or ""), str(b.get("date_start") or "")
+    a1, b1 = str(a.get("date_end") or a0), str(b.get("date_end") or b0)
+    return bool(a0 and b0) and a0[:10] <= b1[:10] and b0[:10] <= a1[:10]
+
+
+def _fold_repeats(events: list[dict]) -> tuple[list[dict], int]:
+    """One event found by two curators (a shared page, overlapping dates) becomes one draft: the
+    first keeps its facts, the second adds its pages, countries, organisations, people and topics."""
+    kept: list[dict] = []
+    for event in events:
+        twin = next((k for k in kept if _urls(k) & _urls(event) and _overlap(k, event)), None)
+        if twin is None:
+            kept.append(event)
+            continue
+        twin["report_urls"] = sorted(set(twin.get("report_urls", [])) | (_urls(event) - _urls(twin)))
+        for key in ("countries", "topics", "initiatives"):
+            twin[key] = list(dict.fromkeys([*twin.get(key, []), *event.get(key, [])]))
+        have = {o["id"] for o in twin.get("organisations", [])}
+        twin["organisations"] = [*twin.get("organisations", []), *(o for o in event.get("organisations", []) if o["id"] not in have)]
+        names = {p["name"] for p in twin.get("people", [])}
+        twin["people"] = [*twin.get("people", []), *(p for p in event.get("people", []) if p["name"] not in names)]
+    return kept, len(events) - len(kept)
+
+
 def _affiliation(orgs: Organisations, ref: str, specs: list[dict]) -> str:
     """A person's organisation: an id, or a placeholder ("NEW", "NEW: Border Police of X") that
     names one of the new bodies of the same event; unresolved placeholders stay empty."""
@@ -72,15 +101,36 @@ def _affiliation(orgs: Organisations, ref: str, specs: list[dict]) -> str:
     return orgs.resolve(new[0]) if len(new) == 1 else ""
 
 
+def _merge_organisations(orgs: Organisations, events: list[dict], merges: dict) -> None:
+    mapping = merges.get("new") or {}
+    for oid, spec in (merges.get("create") or {}).items():
+        if oid not in orgs.ids:
+            orgs.new[oid] = {"id": oid, **spec}
+    for old in mapping:
+        orgs.new.pop(old, None)
+    for event in events:
+        kept = []
+        for link in event.get("organisations", []):
+            target = mapping.get(link["id"], link["id"])
+            if target and (target, link["role"]) not in {(k["id"], k["role"]) for k in kept}:
+                kept.append({"id": target, "role": link["role"]})
+        event["organisations"] = kept
+        for person in event.get("people", []):
+            if person.get("organisation") in mapping:
+                person["organisation"] = mapping[person["organisation"]] or ""
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("sheets", nargs="+", type=Path)
     ap.add_argument("--data", type=Path, default=Path("data"))
     ap.add_argument("--drafts", type=Path, required=True)
     ap.add_argument("--fixes", type=Path, required=True)
+    ap.add_argument("--org-merges", type=Path, help="YAML: new organisation ids mapped to the id kept (null drops the link)")
     args = ap.parse_args()
     orgs = Organisations(args.data)
     initiatives = {i["initiative_id"] for i in _rows(args.data, "initiatives")}
+    links = _rows(args.data, "event_organisations")
     events, fixes, skipped = [], [], []
     for sheet in args.sheets:
         for n, e in enumerate(yaml.safe_load(sheet.read_text(encoding="utf-8")) or [], 1):
@@ -90,9 +140,17 @@ def main() -> int:
                 continue
             sources = [s for s in e.get("extra_sources") or [] if isinstance(s, dict) and s.get("url")]
             if e.get("duplicate_of"):
-                fixes.append({"event_id": e["duplicate_of"], "verdict": "fix", "page_seen": e["source_url"],
-                              "fixes": {"sources_add": [{"url": e["source_url"], "publisher": e.get("source_publisher") or "",
-                                                         "relation": "report"}, *sources]}})
+                eid = e["duplicate_of"]
+                linked = {r["org_id"] for r in links if r["event_id"] == eid}
+                new_orgs = [o for o in e.get("organisations") or [] if isinstance(o, dict) and orgs.resolve(o) not in linked]
+                fixes.append({"event_id": eid, "verdict": "fix", "page_seen": e["source_url"], "fixes": {
+                    "sources_add": [{"url": e["source_url"], "publisher": e.get("source_publisher") or "", "relation": "report"},
+                                    *sources],
+                    "countries_add": [str(c).upper() for c in e.get("countries") or []],
+                    "orgs_add": [{"org": orgs.resolve(o), "role": o.get("role") or "named"} for o in new_orgs]}})
+                continue
+            if e.get("date_end") and not e.get("date_start"):
+                skipped.append(f"{where}: only an upper date bound ({e['date_end']}); an open window cannot be coded yet, not added")
                 continue
             draft = {
                 "title": e["title"], "kind": e.get("kind"), "status": e.get("status"), "summary": e.get("summary"),
@@ -119,10 +177,14 @@ def main() -> int:
                 skipped.append(f"{where}: unknown initiative(s) {', '.join(unknown)} left out")
             draft["initiatives"] = [i for i in e.get("initiatives") or [] if i in initiatives]
             events.append({k: v for k, v in draft.items() if v not in (None, "", [])})
+    events, folded = _fold_repeats(events)
+    if args.org_merges:
+        _merge_organisations(orgs, events, yaml.safe_load(args.org_merges.read_text(encoding="utf-8")))
     doc = {"organisations": list(orgs.new.values()), "events": events}
     args.drafts.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
     args.fixes.write_text(yaml.safe_dump(fixes, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
-    print(f"{len(events)} new events, {len(orgs.new)} new organisations, {len(fixes)} duplicates as extra sources")
+    print(f"{len(events)} new events ({folded} reported by two curators folded into one), {len(orgs.new)} new organisations, "
+          f"{len(fixes)} duplicates as extra sources")
     for line in skipped:
         print("  " + line, file=sys.stderr)
     return 0

@@ -40,7 +40,7 @@ import pandas as pd
 import yaml
 from rapidfuzz import fuzz
 
-from analysis.curation.geonames import located
+from analysis.curation.geonames import located, place_kind
 from analysis.curation.names import Lookup, normalise, slug, split_aliases
 from analysis.errors import AnalysisError
 from analysis.record.declaration import Package
@@ -224,7 +224,7 @@ class Planner:
         if found:
             return found
         pid = slug(name) if slug(name) not in self.place_ids else f"{slug(name)}-{country.lower()}"
-        kind = _text(spec.get("kind")) or ("online" if normalise(name) == "online" else "city")
+        kind = _text(spec.get("kind")) or ("online" if normalise(name) == "online" else place_kind(name))
         row = {"place_id": pid, "name": name, "kind": kind, "country_code": country,
                "aliases": "|".join(_as_list(spec.get("aliases")))}
         if kind != "online":
@@ -240,10 +240,10 @@ class Planner:
         found = self.people.get(name)
         if found:
             return found
-        pid = slug(name)
-        n = 2
+        base = slug(name) or "person"  # a script slug() cannot transliterate (Greek) still gets an id
+        pid, n = base, 2
         while pid in self.person_ids:
-            pid, n = f"{slug(name)}-{n}", n + 1
+            pid, n = f"{base}-{n}", n + 1
         self.plan.add("people", {"person_id": pid, "name": name, "aliases": ""})
         self.person_ids.add(pid)
         self.people.index[normalise(name)] = pid

@@ -49,11 +49,32 @@ def _index() -> dict[tuple[str, str], list[Hit]]:
 
 
 def locate(name: str, country_code: str) -> Hit | None:
-    """The GeoNames place called ``name`` in ``country_code`` (``XK`` for Kosovo*), or None."""
-    hits = _index().get((normalise(name), country_code))
-    if not hits:
-        return None
-    return max(hits, key=lambda h: (normalise(h.name) == normalise(name), h.population))
+    """The GeoNames place called ``name`` in ``country_code`` (``XK`` for Kosovo*), or None.
+    A name given in two languages ("Ferizaj/Uroševac") is looked up by each form.
+
+    >>> locate("Ferizaj/Uroševac", "XK").name
+    'Ferizaj'
+    """
+    forms = [name] if place_kind(name) == "site" else [name, *name.split("/")]  # a site is not its town
+    for form in forms:
+        hits = _index().get((normalise(form), country_code))
+        if hits:
+            return max(hits, key=lambda h: (normalise(h.name) == normalise(form), h.population))
+    return None
+
+
+#: words that make a place a site (a crossing, an airport, a camp), not a city
+SITE_WORDS = ("crossing", "crossings", "airport", "academy", "camp", "palace", "centre", "center", "port", "base", "hotel")
+
+
+def place_kind(name: str) -> str:
+    """``site`` for border crossings, airports, academies and the like, else ``city``.
+
+    >>> place_kind("Kakavija border crossing"), place_kind("Ohrid")
+    ('site', 'city')
+    """
+    words = set(normalise(name).replace("(", " ").replace(")", " ").replace(",", " ").split())
+    return "site" if words & set(SITE_WORDS) else "city"
 
 
 def located(name: str, country_code: str) -> dict[str, str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from analysis import locations
 from analysis.errors import AnalysisError
@@ -116,13 +116,26 @@ def _resource(raw: dict) -> Resource:
     )
     return Resource(
         name=raw["name"],
-        path=raw["path"],
+        path=_safe_path(raw["name"], raw["path"]),
         title=raw.get("title", raw["name"]),
         description=raw.get("description", ""),
         fields=tuple(_field(f) for f in schema["fields"]),
         primary_key=tuple(_as_list(pk)),
         foreign_keys=fks,
     )
+
+
+def _safe_path(name: str, path: object) -> str:
+    """A resource path as Frictionless allows it here: one relative POSIX path inside the
+    package folder (no URL, no absolute path, no ``..``, no multipart list)."""
+    if not isinstance(path, str) or not path:
+        raise AnalysisError(f"resource '{name}': path must be one file name inside the package folder, got {path!r} "
+                            "(multipart resources are not supported)")
+    parts = PurePosixPath(path).parts
+    if "://" in path or path.startswith(("/", "\\")) or ".." in parts or "\\" in path or ":" in parts[0]:
+        raise AnalysisError(f"resource '{name}': path {path!r} leaves the package folder; resource paths must be "
+                            "relative and stay inside it")
+    return path
 
 
 def _as_list(value: str | list[str]) -> list[str]:
@@ -150,6 +163,8 @@ def _read_package(data_dir: Path) -> Package:
         resources = tuple(_resource(r) for r in raw["resources"])
     except (KeyError, TypeError) as exc:
         raise AnalysisError(f"{path}: malformed resource declaration (missing {exc})") from None
+    except AnalysisError as exc:
+        raise AnalysisError(f"{path}: {exc}") from None
     return Package(
         name=raw.get("name", ""),
         title=raw.get("title", ""),
