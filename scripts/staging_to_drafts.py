@@ -126,6 +126,7 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=Path("data"))
     ap.add_argument("--drafts", type=Path, required=True)
     ap.add_argument("--fixes", type=Path, required=True)
+    ap.add_argument("--skip", nargs="*", default=[], metavar="SHEET#N", help="entries a reviewer rejected (e.g. fam-x.yaml#3)")
     ap.add_argument("--org-merges", type=Path, help="YAML: new organisation ids mapped to the id kept (null drops the link)")
     args = ap.parse_args()
     orgs = Organisations(args.data)
@@ -135,6 +136,9 @@ def main() -> int:
     for sheet in args.sheets:
         for n, e in enumerate(yaml.safe_load(sheet.read_text(encoding="utf-8")) or [], 1):
             where = f"{sheet.name}#{n}"
+            if where in args.skip:
+                skipped.append(f"{where}: rejected by the reviewer")
+                continue
             if not isinstance(e, dict) or not e.get("source_url") or not e.get("title"):
                 skipped.append(f"{where}: no source_url or title")
                 continue

@@ -43,7 +43,8 @@ def test_seed_event_fully_encoded(rec):
     assert "Deployment Officer" in roles["Bozidar Popovic"]
     assert set(people.org_acronym) == {"MARRI", "INTERPOL"}
     orgs = rec.event_organisations.query("event_id == @ev.event_id")
-    assert set(zip(orgs.org_id, orgs.role, strict=True)) == {("interpol", "host"), ("marri", "partner")}
+    # the page states who met, not who hosted (curation checklist, point 2)
+    assert set(zip(orgs.org_id, orgs.role, strict=True)) == {("interpol", "participant"), ("marri", "participant")}
     inits = set(rec.event_initiatives.query("event_id == @ev.event_id").initiative_id)
     assert {"pcc-trebinje", "pcc-plav", "interpol-i247-extension"} <= inits
     follow = rec.events[rec.events.follow_up_of == ev.event_id]

@@ -8,6 +8,7 @@ restored, so a failure at any point leaves the package byte-for-byte as it was.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -37,17 +38,54 @@ def _csv_bytes(rows: list[dict[str, str]], columns: list[str], newline: str) -> 
     return buf.getvalue().encode("utf-8")
 
 
+def _header(original: bytes) -> list[str]:
+    """The file's own column order (``validate`` accepts any order)."""
+    text = original.removeprefix(codecs.BOM_UTF8).split(b"\n", 1)[0].rstrip(b"\r").decode("utf-8")
+    return [c.strip() for c in next(csv.reader([text]), [])]
+
+
 def _appended(original: bytes, rows: list[dict[str, str]], columns: list[str]) -> bytes:
+    """``original`` with ``rows`` appended in the file's own column order and line endings."""
     newline = "\r\n" if b"\r\n" in original[:4096] else "\n"
+    header = _header(original) if original.strip() else columns
+    if sorted(header) != sorted(columns):
+        raise AnalysisError(f"the header of this file ({', '.join(header)}) does not list the declared columns "
+                            f"({', '.join(columns)}); fix it before adding")
     body = original
     if body and not body.endswith(b"\n"):
         body += newline.encode()
-    return body + _csv_bytes(rows, columns, newline)
+    return body + _csv_bytes(rows, header, newline)
+
+
+#: how long ``add`` waits for another ``add`` on the same package before it gives up
+LOCK_WAIT_SECONDS = 120
 
 
 def add_drafts(draft_path: Path, data_dir: Path, *, skip_duplicates: bool = False, dry_run: bool = False,
-               today: dt.date | None = None) -> AddResult:
+               today: dt.date | None = None, lock_wait: float = LOCK_WAIT_SECONDS) -> AddResult:
+    """Append the events of a draft file to the package in ``data_dir``, every table or none.
+
+    Two ``add`` runs on one package never interleave: each holds ``.add.lock`` in the package
+    folder while it reads, checks and writes; a second run waits up to ``lock_wait`` seconds."""
+    from filelock import FileLock, Timeout
+
     data_dir = Path(data_dir).resolve()
+    lock = FileLock(str(data_dir / ".add.lock"))
+    try:
+        lock.acquire(timeout=lock_wait)
+    except Timeout:
+        raise AnalysisError(f"another 'add' is writing to {data_dir} (it holds {data_dir / '.add.lock'}); "
+                            f"waited {lock_wait:.0f} s; try again when it has finished") from None
+    except OSError as exc:
+        raise AnalysisError(f"{data_dir}: cannot take the lock for adding ({exc.strerror or exc})") from None
+    try:
+        return _add_locked(draft_path, data_dir, skip_duplicates=skip_duplicates, dry_run=dry_run, today=today)
+    finally:
+        lock.release()
+
+
+def _add_locked(draft_path: Path, data_dir: Path, *, skip_duplicates: bool, dry_run: bool,
+                today: dt.date | None) -> AddResult:
     read_package.cache_clear()
     checked = check(data_dir)
     if not checked.ok:
@@ -68,7 +106,10 @@ def add_drafts(draft_path: Path, data_dir: Path, *, skip_duplicates: bool = Fals
     for table, rows in result.rows.items():
         res = package.resource(table)
         original = (data_dir / res.path).read_bytes()
-        new_bytes[res.path] = _appended(original, rows, res.field_names)
+        try:
+            new_bytes[res.path] = _appended(original, rows, res.field_names)
+        except AnalysisError as exc:
+            raise AnalysisError(f"{data_dir / res.path}: {exc}; nothing was added") from None
     if dry_run:
         _validate_staged(package, data_dir, new_bytes, keep=False)
         return AddResult(result, sorted(new_bytes))

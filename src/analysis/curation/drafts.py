@@ -20,6 +20,8 @@ Keys of one event (all optional unless marked):
   new); ``title`` in English, ``title_original`` the source's wording when it is in another language;
 - ``countries``, ``topics``, ``initiatives``: lists of ids; ``new_initiatives``: ``[{id, name,
   kind, description, start, end, status, url, lead, funders, partners, places}]``;
+- ``distinct_from``: ``[{event, reason}]``, recorded events this one is known not to repeat
+  (two sessions reported on one page), so the duplicate check lets the pair stand;
 - ``follow_ups``: events agreed at this one, in the same form; they become ``planned`` events
   whose ``follow_up_of`` points here.
 
@@ -49,7 +51,7 @@ from analysis.record.sources import publisher
 EVENT_KEYS = {
     "title", "kind", "status", "summary", "date_start", "date_end", "date_precision", "date_note", "url", "publisher",
     "extra_urls", "report_urls", "dating_urls", "date_accessed", "place", "organisations", "new_organisations",
-    "people", "countries", "topics", "initiatives", "new_initiatives", "follow_ups",
+    "people", "countries", "topics", "initiatives", "new_initiatives", "follow_ups", "distinct_from",
 }
 _IGNORED = ("evidence", "date_evidence", "_")
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -366,6 +368,12 @@ class Planner:
                 self.plan.problems.append(f"{where}: unknown initiative '{ini}'; describe it under new_initiatives")
                 continue
             self.plan.add("event_initiatives", {"event_id": eid, "initiative_id": ini})
+        for other in draft.get("distinct_from") or []:
+            other_id, reason = (other.get("event"), other.get("reason")) if isinstance(other, dict) else (other, "")
+            if not _text(reason):
+                self.plan.problems.append(f"{where}: distinct_from {other_id!r} needs a reason")
+                continue
+            self.plan.add("distinct_events", {"event_id": eid, "other_event_id": _text(other_id), "reason": _text(reason)})
         for n, follow in enumerate(draft.get("follow_ups") or [], start=1):
             follow = {"url": url, **follow}
             self.event(follow, f"{where} follow-up {n}", follow_up_of=eid)

@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -50,12 +51,14 @@ def _index() -> dict[tuple[str, str], list[Hit]]:
 
 def locate(name: str, country_code: str) -> Hit | None:
     """The GeoNames place called ``name`` in ``country_code`` (``XK`` for Kosovo*), or None.
-    A name given in two languages ("Ferizaj/Uroševac") is looked up by each form.
+    A name given in two languages ("Ferizaj/Uroševac") is looked up by each form, and a
+    qualifier in brackets is dropped.
 
-    >>> locate("Ferizaj/Uroševac", "XK").name
-    'Ferizaj'
+    >>> locate("Ferizaj/Uroševac", "XK").name, locate("Igalo (Herceg Novi)", "ME").name
+    ('Ferizaj', 'Igalo')
     """
-    forms = [name] if place_kind(name) == "site" else [name, *name.split("/")]  # a site is not its town
+    bare = re.sub(r"\s*\(.*?\)", "", name).strip()  # "Igalo (Herceg Novi)": the place, not its municipality
+    forms = [name] if place_kind(name) == "site" else [name, bare, *bare.split("/")]  # a site is not its town
     for form in forms:
         hits = _index().get((normalise(form), country_code))
         if hits:

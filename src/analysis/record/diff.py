@@ -77,7 +77,8 @@ def diff(old_dir: Path, new_dir: Path) -> dict[str, TableDiff]:
     return out
 
 
-def markdown(changes: dict[str, TableDiff], reasons: dict[str, str] | None = None, *, list_limit: int = 2000) -> str:
+def markdown(changes: dict[str, TableDiff], reasons: dict[str, str] | None = None, *, default_reason: str = "",
+             list_limit: int = 2000) -> str:
     """The change log section for one version: per table, counts, then every row's key."""
     reasons = reasons or {}
     lines: list[str] = []
@@ -96,7 +97,7 @@ def markdown(changes: dict[str, TableDiff], reasons: dict[str, str] | None = Non
         for row, fields in d.changed[:list_limit]:
             lines.append(f"- changed `{key(row)}`: {', '.join(fields)}")
         for row in d.removed[:list_limit]:
-            why = reasons.get(key(row)) or reasons.get(row.get("event_id", "")) or ""
+            why = reasons.get(key(row)) or reasons.get(row.get("event_id", "")) or default_reason
             lines.append(f"- removed `{key(row)}`" + (f": {why}" if why else ""))
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis.errors import AnalysisError
+from analysis.reports.parameters import as_list, choose
 from analysis.record.load import Record, load  # noqa: F401  (load is used by the doctest)
 
 _YEAR = re.compile(r"^\s*(\d{4})\s*(?:[-–/]\s*(\d{4}))?\s*$")
@@ -72,10 +73,11 @@ class Selection:
         return "; ".join(parts) if parts else "all events"
 
 
-def resolve_organisations(rec: Record, names: list[str]) -> list[str]:
+def resolve_organisations(rec: Record, names: object) -> list[str]:
+    """Organisation ids for ids, acronyms or names (any case)."""
     orgs = rec.organisations
     out = []
-    for name in names:
+    for name in as_list(names):
         hit = orgs[(orgs.org_id == name) | (orgs.acronym.str.casefold() == str(name).casefold())
                    | (orgs.name.str.casefold() == str(name).casefold())]
         if hit.empty:
@@ -84,10 +86,15 @@ def resolve_organisations(rec: Record, names: list[str]) -> list[str]:
     return out
 
 
-def _check_known(values: list[str], known: pd.Series, what: str, source: str) -> None:
-    unknown = sorted(set(values) - set(known))
-    if unknown:
-        raise AnalysisError(f"unknown {what}: {', '.join(unknown)}; see {source}")
+def initiatives(rec: Record, statuses: object = None, kinds: object = None) -> pd.DataFrame:
+    """Initiatives with any of ``statuses`` and any of ``kinds`` (empty: all); values are checked."""
+    ini = rec.initiatives
+    statuses, kinds = as_list(statuses), as_list(kinds)
+    if statuses:
+        ini = ini[ini.status.isin(choose(statuses, ini.status.cat.categories, "initiative status"))]
+    if kinds:
+        ini = ini[ini.kind.isin(choose(kinds, ini.kind.cat.categories, "initiative kind"))]
+    return ini
 
 
 def select(rec: Record, period: str | None = None, organisations: list[str] | None = None,
@@ -99,23 +106,25 @@ def select(rec: Record, period: str | None = None, organisations: list[str] | No
     window that reaches into the period is included (its ``date_precision`` says so).
     """
     ev = rec.events
+    organisations, countries, kinds, topics, statuses = map(as_list, (organisations, countries, kinds, topics, statuses))
     mask = pd.Series(True, index=ev.index)
     bounds = parse_period(period)
     if bounds is not None:
         mask &= (ev.date_start <= bounds[1]) & (ev.date_end >= bounds[0])
     if organisations:
-        ids = resolve_organisations(rec, list(organisations))
+        ids = resolve_organisations(rec, organisations)
         mask &= ev.event_id.isin(rec.event_organisations.loc[rec.event_organisations.org_id.isin(ids), "event_id"])
     if countries:
-        _check_known(list(countries), rec.countries.country_code, "country code", "data/countries.csv")
+        countries = choose(countries, rec.countries.country_code, "country code")
         mask &= ev.event_id.isin(rec.event_countries.loc[rec.event_countries.country_code.isin(countries), "event_id"])
     if kinds:
-        _check_known(list(kinds), pd.Series(ev.kind.cat.categories), "kind", "the events.kind vocabulary")
+        kinds = choose(kinds, ev.kind.cat.categories, "kind")
         mask &= ev.kind.isin(kinds)
     if topics:
-        _check_known(list(topics), rec.topics.topic_id, "topic", "data/topics.csv")
+        topics = choose(topics, rec.topics.topic_id, "topic")
         mask &= ev.event_id.isin(rec.event_topics.loc[rec.event_topics.topic_id.isin(topics), "event_id"])
     if statuses:
+        statuses = choose(statuses, ev.status.cat.categories, "status")
         mask &= ev.status.isin(statuses)
     chosen = rec.events_wide(ev.loc[mask, "event_id"]).sort_values(["date_start", "event_id"], na_position="last")
     criteria = {"period": period, "organisations": organisations, "countries": countries, "kinds": kinds, "topics": topics}
