@@ -48,4 +48,5 @@ def set_cell(path: Path, row: int, column: str, value: str) -> None:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+    """Every data file's bytes (dot-files such as the lock are not data)."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and not p.name.startswith(".")}

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from conftest import set_cell, snapshot
 
+from analysis.record.declaration import read_package
+
 
 def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True, timeout=120)
@@ -16,7 +18,7 @@ def run(*args: str) -> subprocess.CompletedProcess:
 def test_validate_ok():
     out = run("validate")
     assert out.returncode == 0, out.stderr
-    assert "valid: 15 tables" in out.stdout
+    assert f"valid: {len(read_package().resources)} tables" in out.stdout
 
 
 def test_validate_bad_data_exit_1_no_traceback(pkg: Path):
@@ -62,3 +64,17 @@ def test_help_on_each_command():
         out = run(cmd, "--help")
         assert out.returncode == 0, (cmd, out.stderr)
         assert "usage:" in out.stdout
+
+
+def test_info_shows_version_counts_and_year_coverage():
+    out = run("info")
+    assert out.returncode == 0, out.stderr
+    version = read_package().version
+    assert f"(version {version})" in out.stdout
+    assert "events, " in out.stdout.splitlines()[1]
+    assert "Years 2005-2025 with no event:" in out.stdout
+
+
+def test_info_into_a_closed_pipe_is_quiet():
+    proc = subprocess.run(f"{sys.executable} -m analysis info | head -1", shell=True, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr and "internal error" not in proc.stderr

@@ -87,6 +87,8 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None) -> d
     draft["topics"] = [t["id"] for t in topics]
     draft["initiatives"] = [i["id"] for i in initiatives]
     follow = _follow_ups(text, sentences, g, draft["initiatives"])
+    for f in follow:  # an agreed follow-up continues the same cooperation: it shares its subject
+        f["topics"] = list(dict.fromkeys([*draft.get("topics", []), *f.get("topics", [])]))
     if follow:
         draft["follow_ups"] = follow
     draft["evidence"] = {
