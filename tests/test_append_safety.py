@@ -49,10 +49,9 @@ def test_add_refuses_a_file_whose_header_lacks_a_column(pkg: Path, tmp_path: Pat
 def test_add_waits_for_the_lock_and_then_gives_up_with_a_message(pkg: Path, tmp_path: Path):
     from filelock import FileLock
 
-    with FileLock(str(pkg / ".add.lock")):
-        with pytest.raises(AnalysisError, match=r"another 'add' is writing .*\.add\.lock"):
-            add_drafts(_draft(tmp_path / "d.yaml", "Workshop in Ohrid", "https://example.org/ohrid-3", "2003-05-08"), pkg,
-                       lock_wait=0.2)
+    with FileLock(str(pkg / ".add.lock")), pytest.raises(AnalysisError, match=r"another 'add' is writing .*\.add\.lock"):
+        add_drafts(_draft(tmp_path / "d.yaml", "Workshop in Ohrid", "https://example.org/ohrid-3", "2003-05-08"), pkg,
+                   lock_wait=0.2)
 
 
 def test_concurrent_adds_keep_every_event(pkg: Path, tmp_path: Path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import papermill
 import pytest
@@ -39,3 +40,25 @@ def test_every_report_notebook_has_documented_parameters():
             assert p["help"], f"{path.name}: parameter '{name}' needs a comment saying what it takes"
             seen += 1
     assert seen >= 10
+
+
+def test_opening_and_saving_in_jupyterlab_changes_nothing(tmp_path: Path):
+    """JupyterLab loads a notebook through the server's contents manager and saves the model it
+    got back; with the metadata Lab writes already present, the file comes back byte for byte."""
+    import shutil
+
+    from jupyter_server.services.contents.filemanager import FileContentsManager
+
+    names = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
+    assert names
+    for name in names:
+        shutil.copy2(NOTEBOOKS / name, tmp_path / name)
+    manager = FileContentsManager(root_dir=str(tmp_path))
+    for name in names:
+        before = (tmp_path / name).read_bytes()
+        model = manager.get(name, content=True)
+        meta = model["content"]["metadata"]
+        assert meta["kernelspec"] == {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+        assert model["content"]["nbformat_minor"] >= 5 and all("id" in c for c in model["content"]["cells"])
+        manager.save({"type": "notebook", "format": "json", "content": model["content"]}, name)
+        assert (tmp_path / name).read_bytes() == before, f"{name} changes when saved"
