@@ -73,20 +73,11 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     import yaml
 
     from analysis.atomic import write_text_atomic
-    from analysis.curation.ingest import extract
+    from analysis.curation.ingest import MAX_INPUT_BYTES, extract
     from analysis.errors import AnalysisError
+    from analysis.textio import read_text
 
-    if str(args.file) == "-":
-        raw = sys.stdin.read()
-        label = "standard input"
-    else:
-        try:
-            raw = args.file.read_text(encoding="utf-8-sig")
-        except FileNotFoundError:
-            raise AnalysisError(f"{args.file}: no such file") from None
-        except UnicodeDecodeError as exc:
-            raise AnalysisError(f"{args.file}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-        label = str(args.file)
+    raw, label = read_text(args.file, limit=MAX_INPUT_BYTES, what="press release")
     if not raw.strip():
         raise AnalysisError(f"{label}: the press release is empty")
     draft = extract(raw, args.data, url=args.url)

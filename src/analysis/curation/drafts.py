@@ -47,6 +47,7 @@ from analysis.curation.names import Lookup, normalise, slug, split_aliases
 from analysis.errors import AnalysisError
 from analysis.record.declaration import Package
 from analysis.record.sources import publisher
+from analysis.textio import read_text
 
 EVENT_KEYS = {
     "title", "kind", "status", "summary", "date_start", "date_end", "date_precision", "date_note", "url", "publisher",
@@ -55,6 +56,22 @@ EVENT_KEYS = {
 }
 _IGNORED = ("evidence", "date_evidence", "_")
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+#: the largest draft file ``add`` reads (a draft of a thousand events is about 2 MB)
+MAX_DRAFT_BYTES = 20_000_000
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML without anchors and aliases: a draft never needs them, and an alias bomb (a few
+    lines that expand to gigabytes) must not be expanded."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.YAMLError(f"line {mark.line + 1}, column {mark.column + 1}: YAML aliases (*name) are not "
+                                 "allowed in drafts; write the value out")
+        return super().compose_node(parent, index)
 
 
 @dataclass
@@ -66,18 +83,13 @@ class Draft:
 
 def read_drafts(path: Path) -> Draft:
     """Read a draft file (YAML or JSON)."""
+    text, _ = read_text(path, limit=MAX_DRAFT_BYTES, what="draft")
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise AnalysisError(f"{path}: no such draft file") from None
-    except UnicodeDecodeError as exc:
-        raise AnalysisError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_NoAliasLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
-        raise AnalysisError(f"{path}{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+        raise AnalysisError(f"{path}{where}: not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
     top = {"events", "organisations", "initiatives"}
     if isinstance(data, dict) and ("events" in data or set(data) <= top):
         extra = set(data) - top

@@ -97,6 +97,13 @@ def read_raw(resource: Resource, data_dir: Path) -> RawTable:
     if missing or unknown or dupes:
         return raw
 
+    nul = _nul_bytes(path)
+    if nul:
+        for line, col in nul:
+            raw.problems.append(Problem(label, line, None, None, "nul-byte",
+                                        f"a NUL byte at character {col} of the line; remove it (it is not text)"))
+        return raw
+
     invalid: list[tuple[int, int]] = []
 
     def on_invalid(row: pacsv.InvalidRow) -> str:
@@ -126,6 +133,25 @@ def read_raw(resource: Resource, data_dir: Path) -> RawTable:
                 Problem(label, line, None, None, "field-count", f"row has {n} fields, the header has {len(header)}; check quoting and commas")
             )
     return raw
+
+
+def _nul_bytes(path: Path, limit: int = 20) -> list[tuple[int, int]]:
+    """(line, column) of NUL bytes in the file, found with one memchr pass (mmap)."""
+    import mmap
+
+    out: list[tuple[int, int]] = []
+    if path.stat().st_size == 0:
+        return out
+    with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        pos = data.find(b"\0")
+        if pos == -1:
+            return out
+        text = data[:]  # only files that hold a NUL are read whole, to count their lines
+    while pos != -1 and len(out) < limit:
+        line_start = text.rfind(b"\n", 0, pos) + 1
+        out.append((text.count(b"\n", 0, pos) + 1, pos - line_start + 1))
+        pos = text.find(b"\0", pos + 1)
+    return out
 
 
 def _ragged_lines(path: Path, ncols: int) -> list[tuple[int, int]]:

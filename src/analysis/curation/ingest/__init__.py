@@ -10,4 +10,8 @@ from analysis.curation.ingest.draft import extract
 from analysis.curation.ingest.gazetteer import Gazetteer
 from analysis.curation.ingest.text import plain_text
 
-__all__ = ["Gazetteer", "extract", "find_dates", "plain_text"]
+#: the largest press release ``ingest`` reads (a long release is 20-50 kB, a page with its
+#: navigation a few hundred kB; 1 MB takes about 1.8 s): larger input is refused with a message
+MAX_INPUT_BYTES = 1_000_000
+
+__all__ = ["MAX_INPUT_BYTES", "Gazetteer", "extract", "find_dates", "plain_text"]

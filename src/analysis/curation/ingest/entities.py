@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
-from analysis.curation.ingest.gazetteer import Gazetteer
+from analysis.curation.ingest.gazetteer import Gazetteer, words_of
 from analysis.curation.ingest.text import Span, _line_of, _sentences
 from analysis.curation.names import normalise
 
@@ -37,17 +38,27 @@ def _kind(text: str) -> tuple[str, str]:
 
 def _orgs(text: str, g: Gazetteer) -> list[dict]:
     hits: dict[str, dict] = {}
-    for pattern, oid, _form in g.orgs:
+    present = words_of(text)
+    for pattern, oid, form in g.orgs:
+        if not words_of(form) <= present:
+            continue
         for m in pattern.finditer(text):
             h = hits.setdefault(oid, {"id": oid, "count": 0, "first": m.start(), "spans": []})
             h["count"] += 1
             h["first"] = min(h["first"], m.start())
             h["spans"].append((m.start(), m.end()))
-    # a shorter alias inside a longer match of another organisation is not a mention of its own
-    spans = [(a, b, oid) for oid, h in hits.items() for a, b in h["spans"]]
+    # a shorter alias inside a longer match of another organisation is not a mention of its own;
+    # spans are sorted by start, so only those starting at most the longest span's length earlier can contain one
+    spans = sorted((a, b, oid) for oid, h in hits.items() for a, b in h["spans"])
+    starts = [a for a, _, _ in spans]
+    longest = max((b - a for a, b, _ in spans), default=0)
+
+    def inside_another(a: int, b: int, oid: str) -> bool:
+        lo, hi = bisect.bisect_left(starts, a - longest), bisect.bisect_right(starts, a)
+        return any(b <= b2 and (b2 - a2) > (b - a) and o2 != oid for a2, b2, o2 in spans[lo:hi])
+
     for oid in list(hits):
-        own = hits[oid]["spans"]
-        if all(any(a2 <= a and b <= b2 and (b2 - a2) > (b - a) and o2 != oid for a2, b2, o2 in spans) for a, b in own):
+        if all(inside_another(a, b, oid) for a, b in hits[oid]["spans"]):
             del hits[oid]
     # a bare acronym next to a more specific body named with it is that body ("DCAF" in a "DCAF Ljubljana" release)
     for oid in list(hits):
@@ -106,20 +117,32 @@ def _countries(text: str, g: Gazetteer, place_names: list[str]) -> list[dict]:
             qualifiers.add((m.start(1), m.end(1)))
         for m in re.finditer(rf"(?i:{re.escape(name)})(?:,\s*|\s+in\s+)([A-Z][\w ]{{2,40}})(?=[,.;:\n–-]|$)", text):
             qualifiers.add((m.start(1), m.end(1)))
+    bounds = sorted(qualifiers)
+    starts = [a for a, _ in bounds]
+    widest = max((b - a for a, b in bounds), default=0)
+
+    def qualifies_a_place(start: int, end: int) -> bool:
+        lo, hi = bisect.bisect_left(starts, start - widest), bisect.bisect_right(starts, start)
+        return any(end <= b for _, b in bounds[lo:hi])
+
     out: dict[str, dict] = {}
-    for pattern, code in g.countries:
+    present = words_of(text)
+    for pattern, code, form in g.countries:
+        if not words_of(form) <= present:
+            continue
         for m in pattern.finditer(text):
-            if any(a <= m.start() and m.end() <= b for a, b in qualifiers):
+            if code in out or qualifies_a_place(m.start(), m.end()):
                 continue
-            out.setdefault(code, {"code": code, "pos": m.start(),
-                                  "evidence": str(Span(_line_of(text, m.start()), text[max(0, m.start() - 25):m.end() + 15].strip()))})
+            out[code] = {"code": code, "pos": m.start(),
+                         "evidence": str(Span(_line_of(text, m.start()), text[max(0, m.start() - 25):m.end() + 15].strip()))}
     return sorted(out.values(), key=lambda c: c["pos"])
 
 
 def _topics(text: str, g: Gazetteer) -> list[dict]:
     out = []
+    low = text.casefold()
     for tid, pattern in g.topics:
-        m = pattern.search(text)
+        m = pattern.search(text) if any(k in low for k in g.topic_words.get(tid, ())) else None
         if m:
             out.append({"id": tid, "evidence": str(Span(_line_of(text, m.start()), m.group(0)))})
     return out
@@ -127,14 +150,15 @@ def _topics(text: str, g: Gazetteer) -> list[dict]:
 
 def _initiatives(text: str, g: Gazetteer, sentences: list[tuple[int, int, str]]) -> list[dict]:
     out: dict[str, str] = {}
-    for pattern, iid in g.initiatives:
-        m = pattern.search(text)
+    present = words_of(text)
+    for pattern, iid, form in g.initiatives:
+        m = pattern.search(text) if words_of(form) <= present else None
         if m:
             out.setdefault(iid, str(Span(_line_of(text, m.start()), m.group(0))))
     # a police cooperation centre is named by its place in a sentence about such centres
     for line, _, sentence in sentences:
         if re.search(r"police co-?operation cent(?:er|re)s?|\bPCCs?\b", sentence, re.I):
             for iid, place in g.centres:
-                if re.search(rf"\b{re.escape(place)}\b", sentence):
+                if iid not in out and re.search(rf"\b{re.escape(place)}\b", sentence):
                     out.setdefault(iid, str(Span(line, sentence[:90])))
     return [{"id": k, "evidence": v} for k, v in out.items()]

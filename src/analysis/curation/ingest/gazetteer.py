@@ -23,13 +23,14 @@ class Gazetteer:
     orgs: list[tuple[re.Pattern, str, str]] = field(default_factory=list)  # (pattern, org_id, matched form)
     places: dict[str, dict] = field(default_factory=dict)
     place_re: re.Pattern | None = None
-    countries: list[tuple[re.Pattern, str]] = field(default_factory=list)
+    countries: list[tuple[re.Pattern, str, str]] = field(default_factory=list)  # (matcher, code, form)
     people: dict[str, str] = field(default_factory=dict)
     topics: list[tuple[str, re.Pattern]] = field(default_factory=list)
-    initiatives: list[tuple[re.Pattern, str]] = field(default_factory=list)
+    initiatives: list[tuple[re.Pattern, str, str]] = field(default_factory=list)
     centres: list[tuple[str, str]] = field(default_factory=list)  # (initiative_id, place name)
     org_names: dict[str, str] = field(default_factory=dict)
     place_words: frozenset[str] = frozenset()  # capitalised words of place and country names: not parts of people's names
+    topic_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # first word of each keyword, case-folded
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> Gazetteer:
@@ -59,13 +60,14 @@ class Gazetteer:
             words.update(w for w in r["name"].rstrip("*").split() if w[:1].isupper() and len(w) > 3)
             for form in [r["name"].rstrip("*"), *split_aliases(r["aliases"])]:
                 if len(form) > 2 or form.isupper():
-                    g.countries.append((re.compile(rf"(?<![\w-]){_flex(form)}\*?(?![\w-])"), r["country_code"]))
+                    g.countries.append((re.compile(rf"(?<![\w-]){_flex(form)}\*?(?![\w-])"), r["country_code"], form))
         g.place_words = frozenset(words)
         for r in _rows(data_dir, "people"):
             for form in [r["name"], *split_aliases(r["aliases"])]:
                 g.people[normalise(form)] = r["person_id"]
         for r in _rows(data_dir, "topics"):
             words = sorted(split_aliases(r["keywords"]), key=len, reverse=True)
+            g.topic_words[r["topic_id"]] = tuple({w.split()[0].casefold() for w in words if w.split()})
             g.topics.append((r["topic_id"], re.compile(r"\b(" + "|".join(_flex(w) for w in words) + r")\b", re.I)))
         place_of = {}
         for r in _rows(data_dir, "initiative_places"):
@@ -73,10 +75,20 @@ class Gazetteer:
         place_name = {r["place_id"]: r["name"] for r in places}
         for r in _rows(data_dir, "initiatives"):
             for form in split_aliases(r.get("aliases", "")):
-                g.initiatives.append((re.compile(rf"(?<![\w-]){_flex(form)}(?![\w-])", re.I if len(form) > 6 else 0), r["initiative_id"]))
+                g.initiatives.append((re.compile(rf"(?<![\w-]){_flex(form)}(?![\w-])", re.I if len(form) > 6 else 0), r["initiative_id"],
+                                      form))
             if r["kind"] == "police-cooperation-centre":
                 g.centres.extend((r["initiative_id"], place_name[p]) for p in place_of.get(r["initiative_id"], []) if p in place_name)
         return g
+
+
+_WORD = re.compile(r"\w+")
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The case-folded words of a text: a name can only match where all its words occur, so
+    matchers whose words are absent are skipped without scanning (ingest stays fast on long input)."""
+    return frozenset(_WORD.findall(text.casefold()))
 
 
 def _flex(form: str) -> str:

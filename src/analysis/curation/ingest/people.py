@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
-from analysis.curation.ingest.gazetteer import Gazetteer
+from analysis.curation.ingest.gazetteer import Gazetteer, words_of
 from analysis.curation.ingest.text import Span
 from analysis.curation.names import normalise
 
@@ -84,6 +85,7 @@ def _suffix_title(after: str, g: Gazetteer) -> tuple[str, int]:
 
 def _people(text: str, g: Gazetteer, orgs: list[dict], sentences: list[tuple[int, int, str]]) -> list[dict]:
     org_at = sorted((a, h["id"]) for h in orgs for a, _ in h["spans"])
+    org_positions = [a for a, _ in org_at]
     not_name = NOT_NAME | g.place_words
     people: dict[str, dict] = {}
     for line, offset, sentence in sentences:
@@ -121,21 +123,21 @@ def _people(text: str, g: Gazetteer, orgs: list[dict], sentences: list[tuple[int
                     suffix_end = m_after.end()
             title = title.rstrip(" .,;:")
             done_upto = local_start + len(name) + suffix_end
-            affiliation = None
-            for oid_pos, oid in reversed(org_at):
-                if oid_pos < start:
-                    affiliation = oid
-                    # "X's Director met with <name>": the person is X's counterpart, the other main party
-                    main = [h["id"] for h in orgs[:2]]
-                    if re.search(r"\bwith\b", text[oid_pos:start]) and oid in main and len(main) == 2:
-                        affiliation = main[1 - main.index(oid)]
-                    break
-            if title and any(p.search(title) for p, _ in g.countries):
-                affiliation = None  # "Austrian Ambassador", "Minister of Security of BiH": a national body, not the nearest organisation named
-            affiliation, title = _affiliation_in_title(title, g, affiliation)
             key = normalise(name)
             if key in people:
-                continue
+                continue  # named again: the first mention (with its title) is kept
+            affiliation = None
+            k = bisect.bisect_left(org_positions, start)
+            if k:
+                oid_pos, oid = org_at[k - 1]
+                affiliation = oid
+                # "X's Director met with <name>": the person is X's counterpart, the other main party
+                main = [h["id"] for h in orgs[:2]]
+                if re.search(r"\bwith\b", text[oid_pos:start]) and oid in main and len(main) == 2:
+                    affiliation = main[1 - main.index(oid)]
+            if title and any(p.search(title) for p, _, _ in g.countries):
+                affiliation = None  # "Austrian Ambassador", "Minister of Security of BiH": a national body, not the nearest organisation named
+            affiliation, title = _affiliation_in_title(title, g, affiliation)
             if not (title or honorific or key in g.people):
                 continue  # capitalised words without a title are more often things ("Contracting Parties") than people
             person = {"name": name, "title": title or None, "organisation": affiliation,
@@ -150,7 +152,10 @@ def _affiliation_in_title(title: str, g: Gazetteer, fallback: str | None) -> tup
     """An organisation named in a title is the affiliation; it is recorded apart from the role
     ('MARRI Project Manager ...' -> MARRI, 'Project Manager ...'; 'M.A. of DCAF Ljubljana' -> DCAF Ljubljana, 'M.A.')."""
     best = None
-    for pattern, oid, _ in g.orgs:
+    present = words_of(title)
+    for pattern, oid, form in g.orgs:
+        if not words_of(form) <= present:
+            continue
         m = pattern.search(title)
         if m and (best is None or (m.end() - m.start()) > (best[1].end() - best[1].start())):
             best = (oid, m)
