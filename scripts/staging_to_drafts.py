@@ -55,6 +55,11 @@ class Organisations:
         return oid
 
 
+def _country(code: object) -> str:
+    """An ISO code as YAML 1.1 may have read it: a bare NO (Norway) arrives as False."""
+    return "NO" if code is False else str(code).upper()
+
+
 def _urls(event: dict) -> set[str]:
     return {event["url"], *event.get("extra_urls", []), *event.get("report_urls", []), *event.get("dating_urls", [])}
 
@@ -150,7 +155,7 @@ def main() -> int:
                 fixes.append({"event_id": eid, "verdict": "fix", "page_seen": e["source_url"], "fixes": {
                     "sources_add": [{"url": e["source_url"], "publisher": e.get("source_publisher") or "", "relation": "report"},
                                     *sources],
-                    "countries_add": [str(c).upper() for c in e.get("countries") or []],
+                    "countries_add": [_country(c) for c in e.get("countries") or []],
                     "orgs_add": [{"org": orgs.resolve(o), "role": o.get("role") or "named"} for o in new_orgs]}})
                 continue
             if e.get("date_end") and not e.get("date_start"):
@@ -174,7 +179,7 @@ def main() -> int:
             draft["people"] = [{"name": p["name"], "title": p.get("role") or "", "title_original": p.get("role_original") or "",
                                 "organisation": _affiliation(orgs, str(p.get("org") or ""), specs)}
                                for p in e.get("people") or [] if isinstance(p, dict) and p.get("name")]
-            draft["countries"] = [str(c).upper() for c in e.get("countries") or []]
+            draft["countries"] = [_country(c) for c in e.get("countries") or []]
             draft["topics"] = list(e.get("topics") or [])
             unknown = [i for i in e.get("initiatives") or [] if i not in initiatives]
             if unknown:
