@@ -59,6 +59,13 @@ class _Collector:
         #: columns that keys use: they are dictionary-encoded once and every check reuses that
         self.keyed = {*res.primary_key, *(c for fk in res.foreign_keys for c in fk.fields)}
 
+    def fork(self) -> _Collector:
+        """A collector of the same table with its own problem list (for a rule run in parallel),
+        sharing the encodings already computed."""
+        twin = _Collector.__new__(_Collector)
+        twin.raw, twin.problems, twin._encoded, twin._lock, twin.keyed = self.raw, [], self._encoded, self._lock, self.keyed
+        return twin
+
     def encoded(self, column: str) -> pa.DictionaryArray:
         """The column dictionary-encoded (distinct values + row codes), computed once."""
         with self._lock:
@@ -250,6 +257,8 @@ def _joined(table: pa.Table, fields: tuple[str, ...]) -> pa.ChunkedArray:
 
 def _check_foreign_keys(col: _Collector, res: Resource, parents: _ParentKeys) -> None:
     t = col.raw.table
+    if t.num_rows == 0:
+        return  # nothing refers to anything: no parent key set needs building
     for fk in res.foreign_keys:
         parent = parents.get(fk.resource, fk.reference_fields)
         if parent is None:

@@ -109,12 +109,12 @@ def _strings(col: _Collector, names: list[str]) -> pd.DataFrame:
 
 
 def _scope(col: _Collector, event_topics: _Collector, topics: _Collector) -> None:
-    tp = _strings(topics, ["topic_id", "in_scope"])
-    in_scope = set(tp.topic_id[tp.in_scope.isin(TRUE_VALUES)])
-    et = _strings(event_topics, ["event_id", "topic_id"])
-    covered = set(et.event_id[et.topic_id.isin(in_scope)])
-    ids = col.raw.table.column("event_id").to_pandas().fillna("")
-    col.rows((~ids.isin(covered)).to_numpy(), "event_id", "scope",
+    tp = topics.raw.table
+    in_scope = pc.filter(tp.column("topic_id"), pc.is_in(tp.column("in_scope"), pa.array(TRUE_VALUES)))
+    et = event_topics.raw.table
+    covered = pc.unique(pc.filter(et.column("event_id"), pc.is_in(et.column("topic_id"), in_scope)))
+    ids = col.raw.table.column("event_id")
+    col.rows(_np(pc.invert(pc.is_in(ids, covered))), "event_id", "scope",
              lambda v: f"event {v} has no in-scope topic (in_scope=true in topics.csv); "
                        "give it the topic its page supports, or remove it from the record")
 
@@ -123,44 +123,67 @@ def _scope(col: _Collector, event_topics: _Collector, topics: _Collector) -> Non
 TITLE_SIMILARITY = 80
 
 
+def _repeated(table: pa.Table, keys: list[str], distinct: str) -> pa.Table:
+    """Rows of ``table`` whose ``keys`` occur more than once, with more than one ``distinct`` value
+    (candidates only: one hash pass over the key finds the few repeated values)."""
+    key = table.column(keys[0]) if len(keys) == 1 else pc.binary_join_element_wise(*[table.column(k) for k in keys], "\x1f")
+    counts = pc.value_counts(key)
+    repeated = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
+    if len(repeated) == 0:
+        return table.slice(0, 0)
+    rows = table.filter(pc.is_in(key, repeated))
+    # the same event listing one page twice is not a repetition
+    return rows if len(keys) > 1 else rows.group_by([*keys, distinct]).aggregate([]).join(
+        rows.group_by(keys).aggregate([(distinct, "count_distinct")]).filter(
+            pc.greater(pc.field(f"{distinct}_count_distinct"), 1)).select(keys), keys=keys, join_type="inner")
+
+
 def _duplicates(col: _Collector, event_sources: _Collector, distinct_events: _Collector) -> None:
     from rapidfuzz import fuzz, utils
 
-    ev = _strings(col, ["event_id", "title", "date_start", "date_end", "place_id", "source_url"])
-    ev["row"] = np.arange(len(ev))
-    start, end = pd.to_datetime(ev.date_start, errors="coerce"), pd.to_datetime(ev.date_end, errors="coerce")
+    t = col.raw.table
+    ev = pa.table({"event_id": t.column("event_id"), "title": t.column("title"), "date_start": t.column("date_start"),
+                   "date_end": t.column("date_end"), "place_id": t.column("place_id"), "row": pa.array(np.arange(t.num_rows))})
+    src = event_sources.raw.table
+    urls = pa.concat_tables([
+        pa.table({"url": t.column("source_url"), "event_id": t.column("event_id")}),
+        pa.table({"url": src.column("url"), "event_id": src.column("event_id")}),
+    ])
+    by_page = _repeated(urls, ["url"], "event_id").join(ev, keys="event_id", join_type="inner").to_pandas()
+    dated = ev.filter(pc.and_(pc.not_equal(ev.column("date_start"), ""), pc.not_equal(ev.column("place_id"), "")))
+    by_place = _repeated(dated, ["date_start", "date_end", "place_id"], "event_id").to_pandas()
+    if by_page.empty and by_place.empty:
+        return
     dist = _strings(distinct_events, ["event_id", "other_event_id"])
     allowed = {frozenset(p) for p in zip(dist.event_id, dist.other_event_id, strict=True)}
     found: dict[int, str] = {}  # row of the later event -> message
+    ids = t.column("event_id")
 
     def flag(i: int, j: int, why: str) -> None:
         a, b = sorted((i, j))
-        if frozenset((ev.event_id[a], ev.event_id[b])) not in allowed and b not in found:
-            found[b] = f"looks like a duplicate of {ev.event_id[a]} ({why}); merge the rows, or list the pair in distinct_events.csv with the reason"
+        first, later = ids[a].as_py(), ids[b].as_py()
+        if frozenset((first, later)) not in allowed and b not in found:
+            found[b] = f"looks like a duplicate of {first} ({why}); merge the rows, or list the pair in distinct_events.csv with the reason"
 
-    src = _strings(event_sources, ["event_id", "url"])
-    urls = pd.concat([ev[["event_id", "source_url"]].rename(columns={"source_url": "url"}), src[["event_id", "url"]]])
-    row_of = dict(zip(ev.event_id, ev.row, strict=True))
-    urls["row"] = urls.event_id.map(row_of)
-    urls = urls.dropna(subset=["row"]).drop_duplicates(["url", "row"])
-    for _, group in urls[urls.duplicated("url", keep=False)].groupby("url"):
-        rows = sorted(int(r) for r in group.row)
-        for k, i in enumerate(rows):
-            for j in rows[k + 1:]:
-                if pd.notna(start[i]) and pd.notna(start[j]) and start[i] <= end[j] and start[j] <= end[i]:
-                    flag(i, j, "same source page, overlapping dates")
-    dated = ev[(ev.date_start != "") & (ev.place_id != "")]
-    for _, group in dated[dated.duplicated(["date_start", "date_end", "place_id"], keep=False)].groupby(
-            ["date_start", "date_end", "place_id"]):
+    by_page["start"] = pd.to_datetime(by_page.date_start, errors="coerce")
+    by_page["end"] = pd.to_datetime(by_page.date_end, errors="coerce")
+    for _, group in by_page.drop_duplicates(["url", "row"]).groupby("url"):
+        rows = group.sort_values("row")[["row", "start", "end"]].to_numpy()
+        for k, (i, s1, e1) in enumerate(rows):
+            for j, s2, e2 in rows[k + 1:]:
+                if pd.notna(s1) and pd.notna(s2) and s1 <= e2 and s2 <= e1:
+                    flag(int(i), int(j), "same source page, overlapping dates")
+    for _, group in by_place.groupby(["date_start", "date_end", "place_id"]):
         rows = list(group.row)
-        titles = [utils.default_process(t) for t in group.title]
+        titles = [utils.default_process(x) for x in group.title]
         for k in range(len(rows)):
             for m in range(k + 1, len(rows)):
                 if fuzz.token_set_ratio(titles[k], titles[m]) >= TITLE_SIMILARITY:
                     flag(int(rows[k]), int(rows[m]), "same dates and place, near-identical title")
-    mask = np.zeros(len(ev), dtype=bool)
+    mask = np.zeros(t.num_rows, dtype=bool)
     mask[list(found)] = True
-    col.rows(mask, "event_id", "duplicate", lambda v: found[int(ev.row[ev.event_id == v].iloc[0])])
+    row_of = {ids[r].as_py(): r for r in found}
+    col.rows(mask, "event_id", "duplicate", lambda v: found[row_of[v]])
 
 
 def _name_periods(col: _Collector) -> None:

@@ -19,8 +19,9 @@ from analysis.record.rules import RECORD_RULES
 def validate(package: Package, tables: dict[str, RawTable] | None = None, *, threads: int | None = None) -> Checked:
     """Check every resource of ``package``; read the files unless ``tables`` are given.
 
-    Tables are read and checked in parallel threads (Arrow releases the GIL); the problems come
-    back in the order of the declaration, so the report does not depend on scheduling.
+    Tables are read and checked in parallel threads (Arrow releases the GIL), and each of the
+    record's own rules runs as a task of its own; the problems come back in the order of the
+    declaration and of the rules, so the report does not depend on scheduling.
     """
     workers = threads or min(4, os.cpu_count() or 1)
     with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -28,6 +29,9 @@ def validate(package: Package, tables: dict[str, RawTable] | None = None, *, thr
             tables = dict(zip(package.names, pool.map(lambda r: read_raw(r, package.data_dir), package.resources), strict=True))
         collectors = {r.name: _Collector(tables[r.name]) for r in package.resources}
         parents = _ParentKeys(tables, collectors)
+
+        rule_runs = {res.name: [(rule, collectors[res.name].fork()) for rule in RECORD_RULES.get(res.name, ())]
+                     for res in package.resources}
 
         def check_one(res: Resource) -> None:
             col = collectors[res.name]
@@ -37,12 +41,21 @@ def validate(package: Package, tables: dict[str, RawTable] | None = None, *, thr
                 _check_field(col, f)
             _check_primary_key(col, res)
             _check_foreign_keys(col, res, parents)
-            for rule in RECORD_RULES.get(res.name, ()):
+
+        def run_rule(job) -> None:
+            rule, col = job
+            if col.raw.table is not None:
                 rule.run(col, collectors)
 
-        list(pool.map(check_one, package.resources))
+        jobs = [job for res in package.resources for job in rule_runs[res.name]]
+        # the slow rules first, so they overlap with the per-table checks instead of trailing them
+        futures = [pool.submit(run_rule, job) for job in jobs] + [pool.submit(check_one, res) for res in package.resources]
+        for future in futures:
+            future.result()
     problems: list[Problem] = []
     for res in package.resources:
         problems.extend(tables[res.name].problems)
         problems.extend(collectors[res.name].problems)
+        for _, col in rule_runs[res.name]:
+            problems.extend(col.problems)
     return Checked(package=package, tables=tables, problems=problems)
