@@ -13,7 +13,7 @@ True
 from analysis.errors import AnalysisError, DataValidationError
 
 __all__ = ["AnalysisError", "DataValidationError", "Record", "Selection", "__version__", "load", "select"]
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def __getattr__(name: str):

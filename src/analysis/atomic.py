@@ -6,6 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from analysis.errors import AnalysisError
+
 
 def umask() -> int:
     """The process's file-creation mask (read without changing it)."""
@@ -15,14 +17,25 @@ def umask() -> int:
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then move it into place."""
+    """Write ``data`` to a temporary file beside ``path``, then move it into place; on failure
+    ``path`` is untouched and the error names ``path`` (not the temporary file)."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    if path.is_dir():
+        raise AnalysisError(f"{path}: is a folder; give a file name to write")
+    if not path.parent.is_dir():
+        raise AnalysisError(f"{path}: the folder {path.parent} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as exc:
+        raise AnalysisError(f"{path}: cannot write here ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.chmod(tmp, 0o666 & ~umask())
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise AnalysisError(f"{path}: could not be written ({exc.strerror or exc}); the file was left as it was") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -7,7 +7,9 @@ one readable message and exit 1; usage errors exit 2; nothing prints a traceback
 from __future__ import annotations
 
 import argparse
+import csv
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -229,6 +231,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     args.data = locations.data_dir(args.data)
+    if hasattr(signal, "SIGXFSZ"):
+        # past a file-size limit (ulimit -f) a write fails with an error we can report, instead of killing us
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     try:
         return args.func(args)
     except DataValidationError as exc:
@@ -244,6 +249,14 @@ def main(argv: list[str] | None = None) -> int:
         # the reader went away (``wbcoop info | head``): stop quietly, as Unix tools do
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:
+        # disk full, read-only folder, file size limit, a folder where a file was expected ...
+        where = exc.filename or ""
+        print(f"error: {where + ': ' if where else ''}{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except csv.Error as exc:
+        print(f"error: a CSV file could not be read ({exc})", file=sys.stderr)
+        return 1
     except Exception as exc:
         if os.environ.get("WBCOOP_DEBUG"):
             raise

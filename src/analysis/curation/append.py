@@ -122,15 +122,22 @@ def _add_locked(draft_path: Path, data_dir: Path, *, skip_duplicates: bool, dry_
 
 
 def _validate_staged(package: Package, data_dir: Path, new_bytes: dict[str, bytes], keep: bool) -> dict[str, Path]:
-    stage = Path(tempfile.mkdtemp(prefix=".add-", dir=data_dir))
     try:
-        shutil.copy2(package.descriptor_path, stage / "datapackage.json")
-        for res in package.resources:
-            target = stage / res.path
-            if res.path in new_bytes:
-                target.write_bytes(new_bytes[res.path])
-            else:
-                shutil.copy2(data_dir / res.path, target)
+        stage = Path(tempfile.mkdtemp(prefix=".add-", dir=data_dir))
+    except OSError as exc:
+        raise AnalysisError(f"{data_dir}: cannot write there ({exc.strerror or exc}); nothing was added") from None
+    try:
+        try:
+            shutil.copy2(package.descriptor_path, stage / "datapackage.json")
+            for res in package.resources:
+                target = stage / res.path
+                if res.path in new_bytes:
+                    target.write_bytes(new_bytes[res.path])
+                else:
+                    shutil.copy2(data_dir / res.path, target)
+        except OSError as exc:
+            raise AnalysisError(f"{data_dir}: could not prepare the new files ({exc.strerror or exc}); "
+                                "nothing was added and every file is as it was") from None
         staged_pkg = read_package(stage)
         checked = validate(staged_pkg)
         read_package.cache_clear()

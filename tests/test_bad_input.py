@@ -1,0 +1,134 @@
+"""Bad input and operating-system failures: one clear line naming the path or value, exit 1,
+no traceback, and no file of the package changed."""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import snapshot
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "marri-interpol-lyon.txt"
+RELEASE = "Skopje – MARRI and IOM held a workshop on readmission on 3 March 2021 with delegations of Albania and Serbia.\n"
+
+
+def run(*args: str, stdin: bytes | None = None, preexec=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analysis", *args], input=stdin, capture_output=True, timeout=120,
+                          preexec_fn=preexec)
+
+
+def _one_clear_line(out: subprocess.CompletedProcess, *needles: str) -> str:
+    err = out.stderr.decode("utf-8", "replace")
+    assert out.returncode == 1, (out.returncode, err)
+    assert "Traceback" not in err and "internal error" not in err, err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert lines and lines[0].startswith("error: "), err
+    for needle in needles:
+        assert needle in lines[0], (needle, err)
+    return lines[0]
+
+
+@pytest.fixture
+def release(tmp_path: Path) -> Path:
+    path = tmp_path / "release.txt"
+    path.write_text(RELEASE, encoding="utf-8")
+    return path
+
+
+def test_ingest_output_into_a_missing_folder(release: Path, tmp_path: Path):
+    target = tmp_path / "missing" / "draft.yaml"
+    _one_clear_line(run("ingest", str(release), "-o", str(target)), str(target), "does not exist")
+    assert not target.parent.exists()
+
+
+def test_ingest_output_onto_a_folder(release: Path, tmp_path: Path):
+    _one_clear_line(run("ingest", str(release), "-o", str(tmp_path)), str(tmp_path), "is a folder")
+
+
+def test_ingest_a_folder_as_the_release(tmp_path: Path):
+    _one_clear_line(run("ingest", str(tmp_path)), str(tmp_path), "is a folder")
+
+
+def test_ingest_refuses_invalid_utf8_on_stdin_with_its_position():
+    line = _one_clear_line(run("ingest", "-", stdin=b"first line\nsecond \xff line\n"), "standard input")
+    assert "line 2, column 8" in line
+
+
+def test_ingest_refuses_nul_bytes(tmp_path: Path):
+    path = tmp_path / "binary.txt"
+    path.write_bytes(b"Skopje\n\x00\x01")
+    _one_clear_line(run("ingest", str(path)), str(path), "NUL byte at line 2, column 1")
+
+
+def test_ingest_refuses_input_above_the_documented_size(tmp_path: Path):
+    from analysis.curation.ingest import MAX_INPUT_BYTES
+
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"a" * (MAX_INPUT_BYTES + 1))
+    _one_clear_line(run("ingest", str(path)), str(path), f"{MAX_INPUT_BYTES:,}")
+
+
+def test_draft_with_a_yaml_alias_bomb_is_refused_without_expanding(pkg: Path, tmp_path: Path):
+    bomb = tmp_path / "bomb.yaml"
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]" for i in range(8)]
+    bomb.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = snapshot(pkg)
+
+    def limit_memory():
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))  # an expanded bomb would need far more
+
+    _one_clear_line(run("--data", str(pkg), "add", str(bomb), preexec=limit_memory), str(bomb), "aliases")
+    assert snapshot(pkg) == before
+
+
+def test_add_past_a_file_size_limit_changes_nothing(pkg: Path, tmp_path: Path):
+    draft = tmp_path / "draft.yaml"
+    draft.write_text(json.dumps({"title": "Workshop on readmission in Skopje", "url": "https://example.org/fsize",
+                                 "kind": "workshop", "date_start": "2003-03-03", "topics": ["readmission"]}), encoding="utf-8")
+    before = snapshot(pkg)
+
+    def small_files():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
+
+    _one_clear_line(run("--data", str(pkg), "add", str(draft), preexec=small_files), str(pkg), "nothing was added")
+    assert snapshot(pkg) == before
+    assert not [p for p in pkg.iterdir() if p.name.startswith(".add-")]
+
+
+def test_data_option_pointing_at_a_file(tmp_path: Path):
+    path = tmp_path / "events.csv"
+    path.write_text("x\n", encoding="utf-8")
+    _one_clear_line(run("--data", str(path), "validate"), str(path))
+
+
+@pytest.mark.parametrize("where", ["../../etc/passwd", "/etc/passwd", "https://example.org/events.csv"])
+def test_resource_paths_must_stay_inside_the_package(pkg: Path, where: str):
+    descriptor = pkg / "datapackage.json"
+    raw = json.loads(descriptor.read_text(encoding="utf-8"))
+    raw["resources"][0]["path"] = where
+    descriptor.write_text(json.dumps(raw), encoding="utf-8")
+    line = _one_clear_line(run("--data", str(pkg), "validate"), "leaves the package folder", where)
+    assert "root:" not in line
+
+
+def test_multipart_resource_path_is_refused(pkg: Path):
+    descriptor = pkg / "datapackage.json"
+    raw = json.loads(descriptor.read_text(encoding="utf-8"))
+    raw["resources"][0]["path"] = ["countries-1.csv", "countries-2.csv"]
+    descriptor.write_text(json.dumps(raw), encoding="utf-8")
+    _one_clear_line(run("--data", str(pkg), "validate"), "multipart")
+
+
+def test_nul_byte_in_a_field_is_located(pkg: Path):
+    data = (pkg / "events.csv").read_bytes()
+    at = data.index(b"\n", data.index(b"\n") + 1) + 1 + 3  # the 4th character of the second data row
+    (pkg / "events.csv").write_bytes(data[:at] + b"\x00" + data[at:])
+    out = run("--data", str(pkg), "validate")
+    assert out.returncode == 1
+    report = out.stdout.decode() + out.stderr.decode()
+    assert "events.csv:3: [nul-byte] a NUL byte at character 4" in report
