@@ -132,3 +132,14 @@ def test_nul_byte_in_a_field_is_located(pkg: Path):
     assert out.returncode == 1
     report = out.stdout.decode() + out.stderr.decode()
     assert "events.csv:3: [nul-byte] a NUL byte at character 4" in report
+
+
+def test_validate_warns_about_formula_like_cells_but_passes(pkg: Path):
+    from conftest import set_cell
+
+    set_cell(pkg / "events.csv", 2, "title", "=HYPERLINK(\"http://evil.example\")")
+    out = run("--data", str(pkg), "validate")
+    err = out.stderr.decode()
+    assert out.returncode == 0, err
+    assert "warning: events.csv:4, column 'title'" in err and "[formula-like]" in err
+    assert "1 warning(s)" in out.stdout.decode()

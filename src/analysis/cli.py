@@ -21,17 +21,21 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from analysis.record.load import check
 
     checked = check(args.data)
+    for w in checked.warnings[: args.max_problems]:
+        print(f"warning: {w}", file=sys.stderr)
     if not checked.ok:
-        for p in checked.problems[: args.max_problems]:
+        errors = checked.errors
+        for p in errors[: args.max_problems]:
             print(p, file=sys.stderr)
-        more = len(checked.problems) - args.max_problems
+        more = len(errors) - args.max_problems
         if more > 0:
             print(f"... and {more} more (use --max-problems N to see more)", file=sys.stderr)
-        files = len({p.file for p in checked.problems})
-        print(f"INVALID: {len(checked.problems)} problem(s) in {files} file(s) of {checked.package.descriptor_path}; "
+        files = len({p.file for p in errors})
+        print(f"INVALID: {len(errors)} problem(s) in {files} file(s) of {checked.package.descriptor_path}; "
               "the files were not changed.", file=sys.stderr)
         return 1
-    print(f"valid: {len(checked.tables)} tables, {checked.rows_checked} rows checked in {checked.package.data_dir}")
+    warned = f", {len(checked.warnings)} warning(s)" if checked.warnings else ""
+    print(f"valid: {len(checked.tables)} tables, {checked.rows_checked} rows checked in {checked.package.data_dir}{warned}")
     return 0
 
 

@@ -23,6 +23,8 @@ class Problem:
     value: str | None
     rule: str
     message: str
+    #: "error" fails validation; "warning" is reported and lets the package pass
+    severity: str = "error"
 
     def __str__(self) -> str:
         parts = [self.file if self.line is None else f"{self.file}:{self.line}"]

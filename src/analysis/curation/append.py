@@ -90,7 +90,7 @@ def _add_locked(draft_path: Path, data_dir: Path, *, skip_duplicates: bool, dry_
     checked = check(data_dir)
     if not checked.ok:
         raise AnalysisError(
-            f"{data_dir}: the package has {len(checked.problems)} problem(s) already; fix them first "
+            f"{data_dir}: the package has {len(checked.errors)} problem(s) already; fix them first "
             "('python -m analysis validate' lists them). Nothing was added.")
     package = checked.package
     current = {name: raw.table.to_pandas().astype(str) for name, raw in checked.tables.items()}
@@ -142,9 +142,9 @@ def _validate_staged(package: Package, data_dir: Path, new_bytes: dict[str, byte
         checked = validate(staged_pkg)
         read_package.cache_clear()
         if not checked.ok:
-            lines = "\n  ".join(str(p) for p in checked.problems[:50])
+            lines = "\n  ".join(str(p) for p in checked.errors[:50])
             raise AnalysisError(
-                f"the package would not be valid after adding ({len(checked.problems)} problem(s); line numbers refer to "
+                f"the package would not be valid after adding ({len(checked.errors)} problem(s); line numbers refer to "
                 f"the files as they would be); nothing was added:\n  {lines}")
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)

@@ -42,7 +42,15 @@ class Checked:
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.errors
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
 
     @property
     def rows_checked(self) -> int:
@@ -80,7 +88,7 @@ class _Collector:
         self.rows(bad_values[enc.indices.to_numpy()], column, rule, message)
 
     def rows(self, mask: pa.Array | np.ndarray, column: str | None, rule: str, message: str | Callable[[str], str],
-             values: pa.Array | None = None) -> None:
+             values: pa.Array | None = None, severity: str = "error") -> None:
         """Record a problem for every row where ``mask`` is true."""
         mask_np = mask if isinstance(mask, np.ndarray) else _np(mask)
         idx = np.flatnonzero(mask_np)
@@ -90,10 +98,11 @@ class _Collector:
         for i in idx[:MAX_PER_RULE]:
             value = None if col is None else col[int(i)].as_py()
             text = message(value) if callable(message) else message
-            self.problems.append(Problem(self.raw.label, self.raw.line_of(int(i)), column, value, rule, text))
+            self.problems.append(Problem(self.raw.label, self.raw.line_of(int(i)), column, value, rule, text, severity))
         if idx.size > MAX_PER_RULE:
             self.problems.append(
-                Problem(self.raw.label, None, column, None, rule, f"... and {idx.size - MAX_PER_RULE} more rows fail this rule")
+                Problem(self.raw.label, None, column, None, rule, f"... and {idx.size - MAX_PER_RULE} more rows fail this rule",
+                        severity)
             )
 
 
@@ -196,6 +205,10 @@ def _check_free_text(col: _Collector, f: Field, values: pa.ChunkedArray) -> None
     if f.unique:
         dup = _duplicated(col, [f.name]) & _np(pc.not_equal(pc.utf8_length(values), 0))
         col.rows(dup, f.name, "unique", "this value already appears on an earlier row")
+    if f.format != "uri":
+        formula = pc.match_substring_regex(values, "^[=+\\-@\t\r]")
+        col.rows(_np(formula), f.name, "formula-like", "begins like a spreadsheet formula (= + - @); exports neutralise it, "
+                 "but reword it if you can", severity="warning")
 
 
 def _duplicated(col: _Collector, columns: Iterable[str]) -> np.ndarray:

@@ -160,7 +160,7 @@ def load(data_dir: Path | str | None = None, *, validate_first: bool = True) -> 
     """
     checked = check(data_dir)
     if validate_first and not checked.ok:
-        raise DataValidationError(checked.problems)
+        raise DataValidationError(checked.errors)
     return from_checked(checked)
 
 

@@ -15,6 +15,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
+from analysis.cells import neutralise_frame
 from analysis.reports.select import Selection
 
 ENV_DIR = "WBCOOP_REPORT_DIR"
@@ -36,11 +37,25 @@ def _display(obj) -> None:
     display(obj)
 
 
-def say(text: str) -> None:
-    """Show computed Markdown."""
+_MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_[]|~"})
+
+
+def md(value: object) -> str:
+    r"""Text from the data made safe to put into Markdown: HTML is escaped (so a ``<script>`` in a
+    name is shown, not run) and the characters that make emphasis, links or tables are quoted.
+
+    >>> md("<img src=x onerror=alert(1)> *A_B* [x](javascript:y)")
+    '&lt;img src=x onerror=alert(1)&gt; \\*A\\_B\\* \\[x\\](javascript:y)'
+    """
+    return html.escape(str(value), quote=False).translate(_MARKDOWN_SPECIALS)
+
+
+def say(template: str, **values: object) -> None:
+    """Show Markdown: ``template`` is the notebook's own text; every ``{name}`` in it is filled
+    with ``values[name]`` escaped by :func:`md`, so data never become markup."""
     from IPython.display import Markdown
 
-    _display(Markdown(text))
+    _display(Markdown(template.format(**{k: md(v) for k, v in values.items()}) if values else template))
 
 
 def figure(fig: Figure | None, name: str, empty: str = "Nothing to draw for this selection.") -> None:
@@ -61,17 +76,17 @@ def table(df: pd.DataFrame, name: str, link_column: str | None = None, max_rows:
     """Show a table (links clickable) and publish all its rows as CSV."""
     out = output_dir()
     if out is not None:
-        df.to_csv(out / "tables" / f"{name}.csv", index=False)
+        neutralise_frame(df).to_csv(out / "tables" / f"{name}.csv", index=False)
     if df.empty:
         say(f"*{empty}*")
         return
     shown = df.head(max_rows).copy()
     formatters = {}
     if link_column and link_column in shown:
-        # escaping is done here, cell by cell, so the link column can carry markup
+        # escaping is done here, cell by cell and whatever the column's type, so the link column can carry markup
         for col in shown.columns:
-            if col != link_column and (shown[col].dtype == object or pd.api.types.is_string_dtype(shown[col])):
-                shown[col] = shown[col].map(lambda v: html.escape(str(v)) if pd.notna(v) else "")
+            if col != link_column:
+                shown[col] = shown[col].astype(object).map(lambda v: html.escape(str(v)) if pd.notna(v) else "")
         formatters[link_column] = lambda u: f'<a href="{html.escape(str(u))}">{html.escape(_short(str(u)))}</a>'
     from IPython.display import HTML
 
@@ -135,7 +150,7 @@ def overview(sel: Selection) -> str:
     """A paragraph of computed facts about a selection."""
     ev = sel.events
     if ev.empty:
-        return (f"**No events match this selection** ({sel.describe()}). Widen the period or remove a criterion; "
+        return (f"**No events match this selection** ({md(sel.describe())}). Widen the period or remove a criterion; "
                 "`python -m analysis info` shows what the record holds.")
     dated = ev.dropna(subset=["date_start"])
     n = len(ev)
@@ -146,9 +161,9 @@ def overview(sel: Selection) -> str:
     first = dated.date_start.min()
     last = dated.date_end.max()
     top_kind = ev.kind.astype(str).value_counts()
-    kinds = ", ".join(f"{v} {k}{'s' if v != 1 else ''}" for k, v in top_kind.head(3).items())
+    kinds = ", ".join(f"{v} {md(k)}{'s' if v != 1 else ''}" for k, v in top_kind.head(3).items())
     sites = ev.source_url.str.extract(r"https?://(?:www\.)?([^/]+)")[0].nunique()
-    text = (f"**{n} event{'s' if n != 1 else ''}** match ({sel.describe()}), from {first:%B %Y} to {last:%B %Y}: "
+    text = (f"**{n} event{'s' if n != 1 else ''}** match ({md(sel.describe())}), from {first:%B %Y} to {last:%B %Y}: "
             f"{held} reported held and {planned} planned or announced. The most frequent kinds are {kinds}. ")
     if coarse or windows:
         text += (f"{_count(coarse, 'is', 'are')} dated only to a month or year and {_count(windows, 'is', 'are')} only to a "

@@ -1,0 +1,80 @@
+"""Data never reach a page as markup, and exported tables never carry live spreadsheet formulas:
+reports are built from a copy of the record whose every free-text field holds a script."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from conftest import rows, write_rows
+
+from analysis.reports import runner
+
+PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+FORMULA = '=HYPERLINK("http://evil.example","x")'
+#: free-text columns of the tables reports show, and how long each may be
+FIELDS = {"events.csv": {"title": 160, "summary": 600}, "organisations.csv": {"name": 200},
+          "people.csv": {"name": 120}, "places.csv": {"name": 120}, "countries.csv": {"name": 200},
+          "topics.csv": {"label": 200}, "initiatives.csv": {"name": 200}, "event_people.csv": {"role": 200}}
+
+
+def _poison(pkg: Path) -> None:
+    for file, fields in FIELDS.items():
+        table = rows(pkg / file)
+        header = table[0]
+        for n, row in enumerate(table[1:]):
+            for field, limit in fields.items():
+                i = header.index(field)
+                if row[i]:
+                    extra = FORMULA if (file == "events.csv" and field == "title" and n % 7 == 0) else PAYLOAD
+                    if extra == FORMULA:
+                        row[i] = (extra + " " + row[i])[:limit].rstrip()
+                    else:
+                        row[i] = row[i][: limit - len(PAYLOAD) - 1].rstrip() + " " + PAYLOAD
+        write_rows(pkg / file, table)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    import shutil
+
+    root = tmp_path_factory.mktemp("unsafe")
+    pkg = root / "data"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data", pkg, ignore=shutil.ignore_patterns(".*"))
+    _poison(pkg)
+    specs = runner.load_config()
+    wanted = ["timeline-all", "partner-interpol", "country-ba"]
+    summary = runner.run_reports(specs, only=wanted, data=pkg, reports=root / "reports", progress=lambda _: None)
+    assert not summary.failed, [o.error for o in summary.failed]
+    return root / "reports"
+
+
+def test_poisoned_record_is_still_valid_for_reports(built: Path):
+    pages = list(built.rglob("*.html"))
+    assert len(pages) >= 4  # three reports and the index
+
+
+def test_no_page_carries_data_as_markup(built: Path):
+    pages = list(built.rglob("*.html"))
+    assert pages
+    escaped = 0
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in text, page
+        assert "<img src=x onerror" not in text, page
+        escaped += text.count("&lt;script&gt;alert(1)")
+    assert escaped > 10, "the payload should be shown as text on the pages"
+
+
+def test_exported_tables_neutralise_formulas(built: Path):
+    tables = list(built.rglob("tables/*.csv"))
+    assert tables
+    seen = 0
+    for path in tables:
+        for row in csv.reader(io.StringIO(path.read_text(encoding="utf-8"))):
+            for cell in row:
+                assert not cell.startswith(("=", "+", "@")), (path.name, cell)
+                seen += cell.startswith("'=HYPERLINK")
+    assert seen > 0, "some exported cell should carry the neutralised formula"
