@@ -138,6 +138,20 @@ def _cmd_refresh(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from analysis.record.export import default_target, export
+    from analysis.record.load import load
+
+    rec = load(args.data)
+    target = args.output
+    if target is None:
+        target = default_target(args.format, rec.version)
+        target.parent.mkdir(exist_ok=True)
+    target = export(rec, args.format, target)
+    print(f"wrote {target} ({args.format}, {len(rec.package.resources)} tables, {len(rec.events)} events)")
+    return 0
+
+
 def _cmd_codebook(args: argparse.Namespace) -> int:
     from analysis.atomic import write_text_atomic
     from analysis.record.codebook import codebook_path, render
@@ -163,6 +177,15 @@ def _register_record_commands(sub: argparse._SubParsersAction) -> None:
                                    "and the validation rules. --check only reports whether it is current (exit 1 if not).")
     p.add_argument("--check", action="store_true", help="exit 1 if data/README.md is out of date, change nothing")
     p.set_defaults(func=_cmd_codebook)
+
+    p = sub.add_parser("export", help="write the whole record for other tools: xlsx, parquet, sqlite, stata, duckdb",
+                       description="Write every table with its types: an Excel workbook (one sheet a table and a codebook "
+                                   "sheet), a folder of Parquet or Stata files, or a SQLite or DuckDB database with the "
+                                   "primary and foreign keys.")
+    p.add_argument("--format", required=True, choices=["xlsx", "parquet", "sqlite", "stata", "duckdb"])
+    p.add_argument("-o", "--output", type=Path, help="file (or folder, for parquet and stata) to write; "
+                   "default exports/wb-cooperation-record-VERSION.EXT")
+    p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("reports", help="regenerate the report set (notebooks -> reports/) in parallel, skipping unchanged ones",
                        description="Execute each run of reports.yaml with papermill and publish reports/<name>/ (HTML without "
