@@ -10,7 +10,7 @@ import pytest
 import yaml
 from conftest import rows, snapshot, write_rows
 
-from analysis.curation import append
+from analysis.curation import journal
 from analysis.curation.append import add_drafts
 from analysis.curation.ingest import extract, find_dates, plain_text
 from analysis.errors import AnalysisError
@@ -174,7 +174,7 @@ def test_failure_half_way_leaves_every_file_unchanged(pkg: Path, tmp_path: Path,
     draft = tmp_path / "seed.yaml"
     draft.write_text(yaml.safe_dump({"events": [_reviewed(seed_draft)]}, allow_unicode=True), encoding="utf-8")
     before = snapshot(pkg)
-    real_replace = append.os.replace
+    real_replace = journal.os.replace
     calls = {"n": 0}
 
     def failing_replace(src, dst):
@@ -183,7 +183,7 @@ def test_failure_half_way_leaves_every_file_unchanged(pkg: Path, tmp_path: Path,
             raise OSError("disk full (simulated)")
         return real_replace(src, dst)
 
-    monkeypatch.setattr(append.os, "replace", failing_replace)
+    monkeypatch.setattr(journal.os, "replace", failing_replace)
     with pytest.raises(AnalysisError, match="every file was restored"):
         add_drafts(draft, pkg)
     assert calls["n"] >= 3

@@ -258,6 +258,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     args.data = locations.data_dir(args.data)
+    if args.func is not _cmd_add:  # add recovers under its own lock
+        from analysis.curation.journal import recover_if_free
+
+        try:
+            note = recover_if_free(args.data)
+        except AnalysisError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        if note:
+            print(f"note: {note}", file=sys.stderr)
     if hasattr(signal, "SIGXFSZ"):
         # past a file-size limit (ulimit -f) a write fails with an error we can report, instead of killing us
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)

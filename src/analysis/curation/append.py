@@ -12,13 +12,14 @@ import codecs
 import csv
 import datetime as dt
 import io
-import os
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.curation.drafts import Plan, plan, read_drafts
+from analysis.curation.journal import STAGE_PREFIX, commit, package_lock, recover
 from analysis.errors import AnalysisError
 from analysis.record.declaration import Package, read_package
 from analysis.record.load import check
@@ -65,23 +66,16 @@ def add_drafts(draft_path: Path, data_dir: Path, *, skip_duplicates: bool = Fals
                today: dt.date | None = None, lock_wait: float = LOCK_WAIT_SECONDS) -> AddResult:
     """Append the events of a draft file to the package in ``data_dir``, every table or none.
 
-    Two ``add`` runs on one package never interleave: each holds ``.add.lock`` in the package
-    folder while it reads, checks and writes; a second run waits up to ``lock_wait`` seconds."""
-    from filelock import FileLock, Timeout
-
+    Two ``add`` runs on one package never interleave: each holds the package lock while it
+    reads, checks and writes; a second run waits up to ``lock_wait`` seconds. The write is
+    journaled (:mod:`analysis.curation.journal`), so a kill at any moment leaves the package old
+    or new once the next command has started."""
     data_dir = Path(data_dir).resolve()
-    lock = FileLock(str(data_dir / ".add.lock"))
-    try:
-        lock.acquire(timeout=lock_wait)
-    except Timeout:
-        raise AnalysisError(f"another 'add' is writing to {data_dir} (it holds {data_dir / '.add.lock'}); "
-                            f"waited {lock_wait:.0f} s; try again when it has finished") from None
-    except OSError as exc:
-        raise AnalysisError(f"{data_dir}: cannot take the lock for adding ({exc.strerror or exc})") from None
-    try:
+    with package_lock(data_dir, lock_wait):
+        message = recover(data_dir)
+        if message:
+            print(f"note: {message}", file=sys.stderr)
         return _add_locked(draft_path, data_dir, skip_duplicates=skip_duplicates, dry_run=dry_run, today=today)
-    finally:
-        lock.release()
 
 
 def _add_locked(draft_path: Path, data_dir: Path, *, skip_duplicates: bool, dry_run: bool,
@@ -114,16 +108,13 @@ def _add_locked(draft_path: Path, data_dir: Path, *, skip_duplicates: bool, dry_
         _validate_staged(package, data_dir, new_bytes, keep=False)
         return AddResult(result, sorted(new_bytes))
     staged = _validate_staged(package, data_dir, new_bytes, keep=True)
-    try:
-        commit(data_dir, staged)
-    finally:
-        shutil.rmtree(next(iter(staged.values())).parent, ignore_errors=True)
+    commit(data_dir, staged)
     return AddResult(result, sorted(new_bytes))
 
 
 def _validate_staged(package: Package, data_dir: Path, new_bytes: dict[str, bytes], keep: bool) -> dict[str, Path]:
     try:
-        stage = Path(tempfile.mkdtemp(prefix=".add-", dir=data_dir))
+        stage = Path(tempfile.mkdtemp(prefix=STAGE_PREFIX, dir=data_dir))
     except OSError as exc:
         raise AnalysisError(f"{data_dir}: cannot write there ({exc.strerror or exc}); nothing was added") from None
     try:
@@ -153,28 +144,3 @@ def _validate_staged(package: Package, data_dir: Path, new_bytes: dict[str, byte
         shutil.rmtree(stage, ignore_errors=True)
         return {}
     return {name: stage / name for name in new_bytes}
-
-
-def commit(data_dir: Path, staged: dict[str, Path]) -> None:
-    """Move staged files over the originals; on any failure restore every original."""
-    backups: dict[str, Path] = {}
-    moved: list[str] = []
-    try:
-        for name in staged:
-            backup = data_dir / f".{name}.bak"
-            if backup.exists():
-                backup.unlink()
-            os.link(data_dir / name, backup)
-            backups[name] = backup
-        for name, path in staged.items():
-            os.replace(path, data_dir / name)
-            moved.append(name)
-    except BaseException as exc:
-        for name in moved:
-            os.replace(backups[name], data_dir / name)
-        for name, backup in backups.items():
-            if name not in moved and backup.exists():
-                backup.unlink()
-        raise AnalysisError(f"adding failed while writing {data_dir} ({exc}); every file was restored as it was") from None
-    for backup in backups.values():
-        backup.unlink(missing_ok=True)

@@ -16,6 +16,7 @@ import html
 import json
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -186,6 +187,32 @@ def build_one(spec: ReportSpec, fp: str, version: str, reports: Path, notebooks:
             shutil.rmtree(staging, ignore_errors=True)
 
 
+def _worker_init() -> None:
+    """Workers die with the runner: on Linux the kernel sends them SIGTERM when the runner dies
+    (even by SIGKILL), and on SIGTERM a worker kills its kernel before it exits. Ctrl-C is the
+    runner's to handle."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _die_with_children)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        if os.getppid() == 1:  # the runner died before prctl took effect
+            _die_with_children(signal.SIGTERM, None)
+
+
+def _die_with_children(signum, _frame) -> None:
+    import psutil
+
+    for child in psutil.Process().children(recursive=True):
+        try:
+            child.kill()
+        except psutil.Error:
+            pass
+    os._exit(128 + signum)
+
+
 def _export_html(executed: Path, target: Path, title: str) -> None:
     import nbformat
     from nbconvert import HTMLExporter
@@ -246,6 +273,8 @@ def run_reports(specs: list[ReportSpec], *, jobs: int | None = None, force: bool
         raise AnalysisError(f"another report run holds {reports / '.lock'}; it will finish on its own "
                             "(delete the file only if no run is active)") from None
     try:
+        for leftover in reports.glob(".build-*"):  # staged by a run that was killed; this run holds the lock
+            shutil.rmtree(leftover, ignore_errors=True)
         version = data_version(data)
         library_hash = _hash_files(sorted(library.rglob("*.py")))
         todo, outcomes = [], []
@@ -261,15 +290,20 @@ def run_reports(specs: list[ReportSpec], *, jobs: int | None = None, force: bool
         workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
         if todo:
             progress(f"building {len(todo)} report(s) with {workers} worker(s)")
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                futures = {pool.submit(build_one, spec, fp, version, reports, notebooks, data): spec for spec, fp in todo}
-                for n, future in enumerate(as_completed(futures), start=1):
-                    out = future.result()
-                    outcomes.append(out)
-                    line = f"[{n}/{len(todo)}] {out.name}: {out.status} in {out.seconds:.1f}s"
-                    if out.error:
-                        line += f"\n        {out.error}"
-                    progress(line)
+            with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) as pool:
+                try:
+                    futures = {pool.submit(build_one, spec, fp, version, reports, notebooks, data): spec for spec, fp in todo}
+                    for n, future in enumerate(as_completed(futures), start=1):
+                        out = future.result()
+                        outcomes.append(out)
+                        line = f"[{n}/{len(todo)}] {out.name}: {out.status} in {out.seconds:.1f}s"
+                        if out.error:
+                            line += f"\n        {out.error}"
+                        progress(line)
+                except BaseException:  # Ctrl-C, SIGTERM: stop the workers, which stop their kernels
+                    for process in list(getattr(pool, "_processes", {}).values()):
+                        process.terminate()
+                    raise
         order = {s.name: i for i, s in enumerate(specs)}
         outcomes.sort(key=lambda o: order[o.name])
         summary = Summary(outcomes, version)
