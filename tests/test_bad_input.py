@@ -143,3 +143,40 @@ def test_validate_warns_about_formula_like_cells_but_passes(pkg: Path):
     assert out.returncode == 0, err
     assert "warning: events.csv:4, column 'title'" in err and "[formula-like]" in err
     assert "1 warning(s)" in out.stdout.decode()
+
+
+def test_a_five_megabyte_field_is_reported_not_fatal(pkg: Path):
+    import csv
+
+    table = list(csv.reader((pkg / "organisations.csv").open(encoding="utf-8", newline="")))
+    table[3][1] = "x" * 5_000_000
+    with (pkg / "organisations.csv").open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(table)
+    out = run("--data", str(pkg), "validate")
+    report = out.stderr.decode()
+    assert out.returncode == 1 and "Traceback" not in report
+    assert "organisations.csv:4, column 'name'" in report and "[max-length]" in report
+    ingest = run("--data", str(pkg), "ingest", "-", stdin=RELEASE.encode())
+    assert ingest.returncode == 0, ingest.stderr.decode()
+
+
+def test_a_header_name_with_spaces_is_named(pkg: Path):
+    text = (pkg / "events.csv").read_text(encoding="utf-8")
+    (pkg / "events.csv").write_text(text.replace("title,", "title ,", 1), encoding="utf-8")
+    out = run("--data", str(pkg), "validate")
+    report = out.stderr.decode()
+    assert out.returncode == 1 and "Traceback" not in report and "internal error" not in report
+    assert "events.csv:1, column 'title'" in report and "spaces around it" in report
+
+
+def test_plain_pandas_reads_namibia_as_a_code_with_the_documented_call():
+    import pandas as pd
+
+    from analysis.record.declaration import read_package
+
+    package = read_package()
+    raw = json.loads(package.descriptor_path.read_text(encoding="utf-8"))
+    assert all(r["schema"].get("missingValues") == [""] for r in raw["resources"])
+    countries = pd.read_csv(package.data_dir / "countries.csv", dtype=str, keep_default_na=False, na_values=[""])
+    assert "NA" in set(countries.country_code)
+    assert "keep_default_na=False" in (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")

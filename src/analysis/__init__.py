@@ -10,7 +10,13 @@ made: :mod:`analysis.reports.runner` and ``notebooks/``.
 True
 """
 
+import csv
+
 from analysis.errors import AnalysisError, DataValidationError
+
+# a field of several MB is a problem validate reports (max-length), not a reason for the csv
+# module to stop reading with its default 128 kB limit
+csv.field_size_limit(2**31 - 1)
 
 __all__ = ["AnalysisError", "DataValidationError", "Record", "Selection", "__version__", "load", "select"]
 __version__ = "0.2.0"

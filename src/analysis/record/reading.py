@@ -81,7 +81,12 @@ def read_raw(resource: Resource, data_dir: Path) -> RawTable:
         header = next(csv.reader([first_line.decode("utf-8")]))
     except UnicodeDecodeError:
         return _encoding_problems(raw)
-    header = [h.strip() for h in header]
+    padded = [h for h in header if h != h.strip()]
+    if padded:
+        for h in padded:
+            raw.problems.append(Problem(label, 1, h.strip(), h, "header", f"the column name {h!r} has spaces around it; "
+                                        f"write it as {h.strip()!r}"))
+        return raw
     expected = resource.field_names
     missing = [c for c in expected if c not in header]
     unknown = [c for c in header if c not in expected]

@@ -165,8 +165,8 @@ def _duplicates(col: _Collector, event_sources: _Collector, distinct_events: _Co
         if frozenset((first, later)) not in allowed and b not in found:
             found[b] = f"looks like a duplicate of {first} ({why}); merge the rows, or list the pair in distinct_events.csv with the reason"
 
-    by_page["start"] = pd.to_datetime(by_page.date_start, errors="coerce")
-    by_page["end"] = pd.to_datetime(by_page.date_end, errors="coerce")
+    by_page["start"] = pd.to_datetime(by_page.date_start, errors="coerce", format="%Y-%m-%d")
+    by_page["end"] = pd.to_datetime(by_page.date_end, errors="coerce", format="%Y-%m-%d")
     for _, group in by_page.drop_duplicates(["url", "row"]).groupby("url"):
         rows = group.sort_values("row")[["row", "start", "end"]].to_numpy()
         for k, (i, s1, e1) in enumerate(rows):
