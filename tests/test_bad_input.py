@@ -180,3 +180,27 @@ def test_plain_pandas_reads_namibia_as_a_code_with_the_documented_call():
     countries = pd.read_csv(package.data_dir / "countries.csv", dtype=str, keep_default_na=False, na_values=[""])
     assert "NA" in set(countries.country_code)
     assert "keep_default_na=False" in (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("errno_name", "words"), [("EROFS", "Read-only"), ("ENOSPC", "No space")])
+def test_add_on_a_read_only_or_full_disk_says_so_and_changes_nothing(pkg: Path, tmp_path: Path, monkeypatch,
+                                                                      errno_name, words):
+    import errno
+    import os
+
+    from analysis.curation import append
+    from analysis.errors import AnalysisError
+
+    draft = tmp_path / "draft.yaml"
+    draft.write_text(json.dumps({"title": "Workshop on asylum in Skopje", "url": "https://example.org/ro",
+                                 "date_start": "2003-03-04", "topics": ["asylum"]}), encoding="utf-8")
+    before = snapshot(pkg)
+    code = getattr(errno, errno_name)
+
+    def refuse(*_args, **_kwargs):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(append.tempfile, "mkdtemp", refuse)
+    with pytest.raises(AnalysisError, match=f"{pkg}.*{words}.*nothing was added"):
+        append.add_drafts(draft, pkg)
+    assert snapshot(pkg) == before
