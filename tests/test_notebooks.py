@@ -38,8 +38,21 @@ def test_every_report_notebook_has_documented_parameters():
         assert params, f"{path.name} has no cell tagged 'parameters'"
         for name, p in params.items():
             assert p["help"], f"{path.name}: parameter '{name}' needs a comment saying what it takes"
+            assert p["inferred_type_name"] in ("str", "list"), f"{path.name}: parameter '{name}' needs a type annotation"
             seen += 1
     assert seen >= 10
+
+
+def test_command_line_style_parameters(tmp_path):
+    """What ``papermill -p kinds training -p country rs`` passes: strings where lists are meant, any case."""
+    out = tmp_path / "timeline.ipynb"
+    papermill.execute_notebook(str(NOTEBOOKS / "timeline.ipynb"), str(out), parameters={"kinds": "training", "countries": "ba,rs"},
+                               kernel_name=KERNEL, cwd=str(NOTEBOOKS), progress_bar=False)
+    text = json.dumps(json.loads(out.read_text())["cells"])
+    assert "kinds: training" in text and "countries: BA, RS" in text
+    with pytest.raises(papermill.PapermillExecutionError, match="valid values: active, completed"):
+        papermill.execute_notebook(str(NOTEBOOKS / "initiatives.ipynb"), str(tmp_path / "i.ipynb"),
+                                   parameters={"status": "activ"}, kernel_name=KERNEL, cwd=str(NOTEBOOKS), progress_bar=False)
 
 
 def test_opening_and_saving_in_jupyterlab_changes_nothing(tmp_path: Path):

@@ -18,8 +18,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.curation.drafts import Plan, plan, read_drafts
+from analysis.curation.drafts import read_drafts
 from analysis.curation.journal import STAGE_PREFIX, commit, package_lock, recover
+from analysis.curation.planner import Plan, plan
 from analysis.errors import AnalysisError
 from analysis.record.declaration import Package, read_package
 from analysis.record.load import check
