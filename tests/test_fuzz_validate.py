@@ -82,7 +82,7 @@ def _mutate(data: bytes, mutation: tuple) -> bytes:
     raise AssertionError(kind)
 
 
-@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(file=st.sampled_from(FILES), mutation=MUTATIONS)
 def test_validate_survives_any_damage(tmp_path_factory, file: str, mutation: tuple):
     pkg = tmp_path_factory.mktemp("fuzz") / "data"

@@ -188,18 +188,31 @@ def build_one(spec: ReportSpec, fp: str, version: str, reports: Path, notebooks:
 
 
 def _worker_init() -> None:
-    """Workers die with the runner: on Linux the kernel sends them SIGTERM when the runner dies
-    (even by SIGKILL), and on SIGTERM a worker kills its kernel before it exits. Ctrl-C is the
-    runner's to handle."""
+    """Workers die with the runner, whatever kills it. On Linux the kernel sends a worker SIGTERM
+    when the runner dies (even by SIGKILL), and on SIGTERM a worker kills its kernel and exits; a
+    watchdog thread does the same within half a second if the runner is gone but the signal was
+    lost (a library may replace the handler while a notebook runs). Ctrl-C is the runner's to handle."""
+    import multiprocessing
+    import threading
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _die_with_children)
+    parent = multiprocessing.parent_process()
+    runner_pid = parent.pid if parent is not None else os.getppid()
     if sys.platform.startswith("linux"):
         import ctypes
 
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-        if os.getppid() == 1:  # the runner died before prctl took effect
-            _die_with_children(signal.SIGTERM, None)
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != runner_pid:  # re-parented: the runner is gone
+                _die_with_children(signal.SIGTERM, None)
+            time.sleep(0.5)
+
+    if os.getppid() != runner_pid:
+        _die_with_children(signal.SIGTERM, None)
+    threading.Thread(target=watch, name="runner-watchdog", daemon=True).start()
 
 
 def _die_with_children(signum, _frame) -> None:
