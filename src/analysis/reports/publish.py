@@ -58,41 +58,79 @@ def say(template: str, **values: object) -> None:
     _display(Markdown(template.format(**{k: md(v) for k, v in values.items()}) if values else template))
 
 
-def figure(fig: Figure | None, name: str, empty: str = "Nothing to draw for this selection.") -> None:
-    """Show a figure (or, when there is none, the sentence ``empty``) and publish it."""
+def describe(fig: Figure) -> str:
+    """Alt text for a figure: its title, what its axes show, and how many marks it draws."""
+    ax = fig.axes[0] if fig.axes else None
+    title = fig._suptitle.get_text() if getattr(fig, "_suptitle", None) else (ax.get_title() if ax else "")
+    parts = [title or "Figure"]
+    if ax is not None:
+        x, y = ax.get_xlabel(), ax.get_ylabel()
+        if x or y:
+            parts.append(f"{y or 'values'} by {x or 'category'}")
+        marks = len(ax.patches) + sum(len(c.get_offsets()) for c in ax.collections if hasattr(c, "get_offsets"))
+        if marks:
+            parts.append(f"{marks} marks")
+    return ". ".join(p.rstrip(".") for p in parts) + "."
+
+
+def figure(fig: Figure | None, name: str, empty: str = "Nothing to draw for this selection.", alt: str | None = None) -> None:
+    """Show a figure (or, when there is none, the sentence ``empty``) and publish it.
+
+    Under the report runner the page shows the published PNG with its alt text (``alt``, else
+    :func:`describe`) and links to the PNG and SVG files; in JupyterLab the figure itself."""
     if fig is None:
         say(f"*{empty}*")
         return
     out = output_dir()
-    if out is not None:
-        fig.savefig(out / "figures" / f"{name}.png", bbox_inches="tight")
-        fig.savefig(out / "figures" / f"{name}.svg", bbox_inches="tight", metadata={"Date": None})
-    _display(fig)
+    if out is None:
+        _display(fig)
+        plt.close(fig)
+        return
+    fig.savefig(out / "figures" / f"{name}.png", bbox_inches="tight")
+    fig.savefig(out / "figures" / f"{name}.svg", bbox_inches="tight", metadata={"Date": None})
+    text = html.escape(alt or describe(fig))
     plt.close(fig)
+    from IPython.display import HTML
+
+    _display(HTML(f'<figure class="wb"><img src="figures/{name}.png" alt="{text}">'
+                  f'<figcaption>{text} <span class="wb-files">Files: <a href="figures/{name}.png">PNG</a> · '
+                  f'<a href="figures/{name}.svg">SVG</a></span></figcaption></figure>'))
 
 
 def table(df: pd.DataFrame, name: str, link_column: str | None = None, max_rows: int = 60,
-          empty: str = "No rows for this selection.") -> None:
-    """Show a table (links clickable) and publish all its rows as CSV."""
+          empty: str = "No rows for this selection.", caption: str | None = None) -> None:
+    """Show a table (text left, numbers right, dates on one line, links clickable, every cell
+    escaped) with its caption and a link to its CSV, and publish all its rows as CSV."""
     out = output_dir()
     if out is not None:
         neutralise_frame(df).to_csv(out / "tables" / f"{name}.csv", index=False)
     if df.empty:
         say(f"*{empty}*")
         return
-    shown = df.head(max_rows).copy()
-    formatters = {}
-    if link_column and link_column in shown:
-        # escaping is done here, cell by cell and whatever the column's type, so the link column can carry markup
-        for col in shown.columns:
-            if col != link_column:
-                shown[col] = shown[col].astype(object).map(lambda v: html.escape(str(v)) if pd.notna(v) else "")
-        formatters[link_column] = lambda u: f'<a href="{html.escape(str(u))}">{html.escape(_short(str(u)))}</a>'
     from IPython.display import HTML
 
-    body = shown.to_html(index=False, escape=not formatters, formatters=formatters, na_rep="", render_links=False)
-    more = f"<p><em>First {max_rows} of {len(df)} rows; all rows in tables/{name}.csv.</em></p>" if len(df) > max_rows else ""
-    _display(HTML(body + more))
+    shown = df.head(max_rows)
+    numeric = {c for c in shown.columns if pd.api.types.is_numeric_dtype(shown[c]) and not pd.api.types.is_bool_dtype(shown[c])}
+    dated = {c for c in shown.columns if c == "date" or str(c).startswith("date") or pd.api.types.is_datetime64_any_dtype(shown[c])}
+
+    def cell(col, value) -> str:
+        if not isinstance(value, list | tuple) and pd.isna(value):
+            text = ""
+        elif col == link_column:
+            text = f'<a href="{html.escape(str(value))}">{html.escape(_short(str(value)))}</a>'
+        else:
+            text = html.escape(str(value))
+        cls = "num" if col in numeric else ("date" if col in dated else "")
+        return f'<td class="{cls}">{text}</td>' if cls else f"<td>{text}</td>"
+
+    head = "".join(f'<th class="{"num" if c in numeric else ""}">{html.escape(str(c))}</th>' for c in shown.columns)
+    body = "\n".join("<tr>" + "".join(cell(c, v) for c, v in zip(shown.columns, row, strict=True)) + "</tr>"
+                     for row in shown.itertuples(index=False, name=None))
+    title = html.escape(caption or name.replace("-", " ").capitalize())
+    files = f'<p class="wb-files">All {len(df)} rows: <a href="tables/{name}.csv">{name}.csv</a></p>' if out is not None else ""
+    more = f"<p><em>First {max_rows} of {len(df)} rows.</em></p>" if len(df) > max_rows else ""
+    _display(HTML(f'<table class="wb"><caption>{title}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+                  + more + files))
 
 
 def _short(url: str, limit: int = 48) -> str:

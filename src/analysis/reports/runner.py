@@ -28,6 +28,7 @@ import yaml
 
 from analysis.atomic import umask, write_text_atomic
 from analysis import locations
+from analysis.reports import site
 from analysis.errors import AnalysisError
 
 CONFIG = locations.config_path()
@@ -164,7 +165,7 @@ def build_one(spec: ReportSpec, fp: str, version: str, reports: Path, notebooks:
                 shutil.copy2(executed, kept)
             return Outcome(spec.name, "failed", time.perf_counter() - t0,
                            f"cell {exc.exec_count or exc.cell_index}: {exc.ename}: {exc.evalue}", str(kept.relative_to(reports)))
-        _export_html(executed, staging / "index.html", spec.title)
+        site.export_page(executed, staging / "index.html", spec.title)
         meta = {"name": spec.name, "title": spec.title, "notebook": spec.notebook, "parameters": spec.parameters,
                 "fingerprint": fp, "data_version": version,
                 "built_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -224,17 +225,6 @@ def _die_with_children(signum, _frame) -> None:
         except psutil.Error:
             pass
     os._exit(128 + signum)
-
-
-def _export_html(executed: Path, target: Path, title: str) -> None:
-    import nbformat
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    nb = nbformat.read(executed, as_version=4)
-    nb.metadata["title"] = title
-    body, _ = exporter.from_notebook_node(nb)
-    target.write_text(body, encoding="utf-8")
 
 
 def _publish(staging: Path, target: Path) -> None:
@@ -329,13 +319,8 @@ def run_reports(specs: list[ReportSpec], *, jobs: int | None = None, force: bool
 def write_index(specs: list[ReportSpec], summary: Summary, reports: Path) -> None:
     """``reports/index.html``: every report, its parameters, data version, build time and status."""
     status = {o.name: o for o in summary.outcomes}  # runs left out by --only keep their last state
-    previous = {}
     state_file = reports / ".status.json"
-    if state_file.exists():
-        try:
-            previous = json.loads(state_file.read_text(encoding="utf-8"))
-        except json.JSONDecodeError:
-            previous = {}
+    previous = site.load_json(state_file)
     rows = []
     for spec in specs:
         meta = _build_json(reports / spec.name)
@@ -344,28 +329,11 @@ def write_index(specs: list[ReportSpec], summary: Summary, reports: Path) -> Non
         if out and out.status != "failed":
             err = ""
         previous[spec.name] = {"error": err}
-        params = ", ".join(f"{k}={v}" for k, v in spec.parameters.items()) or "defaults"
-        link = f'<a href="{html.escape(spec.name)}/index.html">{html.escape(spec.title)}</a>' if meta else html.escape(spec.title)
-        state = "failed (showing last good version)" if err and meta else ("failed" if err else "ok")
-        rows.append(
-            f"<tr class=\"{'failed' if err else 'ok'}\"><td>{link}</td><td><code>{html.escape(spec.notebook)}</code></td>"
-            f"<td>{html.escape(params)}</td><td>{html.escape(meta.get('data_version', '-'))}</td>"
-            f"<td>{html.escape(meta.get('built_at', '-'))}</td><td>{html.escape(state)}"
-            + (f"<div class=\"err\">{html.escape(err)}</div>" if err else "") + "</td></tr>")
-    page = f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Western Balkans cooperation reports</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222}}
-table{{border-collapse:collapse;width:100%}}td,th{{border-bottom:1px solid #ddd;padding:.4rem;text-align:left;vertical-align:top;font-size:.9rem}}
-tr.failed td{{background:#fff3f0}}.err{{color:#a33;font-family:monospace;font-size:.8rem;white-space:pre-wrap}}</style></head>
-<body><h1>Migration and border-security cooperation in the Western Balkans: reports</h1>
-<p>Data version <code>{html.escape(summary.data_version)}</code>. Every event in these reports links to the public page it
-comes from. Built by <code>python -m analysis reports</code> from <code>reports.yaml</code>.</p>
-<table><thead><tr><th>Report</th><th>Notebook</th><th>Parameters</th><th>Data version</th><th>Built</th><th>Status</th></tr></thead>
-<tbody>
-{chr(10).join(rows)}
-</tbody></table></body></html>
-"""
-    write_text_atomic(reports / "index.html", page)
+        rows.append({"name": spec.name, "title": spec.title, "notebook": spec.notebook, "built": bool(meta),
+                     "parameters": ", ".join(f"{k}={v}" for k, v in spec.parameters.items()) or "defaults",
+                     "data_version": meta.get("data_version", "-"), "built_at": meta.get("built_at", "-"), "error": err,
+                     "state": "failed (showing last good version)" if err and meta else ("failed" if err else "ok")})
+    site.write_index(rows, summary.data_version, reports)
     write_text_atomic(state_file, json.dumps(previous, indent=2))
 
 
