@@ -4,6 +4,8 @@ nothing to draw (the notebook then says so in words)."""
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib
 import matplotlib.dates
 import matplotlib.pyplot as plt
@@ -25,10 +27,11 @@ plt.rcParams.update({
 })
 
 
-def _finish(fig: Figure, note: str = "") -> Figure:
+def _finish(fig: Figure, note: str = "", reserve: float = 0.0) -> Figure:
+    """Add the source line; ``reserve`` inches above it are kept free (for a legend under the chart)."""
     text = SOURCE + (f". {note}" if note else "")
     fig.text(0.01, 0.005, text, fontsize=6.5, color="#555555", ha="left", va="bottom", wrap=True)
-    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    fig.tight_layout(rect=(0, 0.04 + reserve / fig.get_figheight(), 1, 1))
     return fig
 
 
@@ -69,7 +72,9 @@ def per_year(events: pd.DataFrame, by: str = "kind", title: str = "Events per ye
     ax.set(title=title, xlabel="Year (earliest possible date)", ylabel="Events")
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
-    ax.legend(title=by.replace("_", " "), fontsize=7, title_fontsize=7, ncol=2, frameon=False, loc="upper left")
+    # below the axes, never over a bar (a legend inside sat on the tallest one)
+    ax.legend(title=by.replace("_", " "), fontsize=7, title_fontsize=7, ncol=min(4, len(order)), frameon=False,
+              loc="upper center", bbox_to_anchor=(0.5, -0.22))
     return _finish(fig, f"{len(dated)} dated events")
 
 
@@ -77,10 +82,23 @@ def heatmap(table: pd.DataFrame, title: str, xlabel: str, ylabel: str, note: str
     """Counts as a heatmap with the numbers written in the cells."""
     if table.empty or table.to_numpy().sum() == 0:
         return None
-    height = max(2.2, 0.28 * len(table) + 1.4)
+    # column labels are wrapped to the width a column has, and turned only when wrapping cannot make them fit
+    column_inches = (A4_WIDTH * 0.7) / max(table.shape[1], 1)
+    chars = max(4, int(column_inches * 72 / (7 * 0.6)))  # 7 pt text, about 0.6 em a character
+    labels = [textwrap.fill(str(c), chars) for c in table.columns]
+    longest_word = max((len(w) for c in table.columns for w in str(c).split()), default=0)
+    turn = table.shape[1] > 12 or longest_word > chars
+    lines = max(label.count("\n") + 1 for label in labels)
+    label_room = 0.14 * lines if not turn else 0.055 * max(len(str(c)) for c in table.columns)
+    height = max(2.2, 0.3 * len(table) + 1.6 + label_room)
     fig, ax = plt.subplots(figsize=(A4_WIDTH, height))
     im = ax.imshow(table.to_numpy(), aspect="auto", cmap="Blues")
-    ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns], rotation=90 if table.shape[1] > 12 else 0, fontsize=7)
+    if turn:
+        ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns], rotation=45 if table.shape[1] <= 12 else 90,
+                      ha="right" if table.shape[1] <= 12 else "center", rotation_mode="anchor" if table.shape[1] <= 12 else "default",
+                      fontsize=7)
+    else:
+        ax.set_xticks(range(table.shape[1]), labels, fontsize=7)
     ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index], fontsize=7)
     vmax = table.to_numpy().max()
     for (i, j), v in np.ndenumerate(table.to_numpy()):
@@ -149,6 +167,42 @@ def bars(counts: pd.Series, title: str, xlabel: str, note: str = "", top: int = 
     return _finish(fig, note)
 
 
+def row_labels(names: pd.Series, ids: pd.Series, width: int = 60) -> list[str]:
+    """Names for a chart's rows: wrapped on two lines rather than cut, and made unique with
+    their id where two would read the same.
+
+    >>> row_labels(pd.Series(["A " * 40, "A " * 40, "Short"]), pd.Series(["x", "y", "z"]))[1].endswith("(y)")
+    True
+    """
+    out = []
+    for name in names:
+        lines = textwrap.wrap(name, width)
+        out.append("\n".join(lines[:2]) + ("…" if len(lines) > 2 else ""))
+    seen = pd.Series(out).duplicated(keep=False)
+    return [f"{label} ({i})" if dup else label for label, i, dup in zip(out, ids, seen, strict=True)]
+
+
+def overlapping_labels(fig: Figure) -> list[str]:
+    """Tick labels of any axis of ``fig`` that overlap their neighbour (empty: none do)."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    found = []
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            labels = [t for t in axis.get_ticklabels() if t.get_text() and t.get_visible()]
+            for a, b in zip(labels, labels[1:], strict=False):
+                angle = abs(a.get_rotation()) % 180
+                if angle in (0, 90):
+                    clash = a.get_window_extent(renderer).overlaps(b.get_window_extent(renderer))
+                else:  # slanted text: lines clash when the gap across them is less than a line's height
+                    pa, pb = a.get_window_extent(renderer), b.get_window_extent(renderer)
+                    gap = abs(pb.x0 - pa.x0) if axis is ax.xaxis else abs(pb.y0 - pa.y0)
+                    clash = gap * np.sin(np.radians(angle)) < a.get_fontsize() * fig.dpi / 72
+                if clash:
+                    found.append(f"{a.get_text()!r} / {b.get_text()!r}")
+    return found
+
+
 def initiatives_gantt(initiatives: pd.DataFrame, title: str = "Border-security initiatives over time",
                       today: pd.Timestamp | None = None) -> Figure | None:
     """One bar per initiative from start to end; open-ended ones run to the right edge, faded;
@@ -159,7 +213,7 @@ def initiatives_gantt(initiatives: pd.DataFrame, title: str = "Border-security i
     today = today or max(pd.Timestamp("2025-12-31"), known.start_date.max())
     status = list(dict.fromkeys(["active", "completed", "planned", "unknown"]))
     cmap = dict(zip(status, [PALETTE[2], PALETTE[0], PALETTE[1], OTHER], strict=True))
-    fig, ax = plt.subplots(figsize=(A4_WIDTH, max(3.0, 0.2 * len(known) + 1.5)))
+    fig, ax = plt.subplots(figsize=(A4_WIDTH, max(3.0, 0.32 * len(known) + 2.2)))
     for y, (_, ini) in enumerate(known.iterrows()):
         start = matplotlib.dates.date2num(ini.start_date)
         end = matplotlib.dates.date2num(ini.end_date if pd.notna(ini.end_date) else today)
@@ -169,13 +223,17 @@ def initiatives_gantt(initiatives: pd.DataFrame, title: str = "Border-security i
             ax.plot(start, y, marker=">", ms=5, color=colour, ls="")
             continue
         ax.barh(y, max(end - start, 20), left=start, height=0.6, color=colour, alpha=0.45 if open_ended else 0.9, lw=0)
-    ax.set_yticks(range(len(known)), [n if len(n) <= 48 else n[:46] + "…" for n in known.name], fontsize=6)
+    ax.set_yticks(range(len(known)), row_labels(known.name.astype(str), known.initiative_id.astype(str)), fontsize=6.5)
     ax.invert_yaxis()
     ax.xaxis_date()
+    first = matplotlib.dates.date2num(known.start_date.min())
+    ax.set_xlim(first - 365, matplotlib.dates.date2num(today) + 120)  # the earliest start is never clipped
     ax.set(title=title, xlabel="Date")
-    handles = [Patch(color=cmap[s], label=s) for s in status] + [
-        Patch(color="#444444", alpha=0.45, label="no known end (drawn to the right edge)"),
-        plt.Line2D([], [], marker=">", ls="", color=PALETTE[0], label="completed, end date unknown")]
-    ax.legend(handles=handles, fontsize=7, frameon=False, loc="lower left")
+    handles = [Patch(color=cmap[s], label=f"status: {s}") for s in status] + [
+        Patch(color="#444444", alpha=0.45, label="end not yet reached or not known (bar runs to the right edge)"),
+        plt.Line2D([], [], marker=">", ls="", color=PALETTE[0], label="completed, end date not known (start marked)")]
+    fig.legend(handles=handles, fontsize=7, frameon=False, loc="lower center", ncol=2,
+               bbox_to_anchor=(0.5, 0.32 / fig.get_figheight()))
     missing = len(initiatives) - len(known)
-    return _finish(fig, f"{len(known)} initiatives with a known start; {missing} without one are listed in the table only")
+    return _finish(fig, f"{len(known)} initiatives with a known start; {missing} without one are listed in the table only",
+                   reserve=0.9)

@@ -1,0 +1,66 @@
+"""Figures size themselves from their content: no two tick labels overlap, long row names are
+wrapped rather than cut, and rows that would read the same are told apart."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+import analysis
+from analysis.reports import figures, views
+from analysis.reports.select import select
+
+
+@pytest.fixture(scope="module")
+def sel():
+    return select(analysis.load())
+
+
+def _figures(sel):
+    rec = sel.record
+    yield "per-year", figures.per_year(sel.events)
+    yield "timeline", figures.timeline(sel.events)
+    yield "organisations-by-year", figures.heatmap(views.organisations_by_year(sel), "t", "Year", "Organisation")
+    labels = rec.topics.set_index("topic_id").label
+    co = pd.crosstab(rec.event_topics.event_id, rec.event_topics.topic_id.map(labels))
+    top = co.sum().sort_values(ascending=False).index[:8]
+    yield "topic-cooccurrence", figures.heatmap(co[top].T.dot(co[top]), "Topic co-occurrence", "Topic", "Topic")
+    yield "initiatives", figures.initiatives_gantt(rec.initiatives)
+
+
+def test_no_tick_labels_overlap_in_the_report_figures(sel):
+    seen = 0
+    for name, fig in _figures(sel):
+        assert fig is not None, name
+        assert figures.overlapping_labels(fig) == [], name
+        plt.close(fig)
+        seen += 1
+    assert seen == 5
+
+
+def test_the_overlap_check_finds_crowded_labels():
+    fig, ax = plt.subplots(figsize=(3, 2))
+    ax.set_xticks(range(6), ["a long category name"] * 6)
+    assert figures.overlapping_labels(fig)
+    plt.close(fig)
+
+
+def test_row_labels_are_wrapped_not_cut_and_unique():
+    names = pd.Series(["Agreement between the European Union and the Republic of Albania on operational activities "
+                       "carried out by the European Border and Coast Guard Agency"] * 2 + ["Short"])
+    labels = figures.row_labels(names, pd.Series(["a", "b", "c"]))
+    assert len(set(labels)) == 3 and "\n" in labels[0] and labels[2] == "Short"
+
+
+def test_per_year_legend_sits_below_the_bars(sel):
+    fig = figures.per_year(sel.events)
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    legend = ax.get_legend().get_window_extent()
+    assert legend.y1 <= ax.get_window_extent().y0, "the legend must not cover the bars"
+    plt.close(fig)
