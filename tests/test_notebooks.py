@@ -49,7 +49,7 @@ def test_command_line_style_parameters(tmp_path):
     papermill.execute_notebook(str(NOTEBOOKS / "timeline.ipynb"), str(out), parameters={"kinds": "training", "countries": "ba,rs"},
                                kernel_name=KERNEL, cwd=str(NOTEBOOKS), progress_bar=False)
     text = json.dumps(json.loads(out.read_text())["cells"])
-    assert "kinds: training" in text and "countries: BA, RS" in text
+    assert "kinds: training" in text and "Bosnia and Herzegovina (BA), Serbia (RS)" in text
     with pytest.raises(papermill.PapermillExecutionError, match="valid values: active, completed"):
         papermill.execute_notebook(str(NOTEBOOKS / "initiatives.ipynb"), str(tmp_path / "i.ipynb"),
                                    parameters={"status": "activ"}, kernel_name=KERNEL, cwd=str(NOTEBOOKS), progress_bar=False)

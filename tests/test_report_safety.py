@@ -78,3 +78,16 @@ def test_exported_tables_neutralise_formulas(built: Path):
                 assert not cell.startswith(("=", "+", "@")), (path.name, cell)
                 seen += cell.startswith("'=HYPERLINK")
     assert seen > 0, "some exported cell should carry the neutralised formula"
+
+
+def test_exported_event_tables_join_back_to_the_record(built: Path):
+    import re
+
+    path = built / "timeline-all" / "tables" / "events.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert rows and {"event_id", "date_start", "date_end", "date_precision"} <= set(rows[0])
+    assert all(re.fullmatch(r"ev-\d{4,}", r["event_id"]) for r in rows)
+    dated = [r for r in rows if r["date_start"]]
+    assert dated and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["date_start"]) for r in dated)
+    page = (built / "timeline-all" / "index.html").read_text(encoding="utf-8")
+    assert "<th>event_id</th>" not in page and '<th class="">event_id</th>' not in page

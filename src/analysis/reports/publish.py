@@ -98,9 +98,11 @@ def figure(fig: Figure | None, name: str, empty: str = "Nothing to draw for this
 
 
 def table(df: pd.DataFrame, name: str, link_column: str | None = None, max_rows: int = 60,
-          empty: str = "No rows for this selection.", caption: str | None = None) -> None:
+          empty: str = "No rows for this selection.", caption: str | None = None,
+          csv_only: tuple[str, ...] = ("event_id", "date_start", "date_end", "date_precision", "place_id")) -> None:
     """Show a table (text left, numbers right, dates on one line, links clickable, every cell
-    escaped) with its caption and a link to its CSV, and publish all its rows as CSV."""
+    escaped) with its caption and a link to its CSV, and publish all its rows as CSV. Columns in
+    ``csv_only`` (ids, ISO dates) go to the CSV, so it joins back to ``data/``, but not on the page."""
     out = output_dir()
     if out is not None:
         neutralise_frame(df).to_csv(out / "tables" / f"{name}.csv", index=False)
@@ -109,7 +111,7 @@ def table(df: pd.DataFrame, name: str, link_column: str | None = None, max_rows:
         return
     from IPython.display import HTML
 
-    shown = df.head(max_rows)
+    shown = df.head(max_rows).drop(columns=[c for c in csv_only if c in df.columns])
     numeric = {c for c in shown.columns if pd.api.types.is_numeric_dtype(shown[c]) and not pd.api.types.is_bool_dtype(shown[c])}
     dated = {c for c in shown.columns if c == "date" or str(c).startswith("date") or pd.api.types.is_datetime64_any_dtype(shown[c])}
 
@@ -159,11 +161,15 @@ def date_label(row: pd.Series) -> str:
     return f"between {s:%Y-%m-%d} and {e:%Y-%m-%d}"
 
 
+#: columns of an event table that the CSV carries for joining back to data/ (ids, ISO dates)
+EVENT_IDS = ("event_id", "date_start", "date_end", "date_precision", "place_id")
+
+
 def event_table(sel: Selection) -> pd.DataFrame:
     """The selected events as a readable table with their dates and source links."""
     ev = sel.events
     if ev.empty:
-        return pd.DataFrame(columns=["date", "title", "kind", "status", "place", "organisations", "source"])
+        return pd.DataFrame(columns=["date", "title", "kind", "status", "place", "organisations", "source", *EVENT_IDS])
     return pd.DataFrame({
         "date": ev.apply(date_label, axis=1),
         "title": ev.title,
@@ -172,6 +178,11 @@ def event_table(sel: Selection) -> pd.DataFrame:
         "place": ev.place.fillna(""),
         "organisations": ev.organisations,
         "source": ev.source_url,
+        "event_id": ev.event_id,
+        "date_start": ev.date_start.dt.strftime("%Y-%m-%d"),
+        "date_end": ev.date_end.dt.strftime("%Y-%m-%d"),
+        "date_precision": ev.date_precision.astype(str),
+        "place_id": ev.place_id,
     })
 
 

@@ -128,4 +128,11 @@ def select(rec: Record, period: str | None = None, organisations: list[str] | No
         mask &= ev.status.isin(statuses)
     chosen = rec.events_wide(ev.loc[mask, "event_id"]).sort_values(["date_start", "event_id"], na_position="last")
     criteria = {"period": period, "organisations": organisations, "countries": countries, "kinds": kinds, "topics": topics}
+    if organisations:  # in words: acronyms or names, not ids
+        orgs = rec.organisations.set_index("org_id")
+        criteria["organisations"] = [str(orgs.acronym.get(i) if pd.notna(orgs.acronym.get(i)) else orgs.name.get(i))
+                                     for i in resolve_organisations(rec, organisations)]
+    if countries:
+        names = rec.countries.set_index("country_code").name
+        criteria["countries"] = [f"{names.get(c, c)} ({c})" for c in countries]
     return Selection(record=rec, events=chosen.reset_index(drop=True), criteria=criteria)

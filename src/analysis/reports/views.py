@@ -47,13 +47,14 @@ def topics_by_year(sel: Selection, top: int = 24) -> pd.DataFrame:
 
 
 def countries_by_year(sel: Selection, top: int = 12) -> pd.DataFrame:
-    return by_year(sel, "event_countries", "country_code", None, top)
+    names = sel.record.countries.set_index("country_code").name.astype(str)
+    return by_year(sel, "event_countries", "country_code", names, top)
 
 
 def topic_counts(sel: Selection) -> pd.Series:
     labels = sel.record.topics.set_index("topic_id").label.astype(str)
     links = sel.links("event_topics")
-    return links.topic_id.astype(str).map(labels).value_counts().rename("events")
+    return links.topic_id.astype(str).map(labels).value_counts().rename("events").rename_axis("topic")
 
 
 def cooccurrence(sel: Selection, topics: list[str] | None = None) -> pd.DataFrame:
