@@ -8,6 +8,7 @@ into the report's folder, so readers get files as well as the HTML page.
 from __future__ import annotations
 
 import html
+import json
 import os
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.cells import neutralise_frame
+from analysis.reports.figures import overlapping_labels
 from analysis.reports.select import Selection
 
 ENV_DIR = "WBCOOP_REPORT_DIR"
@@ -73,6 +75,13 @@ def describe(fig: Figure) -> str:
     return ". ".join(p.rstrip(".") for p in parts) + "."
 
 
+def _record_check(path: Path, name: str, overlaps: list[str]) -> None:
+    """The figure check's verdict, kept beside the figures for the browser test and for readers."""
+    checks = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    checks[name] = {"overlapping_tick_labels": overlaps}
+    path.write_text(json.dumps(checks, indent=1), encoding="utf-8")
+
+
 def figure(fig: Figure | None, name: str, empty: str = "Nothing to draw for this selection.", alt: str | None = None) -> None:
     """Show a figure (or, when there is none, the sentence ``empty``) and publish it.
 
@@ -88,6 +97,7 @@ def figure(fig: Figure | None, name: str, empty: str = "Nothing to draw for this
         return
     fig.savefig(out / "figures" / f"{name}.png", bbox_inches="tight")
     fig.savefig(out / "figures" / f"{name}.svg", bbox_inches="tight", metadata={"Date": None})
+    _record_check(out / "figures" / "checks.json", name, overlapping_labels(fig))
     text = html.escape(alt or describe(fig))
     plt.close(fig)
     from IPython.display import HTML
