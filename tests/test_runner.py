@@ -62,7 +62,8 @@ def test_parallel_build_publishes_everything(built):
     html = (me / "index.html").read_text(encoding="utf-8")
     assert "Montenegro" in html and "<img" in html
     assert "import analysis" not in html, "HTML reports carry no code"
-    assert {p.suffix for p in (me / "figures").iterdir()} == {".png", ".svg"}
+    assert {p.suffix for p in (me / "figures").iterdir() if p.name != "checks.json"} == {".png", ".svg"}
+    assert (me / "figures" / "checks.json").is_file()  # the figure check's verdict
     assert (me / "tables" / "events.csv").stat().st_size > 100
     meta = json.loads((me / "build.json").read_text())
     assert meta["parameters"] == {"country": "ME"} and meta["data_version"] == first.data_version
