@@ -81,3 +81,32 @@ def missing_participants(rec: Record) -> list[str]:
     """MARRI Participants with no recorded participation (should be empty)."""
     participants = rec.countries.loc[rec.countries.marri_participant, "country_code"]
     return sorted(set(participants) - set(rec.event_countries.country_code))
+
+
+def precision_shares(rec: Record) -> pd.DataFrame:
+    """How well the sources date the events: count and share per ``date_precision``."""
+    counts = rec.events.date_precision.astype(str).value_counts()
+    return pd.DataFrame({"events": counts, "share": (counts / counts.sum()).round(3)}).rename_axis("date precision")
+
+
+def per_source_site(rec: Record, top: int = 25) -> pd.DataFrame:
+    """Events per site their page is on (the largest ``top``), so readers see what the record leans on."""
+    counts = events_per_source(rec)
+    return counts.head(top).rename_axis("source site").to_frame()
+
+
+def per_country(rec: Record) -> pd.DataFrame:
+    """Events each country took part in, by name, MARRI Participants first."""
+    out = events_per_country(rec)[["name", "marri_participant", "events"]].rename(
+        columns={"name": "country", "marri_participant": "MARRI Participant"})
+    return out.sort_values(["MARRI Participant", "events"], ascending=[False, False]).reset_index(drop=True)
+
+
+def thinnest_years(rec: Record, n: int = 5, years: range = COVERED_YEARS) -> pd.Series:
+    """The ``n`` covered years with the fewest events: where the record is most likely incomplete."""
+    counts = events_per_year(rec).reindex(list(years), fill_value=0)
+    return counts.sort_values().head(n).rename_axis("year")
+
+
+def in_scope_topics(rec: Record) -> list[str]:
+    return sorted(rec.topics.loc[rec.topics.in_scope, "label"].astype(str))
