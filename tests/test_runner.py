@@ -145,3 +145,21 @@ def test_nbval_would_catch_a_changed_result(tmp_path: Path):
                            "-o", "addopts=", str(target)], capture_output=True, text=True, cwd=runner.NOTEBOOKS, timeout=300)
     assert proc.returncode == 1, proc.stdout[-2000:]
     assert "a different result" in proc.stdout
+
+
+def test_profiles_grow_with_the_record(tmp_path: Path):
+    import analysis
+
+    rec = analysis.load()
+    per_org = rec.event_organisations.groupby("org_id", observed=True).event_id.nunique()
+    specs = runner.load_config()
+    profiles = [s for s in specs if s.name.startswith("profile-")]
+    assert {s.parameters["organisation"] for s in profiles} == set(per_org[per_org >= 10].index)
+    assert all(s.notebook == "partner" and s.parameters["partner"] == "" for s in profiles)
+    counts = [per_org[s.parameters["organisation"]] for s in profiles]
+    assert counts == sorted(counts, reverse=True), "the most active organisations come first"
+    config = tmp_path / "reports.yaml"
+    config.write_text("reports:\n  - {name: about, notebook: about}\nprofiles: {notebook: partner, min_events: 40}\n",
+                      encoding="utf-8")
+    fewer = [s for s in runner.load_config(config) if s.name.startswith("profile-")]
+    assert len(fewer) == int((per_org >= 40).sum()) and 0 < len(fewer) < len(profiles)

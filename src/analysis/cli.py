@@ -119,7 +119,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
 def _cmd_reports(args: argparse.Namespace) -> int:
     from analysis.reports import runner
 
-    specs = runner.load_config(args.config or locations.config_path())
+    specs = runner.load_config(args.config or locations.config_path(), data=args.data)
     if args.list:
         for spec in specs:
             print(f"{spec.name:22} {spec.notebook:12} {spec.parameters}")

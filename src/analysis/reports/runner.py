@@ -59,8 +59,10 @@ class Outcome:
     failed_notebook: str = ""
 
 
-def load_config(path: Path = CONFIG, notebooks: Path = NOTEBOOKS) -> list[ReportSpec]:
-    """The report runs in ``path``, checked for the mistakes a hand-edited file invites."""
+def load_config(path: Path = CONFIG, notebooks: Path = NOTEBOOKS, data: Path | None = None) -> list[ReportSpec]:
+    """The report runs in ``path``, checked for the mistakes a hand-edited file invites, plus one
+    profile run for every organisation with enough events in the data (``profiles:``), so the
+    report set grows with the record."""
     try:
         raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -87,7 +89,38 @@ def load_config(path: Path = CONFIG, notebooks: Path = NOTEBOOKS) -> list[Report
         if not spec.notebook_path(notebooks).exists():
             raise AnalysisError(f"{path}: run '{name}': no notebook {spec.notebook_path(notebooks)}")
         specs.append(spec)
+    profiles = raw.get("profiles")
+    if profiles:
+        specs.extend(_profile_specs(path, profiles, notebooks, data or locations.data_dir(), seen))
     return specs
+
+
+def _profile_specs(path: Path, cfg: dict, notebooks: Path, data: Path, seen: set[str]) -> list[ReportSpec]:
+    """``profiles: {notebook, min_events, parameters}``: a run per organisation with at least
+    ``min_events`` events, most active first, its id passed as the ``organisation`` parameter."""
+    import csv
+
+    if not isinstance(cfg, dict) or not cfg.get("notebook"):
+        raise AnalysisError(f"{path}: 'profiles:' needs a notebook (and min_events, parameters)")
+    events: dict[str, set[str]] = {}
+    with (data / "event_organisations.csv").open(encoding="utf-8-sig", newline="") as fh:
+        for row in csv.DictReader(fh):
+            events.setdefault(row["org_id"], set()).add(row["event_id"])
+    with (data / "organisations.csv").open(encoding="utf-8-sig", newline="") as fh:
+        label = {row["org_id"]: row["acronym"] or row["name"] for row in csv.DictReader(fh)}
+    minimum = int(cfg.get("min_events", 10))
+    chosen = sorted((o for o, ev in events.items() if len(ev) >= minimum), key=lambda o: (-len(events[o]), o))
+    out = []
+    for org in chosen:
+        name = f"profile-{org}"
+        if name in seen:
+            continue
+        params = {**dict(cfg.get("parameters") or {}), "organisation": org}
+        spec = ReportSpec(name, f"Profile: {label.get(org, org)}", str(cfg["notebook"]), params)
+        if not spec.notebook_path(notebooks).exists():
+            raise AnalysisError(f"{path}: profiles: no notebook {spec.notebook_path(notebooks)}")
+        out.append(spec)
+    return out
 
 
 def check_parameters(spec: ReportSpec, notebooks: Path = NOTEBOOKS) -> None:
