@@ -78,3 +78,10 @@ def test_load_refuses_invalid_data_listing_every_problem(pkg):
         analysis.load(pkg)
     assert len(err.value.problems) == 2
     assert "events.csv:2" in str(err.value) and "places.csv:2" in str(err.value)
+
+
+def test_events_wide_when_no_selected_event_has_a_link():
+    rec = analysis.load()
+    unlinked = rec.events[~rec.events.event_id.isin(rec.event_initiatives.event_id)].event_id.head(3)
+    wide = rec.events_wide(unlinked)
+    assert len(wide) == 3 and list(wide.initiatives) == ["", "", ""]

@@ -143,7 +143,8 @@ class Record:
         for name, df in lists.items():
             df = df[df.event_id.isin(ev.event_id)]
             joined = df.astype({"label": str}).groupby("event_id", observed=True)["label"].agg(lambda s: "; ".join(sorted(set(s))))
-            ev[name] = ev.event_id.map(joined).fillna("")
+            found = dict(zip(joined.index.astype(str), joined.astype(str), strict=True))
+            ev[name] = [found.get(e, "") for e in ev.event_id.astype(str)]  # "" when no row links the event
         return ev
 
 

@@ -158,12 +158,16 @@ def bars(counts: pd.Series, title: str, xlabel: str, note: str = "", top: int = 
     counts = counts[counts > 0].sort_values(ascending=False).head(top)
     if counts.empty:
         return None
-    fig, ax = plt.subplots(figsize=(A4_WIDTH, max(2.0, 0.26 * len(counts) + 1.2)))
-    ax.barh([str(i) for i in counts.index][::-1], counts.to_numpy()[::-1], color=PALETTE[0])
+    labels = row_labels(pd.Series([str(i) for i in counts.index]), pd.Series([str(i) for i in counts.index]), width=40)
+    # each row as tall as its label: about 0.2 inch a line of 8 pt text, plus the gap between bars
+    rows = max(label.count("\n") + 1 for label in labels)
+    fig, ax = plt.subplots(figsize=(A4_WIDTH, max(2.0, len(counts) * (0.2 * rows + 0.12) + 1.4)))
+    ax.barh(range(len(counts)), counts.to_numpy()[::-1], color=PALETTE[0])
+    ax.set_yticks(range(len(counts)), labels[::-1], fontsize=8)
     for i, v in enumerate(counts.to_numpy()[::-1]):
         ax.text(v, i, f" {v}", va="center", fontsize=7)
     ax.set(title=title, xlabel=xlabel)
-    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True, nbins=6))
     return _finish(fig, note)
 
 
