@@ -22,10 +22,12 @@ import yaml
 
 from analysis.reports import runner
 
+REPO = Path(__file__).resolve().parents[1]
+
 
 def wall(cmd: list[str]) -> float:
     t0 = time.perf_counter()
-    subprocess.run(cmd, check=True, capture_output=True, cwd=runner.REPO)
+    subprocess.run(cmd, check=True, capture_output=True, cwd=REPO)
     return time.perf_counter() - t0
 
 
