@@ -107,9 +107,13 @@ def figure(fig: Figure | None, name: str, empty: str = "Nothing to draw for this
                   f'<a href="figures/{name}.svg">SVG</a></span></figcaption></figure>'))
 
 
+#: columns of an event table that the CSV carries for joining back to data/ (ids, ISO dates)
+EVENT_IDS = ("event_id", "date_start", "date_end", "date_precision", "place_id")
+
+
 def table(df: pd.DataFrame, name: str, link_column: str | None = None, max_rows: int = 60,
           empty: str = "No rows for this selection.", caption: str | None = None,
-          csv_only: tuple[str, ...] = ("event_id", "date_start", "date_end", "date_precision", "place_id")) -> None:
+          csv_only: tuple[str, ...] = EVENT_IDS) -> None:
     """Show a table (text left, numbers right, dates on one line, links clickable, every cell
     escaped) with its caption and a link to its CSV, and publish all its rows as CSV. Columns in
     ``csv_only`` (ids, ISO dates) go to the CSV, so it joins back to ``data/``, but not on the page."""
@@ -169,10 +173,6 @@ def date_label(row: pd.Series) -> str:
     if p == "year":
         return f"{s:%Y}"
     return f"between {s:%Y-%m-%d} and {e:%Y-%m-%d}"
-
-
-#: columns of an event table that the CSV carries for joining back to data/ (ids, ISO dates)
-EVENT_IDS = ("event_id", "date_start", "date_end", "date_precision", "place_id")
 
 
 def event_table(sel: Selection) -> pd.DataFrame:
