@@ -1,4 +1,4 @@
-"""Selecting events: by period, organisations, countries, kinds and topics.
+"""Selecting events: by period, organisations, countries, kinds, topics and statuses.
 
 >>> rec = load()
 >>> sel = select(rec, period="2014", countries=["BA"])
@@ -127,7 +127,8 @@ def select(rec: Record, period: str | None = None, organisations: list[str] | No
         statuses = choose(statuses, ev.status.cat.categories, "status")
         mask &= ev.status.isin(statuses)
     chosen = rec.events_wide(ev.loc[mask, "event_id"]).sort_values(["date_start", "event_id"], na_position="last")
-    criteria = {"period": period, "organisations": organisations, "countries": countries, "kinds": kinds, "topics": topics}
+    criteria = {"period": period, "organisations": organisations, "countries": countries, "kinds": kinds, "topics": topics,
+                "statuses": statuses}
     if organisations:  # in words: acronyms or names, not ids
         orgs = rec.organisations.set_index("org_id")
         criteria["organisations"] = [str(orgs.acronym.get(i) if pd.notna(orgs.acronym.get(i)) else orgs.name.get(i))
