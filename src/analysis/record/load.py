@@ -94,9 +94,9 @@ class Record:
         ok = (cand.valid_from.isna() | (cand.valid_from <= cand._when)) & (cand.valid_to.isna() | (cand.valid_to >= cand._when))
         hit = cand[ok & cand._when.notna()].drop_duplicates("_row").set_index("_row")
         rows = pd.Series(range(len(out)))
-        out["org_name"] = rows.map(hit["name"]).fillna(pd.Series(out["org_name"].to_numpy())).to_numpy()
-        acr = rows.map(hit["acronym"])
-        out["org_acronym"] = acr.where(rows.isin(hit.index), pd.Series(out["org_acronym"].to_numpy())).to_numpy()
+        found = rows.isin(hit.index)
+        for column, source in (("org_name", "name"), ("org_acronym", "acronym")):
+            out[column] = rows.map(hit[source]).where(found, pd.Series(out[column].to_numpy())).to_numpy()
         return out
 
     def event_organisations_named(self) -> pd.DataFrame:
