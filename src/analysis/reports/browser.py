@@ -1,7 +1,7 @@
 """Open published pages in a real browser (headless Chromium, through the DevTools protocol) and
 say what a reader would hit: console errors, failed requests, requests that leave the page's own
 folder, images that do not render or carry nbconvert's default alt text, links to files that do
-not exist. Used by the browser test; needs the ``chromium`` Debian package (``.ci/run`` installs it).
+not exist, tables that the site's script did not make searchable. Used by the browser test; needs the ``chromium`` Debian package (``.ci/run`` installs it).
 """
 
 from __future__ import annotations
@@ -20,7 +20,10 @@ DEFAULT_ALT = "No description has been provided for this image"
 _PAGE_FACTS = """(() => ({
   images: [...document.images].map(i => ({src: i.src, alt: i.alt, ok: i.complete && i.naturalWidth > 0})),
   links: [...document.querySelectorAll('a[href]')].map(a => a.href),
+  tables: document.querySelectorAll('table.wb').length,
+  interactive: document.querySelectorAll('table.wb.dataTable').length,
 }))()"""
+_TABLES_READY = "document.documentElement.getAttribute('data-tables') === 'ready' || !document.querySelector('table.wb')"
 
 
 def find_chromium() -> str | None:
@@ -40,10 +43,11 @@ class PageReport:
     broken_images: list[str] = field(default_factory=list)
     default_alt: list[str] = field(default_factory=list)
     dead_links: list[str] = field(default_factory=list)
+    static_tables: list[str] = field(default_factory=list)
 
     def problems(self) -> list[str]:
         return [f"{kind}: {item}" for kind in ("console_errors", "failed_requests", "outside_requests", "broken_images",
-                                               "default_alt", "dead_links") for item in getattr(self, kind)]
+                                               "default_alt", "dead_links", "static_tables") for item in getattr(self, kind)]
 
 
 class Browser:
@@ -96,6 +100,10 @@ class Browser:
                 report.console_errors.append(f"the page did not finish loading within {self.timeout:.0f} s")
                 break
             self.events.append(json.loads(self.ws.recv()))
+        while not self.call("Runtime.evaluate", expression=_TABLES_READY, returnByValue=True)["result"].get("value"):
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
         facts = self.call("Runtime.evaluate", expression=_PAGE_FACTS, returnByValue=True)["result"]["value"]
         folder = path.resolve().parent
         for msg in self.events:
@@ -112,6 +120,9 @@ class Browser:
                 target = p.get("request", {}).get("url", "")
                 if not _inside(target, folder):
                     report.outside_requests.append(target)
+        if facts["interactive"] < facts["tables"]:
+            report.static_tables.append(f"{facts['tables'] - facts['interactive']} of {facts['tables']} tables "
+                                        "not searchable (assets/tables.js did not start)")
         for img in facts["images"]:
             if not img["ok"]:
                 report.broken_images.append(img["src"])
@@ -145,7 +156,7 @@ class Browser:
 
 def _inside(url: str, folder: Path) -> bool:
     """A request stays inside the site when it is a file under the site's folder (or inline data)."""
-    if url.startswith(("data:", "about:")):
+    if url.startswith(("data:", "about:", "blob:")):
         return True
     if not url.startswith("file:"):
         return False

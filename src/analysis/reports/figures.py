@@ -7,6 +7,7 @@ from __future__ import annotations
 import textwrap
 
 import matplotlib
+import matplotlib.collections
 import matplotlib.dates
 import matplotlib.pyplot as plt
 import matplotlib.ticker
@@ -241,3 +242,64 @@ def initiatives_gantt(initiatives: pd.DataFrame, title: str = "Border-security i
     missing = len(initiatives) - len(known)
     return _finish(fig, f"{len(known)} initiatives with a known start; {missing} without one are listed in the table only",
                    reserve=0.9)
+
+
+def _place_labels(fig: Figure, ax, texts: list) -> int:
+    """Hide every label that would overlap one already shown (``texts`` in priority order);
+    returns how many were hidden."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    shown, hidden = [], 0
+    for t in texts:
+        box = t.get_window_extent(renderer)
+        if any(box.overlaps(b) for b in shown):
+            t.set_visible(False)
+            hidden += 1
+        else:
+            shown.append(box)
+    return hidden
+
+
+def network(g, community: dict[str, int], title: str, top: int = 45, seed: int = 7) -> Figure | None:
+    """A network drawing of the ``top`` busiest actors: nodes sized by events and coloured by
+    community (named after its busiest member), ties of two or more shared events drawn with a
+    width that grows with their number; a name that would overlap another is left out."""
+    import networkx as nx
+
+    busiest = sorted(g.nodes, key=lambda n: (-g.nodes[n]["events"], n))[:top]
+    h = g.subgraph(busiest).copy()
+    h.remove_edges_from([(a, b) for a, b, d in h.edges(data=True) if d["weight"] < 2])
+    if h.number_of_edges() == 0:
+        return None
+    pos = nx.spring_layout(h, weight="weight", seed=seed, k=3.0 / np.sqrt(h.number_of_nodes()), iterations=200)
+    fig, ax = plt.subplots(figsize=(A4_WIDTH, A4_WIDTH * 0.9))
+    weights = np.array([d["weight"] for _, _, d in h.edges(data=True)], dtype=float)
+    ax.add_collection(matplotlib.collections.LineCollection(
+        [(pos[a], pos[b]) for a, b in h.edges()], linewidths=0.2 + 3.0 * weights / weights.max(),
+        colors="#777777", alpha=0.22, zorder=1))
+    order = {}
+    for n in busiest:  # communities in the order of their busiest member
+        order.setdefault(community.get(n), n)
+    groups = [c for c in order if c is not None][: len(PALETTE) - 1]
+    colour = {c: PALETTE[i] for i, c in enumerate(groups)}
+    xy = np.array([pos[n] for n in busiest])
+    sizes = np.array([g.nodes[n]["events"] for n in busiest], dtype=float)
+    ax.scatter(xy[:, 0], xy[:, 1], s=12 + 320 * sizes / sizes.max(), zorder=4, linewidths=0.5, edgecolors="white",
+               c=[colour.get(community.get(n), OTHER) for n in busiest])
+    area = 12 + 320 * sizes / sizes.max()
+    texts = [ax.annotate(g.nodes[n]["label"], pos[n], xytext=(0, np.sqrt(a) / 2 + 1), textcoords="offset points",
+                         fontsize=6.5, ha="center", va="bottom", zorder=5,
+                         bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7})
+             for n, a in zip(busiest, area, strict=True)]
+    ax.set_axis_off()
+    ax.set_title(title)
+    ax.autoscale_view()
+    ax.margins(0.08)
+    handles = [Patch(color=colour[c], label=f"community {c} (with {g.nodes[order[c]]['label']})") for c in groups]
+    if any(community.get(n) not in colour for n in busiest):
+        handles.append(Patch(color=OTHER, label="other communities"))
+    ax.legend(handles=handles, fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(0, -0.01), ncol=2)
+    fig = _finish(fig, f"The {h.number_of_nodes()} busiest of {g.number_of_nodes()} actors; ties of 2+ shared events; "
+                       "node area grows with events, line width with shared events", reserve=0.2 * ((len(handles) + 1) // 2) + 0.1)
+    _place_labels(fig, ax, texts)
+    return fig

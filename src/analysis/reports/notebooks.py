@@ -18,8 +18,14 @@ IGNORE_TAG = "nbval-ignore-output"
 
 
 def refresh(names: list[str] | None = None, notebooks: Path = NOTEBOOKS, progress=print) -> list[Path]:
+    import os
+
     import nbformat
     from nbclient import NotebookClient
+
+    from analysis.reports.interactive import STATIC_ENV
+
+    os.environ[STATIC_ENV] = "1"  # the outputs nbval compares: plain tables (see analysis.reports.interactive)
 
     paths = [notebooks / f"{n.removesuffix('.ipynb')}.ipynb" for n in names] if names else sorted(notebooks.glob("*.ipynb"))
     done = []

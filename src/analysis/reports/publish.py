@@ -17,6 +17,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.cells import neutralise_frame
+from analysis.reports import interactive
 from analysis.reports.figures import overlapping_labels
 from analysis.reports.select import Selection
 
@@ -111,17 +112,23 @@ def figure(fig: Figure | None, name: str, empty: str = "Nothing to draw for this
 EVENT_IDS = ("event_id", "date_start", "date_end", "date_precision", "place_id")
 
 
-def table(df: pd.DataFrame, name: str, link_column: str | None = None, max_rows: int = 60,
+def table(df: pd.DataFrame, name: str, link_column: str | None = None, max_rows: int = 300,
           empty: str = "No rows for this selection.", caption: str | None = None,
           csv_only: tuple[str, ...] = EVENT_IDS) -> None:
     """Show a table (text left, numbers right, dates on one line, links clickable, every cell
-    escaped) with its caption and a link to its CSV, and publish all its rows as CSV. Columns in
+    escaped) with its caption and a link to its CSV, and publish all its rows as CSV. On the pages
+    the site's script makes it searchable, sortable and filterable; in JupyterLab it is an ITables
+    table (:mod:`analysis.reports.interactive`). Columns in
     ``csv_only`` (ids, ISO dates) go to the CSV, so it joins back to ``data/``, but not on the page."""
     out = output_dir()
     if out is not None:
         neutralise_frame(df).to_csv(out / "tables" / f"{name}.csv", index=False)
     if df.empty:
         say(f"*{empty}*")
+        return
+    title = caption or name.replace("-", " ").capitalize()
+    if out is None and interactive.wanted():
+        interactive.show(df.drop(columns=[c for c in csv_only if c in df.columns]), title)
         return
     from IPython.display import HTML
 
@@ -142,7 +149,7 @@ def table(df: pd.DataFrame, name: str, link_column: str | None = None, max_rows:
     head = "".join(f'<th class="{"num" if c in numeric else ""}">{html.escape(str(c))}</th>' for c in shown.columns)
     body = "\n".join("<tr>" + "".join(cell(c, v) for c, v in zip(shown.columns, row, strict=True)) + "</tr>"
                      for row in shown.itertuples(index=False, name=None))
-    title = html.escape(caption or name.replace("-", " ").capitalize())
+    title = html.escape(title)
     files = f'<p class="wb-files">All {len(df)} rows: <a href="tables/{name}.csv">{name}.csv</a></p>' if out is not None else ""
     more = f"<p><em>First {max_rows} of {len(df)} rows.</em></p>" if len(df) > max_rows else ""
     _display(HTML(f'<table class="wb"><caption>{title}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'

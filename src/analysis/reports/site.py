@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from analysis.atomic import write_text_atomic
+from analysis.reports import interactive
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 KOSOVO_NOTE = ("*This designation is without prejudice to positions on status, and is in line with UNSCR 1244/1999 "
@@ -76,6 +77,7 @@ def export_page(executed: Path, target: Path, title: str) -> None:
 def write_index(rows: list[dict], data_version: str, reports: Path) -> None:
     """``reports/index.html`` from one row per report: link, notebook, parameters, version, build time, state, error."""
     write_stylesheet(reports)
+    interactive.write_script(reports)
     lines = []
     for r in rows:
         link = f'<a href="{html.escape(r["name"])}/index.html">{html.escape(r["title"])}</a>' if r["built"] else html.escape(r["title"])
@@ -87,12 +89,13 @@ def write_index(rows: list[dict], data_version: str, reports: Path) -> None:
     page = f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>Western Balkans cooperation reports</title><link rel="stylesheet" href="assets/report.css">
+<script src="assets/tables.js" defer></script>
 <style>tr.failed td{{background:#fff3f0}}.err{{color:#a33;font-family:monospace;font-size:.8rem;white-space:pre-wrap}}</style></head>
 <body class="jp-Notebook"><main class="jp-RenderedHTMLCommon">
 <h1>Migration and border-security cooperation in the Western Balkans: reports</h1>
 <p>Data version <code>{html.escape(data_version)}</code>. Every event in these reports links to the public page it
 comes from. Built by <code>python -m analysis reports</code> from <code>reports.yaml</code>.</p>
-<table class="wb"><caption>The reports, their parameters and when they were last built</caption>
+<table class="wb" data-page-length="100"><caption>The reports, their parameters and when they were last built</caption>
 <thead><tr><th>Report</th><th>Notebook</th><th>Parameters</th><th>Data version</th><th>Built</th><th>Status</th></tr></thead>
 <tbody>
 {table}
