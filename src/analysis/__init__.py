@@ -19,7 +19,7 @@ from analysis.errors import AnalysisError, DataValidationError
 csv.field_size_limit(2**31 - 1)
 
 __all__ = ["AnalysisError", "DataValidationError", "Record", "Selection", "__version__", "load", "select"]
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 
 def __getattr__(name: str):

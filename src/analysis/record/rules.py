@@ -202,6 +202,15 @@ def _name_periods(col: _Collector) -> None:
     col.rows(overlap, "valid_from", "name-periods", "this name's period overlaps another name of the same organisation")
 
 
+def _one_preferred(col: _Collector) -> None:
+    t = col.raw.table
+    df = pd.DataFrame({k: t.column(k).to_pandas() for k in ("indicator_id", "area", "year")})
+    df["preferred"] = t.column("preferred").to_pandas().astype(str).str.strip().str.lower().isin(TRUE_VALUES)
+    per_year = df.groupby(["indicator_id", "area", "year"], dropna=False).preferred.transform("sum")
+    col.rows((per_year != 1).to_numpy() & (df.preferred | (per_year == 0)).to_numpy(), "preferred", "one-preferred",
+             "exactly one row per indicator, area and year is preferred")
+
+
 RECORD_RULES: dict[str, tuple[RecordRule, ...]] = {
     "events": (
         RecordRule("events", "date-order / date-precision / date-evidence",
@@ -228,6 +237,11 @@ RECORD_RULES: dict[str, tuple[RecordRule, ...]] = {
         RecordRule("organisation_names", "date-order / name-periods",
                    "valid_to is not before valid_from, and the periods of one organisation's names do not overlap, so "
                    "exactly one name is in force on any date.", _name_periods),
+    ),
+    "context_indicators": (
+        RecordRule("context_indicators", "one-preferred",
+                   "Exactly one row per indicator, area and year has `preferred` true: the value reports draw; the others "
+                   "keep other pages' figures for the same year.", _one_preferred),
     ),
     "places": (
         RecordRule("places", "coordinates",

@@ -303,3 +303,42 @@ def network(g, community: dict[str, int], title: str, top: int = 45, seed: int =
                        "node area grows with events, line width with shared events", reserve=0.2 * ((len(handles) + 1) // 2) + 0.1)
     _place_labels(fig, ax, texts)
     return fig
+
+
+def activity_and_context(events: pd.DataFrame, route: pd.DataFrame, asylum: pd.DataFrame,
+                         title: str = "Cooperation activity and its context") -> Figure | None:
+    """Three panels over the same years: events per year (earliest possible date); irregular
+    crossings detected on the Western Balkan route; asylum applications per Participant. Years
+    without a sourced figure stay gaps, never interpolated."""
+    dated = events.dropna(subset=["date_start"])
+    if dated.empty:
+        return None
+    years = dated.date_start.dt.year.astype(int).value_counts().sort_index()
+    first = min([years.index.min(), *([route.index.min()] if not route.empty else []),
+                 *([asylum.index.min()] if not asylum.empty else [])])
+    last = max([years.index.max(), *([route.index.max()] if not route.empty else [])])
+    fig, axes = plt.subplots(3, 1, figsize=(A4_WIDTH, 7.4), sharex=True, height_ratios=(1, 1, 1.2))
+    axes[0].bar(years.index, years.to_numpy(), color=PALETTE[0])
+    axes[0].set(title="Cooperation events in the record, per year", ylabel="Events")
+    if not route.empty:
+        s = route.iloc[:, 0].reindex(range(first, last + 1))
+        axes[1].plot(s.index, s.to_numpy(), marker="o", ms=3.5, color=PALETTE[3])
+        axes[1].set_yscale("log")
+        axes[1].margins(y=0.15)
+    axes[1].set(title="Irregular crossings detected on the Western Balkan route (Frontex)", ylabel="Detections (log)")
+    names = {"AL": "Albania", "BA": "Bosnia and Herzegovina", "XK": "Kosovo*", "ME": "Montenegro", "MK": "North Macedonia",
+             "RS": "Serbia"}
+    colour = dict(zip(names, [PALETTE[1], PALETTE[2], PALETTE[3], PALETTE[4], PALETTE[5], PALETTE[7]], strict=True))
+    for code in (c for c in names if c in asylum.columns):
+        s = asylum[code].reindex(range(first, last + 1))
+        axes[2].plot(s.index, s.to_numpy(), marker="o", ms=3.5, color=colour[code], label=names[code])
+    if not asylum.empty:
+        axes[2].set_yscale("log")
+        axes[2].margins(y=0.3)
+        axes[2].legend(fontsize=7, frameon=False, ncol=3, loc="upper left")
+    axes[2].set(title="Asylum applications lodged, by Participant", ylabel="Applications (log)", xlabel="Year")
+    axes[2].xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True, nbins=12))
+    for ax in axes:
+        ax.set_xlim(first - 0.7, last + 0.7)
+    return _finish(fig, "Context figures: numbers stated on public pages (data/context_indicators.csv); gaps are years "
+                        "without a sourced figure")

@@ -167,3 +167,45 @@ def events_of_initiatives(rec: Record) -> pd.DataFrame:
     links = links.sort_values(["name", "date_start"])
     return pd.DataFrame({"initiative": links.name, "date": links.apply(date_label, axis=1), "event": links.title,
                          "source": links.source_url}).reset_index(drop=True)
+
+
+#: how the context indicators are named on the pages
+INDICATOR_LABELS = {
+    "wb-route-detections": "Irregular crossings detected on the Western Balkan route (Frontex)",
+    "wb-region-detections": "Detections reported within the Western Balkans (Frontex regional analysis)",
+    "asylum-applications": "Asylum applications",
+    "asylum-intentions": "Intentions to seek asylum",
+}
+
+
+def context(rec: Record, preferred_only: bool = True) -> pd.DataFrame:
+    """The context indicators as a readable table: indicator, area (names, Kosovo*), year, value,
+    whether approximate, what the page counts and the page; ids stay for the CSV."""
+    ind = rec.context_indicators
+    if preferred_only:
+        ind = ind[ind.preferred.astype(bool)]
+    names = rec.countries.set_index("country_code").name.astype(str).replace({"Kosovo": "Kosovo*"})
+    areas = {"WB-route": "Western Balkan route", "WB-region": "Western Balkans region"}
+    area = ind.area.astype(str)
+    return pd.DataFrame({
+        "indicator": ind.indicator_id.astype(str).map(INDICATOR_LABELS),
+        "area": area.map(areas).fillna(area.map(names)).fillna(area),
+        "year": ind.year.astype(int),
+        "value": ind.value.astype(int),
+        "approximate": ind.approximate.map({True: "yes", False: ""}),
+        "measure": ind.measure,
+        "source": ind.source_url,
+        "indicator_id": ind.indicator_id.astype(str),
+        "area_code": area,
+    }).sort_values(["indicator_id", "area_code", "year"]).reset_index(drop=True)
+
+
+def context_series(rec: Record, indicator: str) -> pd.DataFrame:
+    """One indicator's preferred values as a year x area table (empty cells: no sourced figure)."""
+    ind = rec.context_indicators
+    ind = ind[ind.preferred.astype(bool) & (ind.indicator_id.astype(str) == indicator)]
+    if ind.empty:
+        return pd.DataFrame()
+    table = ind.pivot_table(index="year", columns=ind.area.astype(str), values="value", aggfunc="first")
+    table.columns.name = None
+    return table.sort_index()
