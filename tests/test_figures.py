@@ -64,3 +64,32 @@ def test_per_year_legend_sits_below_the_bars(sel):
     legend = ax.get_legend().get_window_extent()
     assert legend.y1 <= ax.get_window_extent().y0, "the legend must not cover the bars"
     plt.close(fig)
+
+
+def test_alt_text_says_what_bars_and_grids_show():
+    from analysis.reports.publish import describe
+
+    counts = pd.Series({"Border security": 30, "Asylum": 20, "Readmission": 10, "Labour migration": 5})
+    text = describe(figures.bars(counts, "Events per topic", "Events"))
+    assert text.startswith("Events per topic. Events for 4 categories, largest first: Border security, Asylum, Readmission")
+    grid = pd.DataFrame([[1, 2], [3, 4]], index=["A", "B"], columns=[2019, 2020])
+    text = describe(figures.heatmap(grid, "Per year", "Year", "Topic"))
+    assert "A grid of 2 topic rows by year" in text
+    assert "No description" not in text
+
+
+def test_topic_carriers_say_what_each_count_counts():
+    import analysis
+    from analysis.reports import views
+    from analysis.reports.select import select
+
+    rec = analysis.load()
+    sel = select(rec, topics=["border-security"])
+    orgs = views.carriers(sel, ["border-security"], "event_organisations", "org_id")
+    countries = views.carriers(sel, ["border-security"], "event_countries", "country_code")
+    total = int(views.topic_counts(sel).loc["Border security"])
+    assert orgs.events.iloc[0] == countries.events.iloc[0] == total
+    assert orgs["with an organisation named"].iloc[0] <= total
+    assert countries["with a country named"].iloc[0] <= total
+    assert "Serbia (" in countries["most present (events)"].iloc[0]
+    assert " RS (" not in countries["most present (events)"].iloc[0]

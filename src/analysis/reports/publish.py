@@ -62,17 +62,24 @@ def say(template: str, **values: object) -> None:
 
 
 def describe(fig: Figure) -> str:
-    """Alt text for a figure: its title, what its axes show, and how many marks it draws."""
+    """Alt text for a figure: its title and what it shows (a grid of rows by columns, bars per
+    category with the first few named, or values by the horizontal axis)."""
     ax = fig.axes[0] if fig.axes else None
     title = fig._suptitle.get_text() if getattr(fig, "_suptitle", None) else (ax.get_title() if ax else "")
     parts = [title or "Figure"]
     if ax is not None:
         x, y = ax.get_xlabel(), ax.get_ylabel()
-        if x or y:
-            parts.append(f"{y or 'values'} by {x or 'category'}")
-        marks = len(ax.patches) + sum(len(c.get_offsets()) for c in ax.collections if hasattr(c, "get_offsets"))
-        if marks:
-            parts.append(f"{marks} marks")
+        rows = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+        categorical = rows and not all(r.replace(".", "").replace(",", "").replace("\u2212", "").lstrip("-").isdigit()
+                                       for r in rows)
+        if ax.images and categorical:
+            parts.append(f"A grid of {len(rows)} {(y or 'rows').lower()} rows by {(x or 'column').lower()}")
+        elif categorical:
+            named = ", ".join(r.replace("\n", " ") for r in rows[::-1][:3])
+            parts.append(f"{x or 'Values'} for {len(rows)} {(y or 'categories').lower()}, largest first: {named}"
+                         + (" and others" if len(rows) > 3 else ""))
+        elif x or y:
+            parts.append(f"{y or 'Values'} by {(x or 'category').lower()}")
     return ". ".join(p.rstrip(".") for p in parts) + "."
 
 

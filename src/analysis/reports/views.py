@@ -74,22 +74,33 @@ def cooccurrence(sel: Selection, topics: list[str] | None = None) -> pd.DataFram
 
 
 def carriers(sel: Selection, topic_ids: list[str], link_table: str, key: str, top: int = 5) -> pd.DataFrame:
-    """For each topic, the organisations (or countries) most often present at its events."""
+    """For each topic, the organisations (or countries) most often present at its events.
+
+    ``events`` counts the topic's events, as the topic chart does; ``with one named`` counts those
+    of them that name at least one organisation (or taking-part country), which the ranking is
+    drawn from, so the two can differ."""
+    what = "organisation" if key == "org_id" else "country"
+    columns = ["topic", "events", f"with {'an' if what == 'organisation' else 'a'} {what} named", "most present (events)"]
     topics = sel.links("event_topics")
     if topic_ids:
         topics = topics[topics.topic_id.isin(topic_ids)]
     links = sel.links(link_table)[["event_id", key]].drop_duplicates()
     both = topics.merge(links, on="event_id")
     if both.empty:
-        return pd.DataFrame(columns=["topic", "top " + key.replace("_", " ")])
-    labels = _org_label(sel.record) if key == "org_id" else None
+        return pd.DataFrame(columns=columns)
+    if key == "org_id":
+        labels = _org_label(sel.record)
+    else:
+        labels = sel.record.countries.set_index("country_code").name.astype(str).replace({"Kosovo": "Kosovo*"})
     tlabels = sel.record.topics.set_index("topic_id").label.astype(str)
+    per_topic = topics.drop_duplicates(["event_id", "topic_id"]).topic_id.astype(str).value_counts()
     rows = []
     for topic, part in both.groupby(both.topic_id.astype(str)):
         counts = part[key].astype(str).value_counts().head(top)
-        names = [f"{labels.get(k, k) if labels is not None else k} ({v})" for k, v in counts.items()]
-        rows.append({"topic": tlabels.get(topic, topic), "events": part.event_id.nunique(), "most present (events)": ", ".join(names)})
-    return pd.DataFrame(rows).sort_values("events", ascending=False).reset_index(drop=True)
+        names = [f"{labels.get(k, k)} ({v})" for k, v in counts.items()]
+        rows.append(dict(zip(columns, [tlabels.get(topic, topic), int(per_topic.get(topic, 0)), part.event_id.nunique(),
+                                       ", ".join(names)], strict=True)))
+    return pd.DataFrame(rows, columns=columns).sort_values(["events", "topic"], ascending=[False, True]).reset_index(drop=True)
 
 
 def partners(sel: Selection, exclude: list[str], top: int = 15) -> pd.Series:
