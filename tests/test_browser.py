@@ -26,10 +26,20 @@ def browser():
         yield b
 
 
+#: one report of every notebook (the 50-odd organisation profiles are the partner notebook)
+PAGES = ["timeline-all", "partner-interpol", "country-xk", "initiatives", "topics-main", "network", "map", "about"]
+
+
+def test_the_browser_test_covers_every_report_notebook():
+    specs = runner.load_config()
+    assert {s.notebook for s in specs if s.name in PAGES} == {s.notebook for s in specs}
+    assert {s.name for s in specs} >= set(PAGES)
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site") / "reports"
-    wanted = ["timeline-all", "partner-interpol", "country-xk", "initiatives"]
+    wanted = PAGES
     summary = runner.run_reports(runner.load_config(), only=wanted, reports=out, progress=lambda _: None)
     assert not summary.failed, [o.error for o in summary.failed]
     return out
@@ -37,7 +47,7 @@ def site(tmp_path_factory) -> Path:
 
 def test_every_page_is_clean_in_a_browser(browser, site: Path):
     pages = [site / "index.html", *sorted(site.glob("*/index.html"))]
-    assert len(pages) == 5
+    assert len(pages) == len(PAGES) + 1
     for page in pages:
         report = browser.open(page)
         assert report.problems() == [], (page, report.problems())
@@ -62,7 +72,7 @@ def test_the_figure_check_found_no_overlapping_tick_labels(site: Path):
     import json
 
     checks = sorted(site.glob("*/figures/checks.json"))
-    assert len(checks) == 4
+    assert len(checks) == len(PAGES)
     verdicts = {f"{p.parent.parent.name}/{name}": v for p in checks for name, v in json.loads(p.read_text()).items()}
     assert len(verdicts) >= 8
     assert {k: v for k, v in verdicts.items() if v["overlapping_tick_labels"]} == {}
