@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from analysis.record.declaration import read_package
-
-# nbval compares stored outputs: plain tables, not ITables' (which carry random ids and the bundle)
-os.environ.setdefault("WBCOOP_STATIC_TABLES", "1")
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
