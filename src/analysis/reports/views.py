@@ -220,3 +220,29 @@ def context_series(rec: Record, indicator: str) -> pd.DataFrame:
     table = ind.pivot_table(index="year", columns=ind.area.astype(str), values="value", aggfunc="first")
     table.columns.name = None
     return table.sort_index()
+
+
+def _ranges(years: list[int]) -> str:
+    """``[2004, 2005, 2006, 2010]`` as ``"2004-2006, 2010"``.
+
+    >>> _ranges([2013, 2015, 2016, 2017, 2020])
+    '2013, 2015-2017, 2020'
+    """
+    out, start = [], None
+    for prev, year in zip([None, *years], [*years, None], strict=True):
+        if start is None:
+            start = year
+        elif year is None or year != prev + 1:
+            out.append(f"{start}-{prev}" if prev != start else str(start))
+            start = year
+    return ", ".join(out)
+
+
+def context_coverage(rec: Record) -> pd.DataFrame:
+    """For each context indicator and area, the years a page gives a whole-year figure for."""
+    table = context(rec)
+    if table.empty:
+        return pd.DataFrame(columns=["indicator", "area", "years with a sourced figure", "figures"])
+    return (table.groupby(["indicator", "area"], sort=False)
+            .agg(years=("year", lambda s: _ranges(sorted(s))), figures=("year", "size")).reset_index()
+            .rename(columns={"years": "years with a sourced figure"}))
