@@ -58,6 +58,7 @@ def test_centrality_puts_the_broker_first():
     assert table.actor.iloc[0] == "Hub"
     assert table.betweenness.iloc[0] == 1.0 and (table.betweenness.iloc[1:] == 0).all()
     assert table.partners.iloc[0] == 3
+    assert table.actor_id.iloc[0] == "hub"  # the CSV joins back by id
 
 
 def test_neighbourhood_lists_partners_strongest_first(rec):

@@ -20,6 +20,8 @@ import pandas as pd
 from analysis.record.load import Record, load  # noqa: F401  (load is used by the doctest)
 from analysis.reports.select import Selection, select
 
+#: columns the CSVs carry to join back to data/ (``org:<org_id>`` or ``country:<ISO code>``), not shown on the page
+ID_COLUMNS = ("actor_id", "partner_id")
 #: the default periods the network report compares (the record's three phases of cooperation)
 PERIODS = ("2005-2012", "2013-2017", "2018-2025")
 KINDS = ("organisations", "countries")
@@ -73,12 +75,13 @@ def graph(sel: Selection, kinds: tuple[str, ...] = KINDS, min_events: int = 1) -
 def centrality(g: nx.Graph, top: int | None = 15) -> pd.DataFrame:
     """The most central actors: events, partners (degree), shared events with partners (weighted
     degree) and betweenness (0-1), ordered by betweenness, then partners."""
-    columns = ["actor", "type", "events", "partners", "shared events", "betweenness"]
+    columns = ["actor", "type", "events", "partners", "shared events", "betweenness", "actor_id"]
     if g.number_of_nodes() == 0:
         return pd.DataFrame(columns=columns)
     between = nx.betweenness_centrality(g, weight="distance", normalized=True, seed=SEED)
     df = pd.DataFrame([{"actor": d["label"], "type": d["type"], "events": d["events"], "partners": g.degree(n),
-                        "shared events": int(g.degree(n, weight="weight")), "betweenness": round(between[n], 3)}
+                        "shared events": int(g.degree(n, weight="weight")), "betweenness": round(between[n], 3),
+                        "actor_id": n}
                        for n, d in g.nodes(data=True)], columns=columns)
     df = df.sort_values(["betweenness", "partners", "events", "actor"], ascending=[False, False, False, True], kind="stable")
     return (df.head(top) if top else df).reset_index(drop=True)
@@ -109,10 +112,10 @@ def communities(g: nx.Graph, members: int = 8) -> pd.DataFrame:
 
 def neighbourhood(g: nx.Graph, actor: str, top: int | None = 15) -> pd.DataFrame:
     """An actor's partners and how many events each shares with it (strongest first)."""
-    columns = ["partner", "type", "shared events"]
+    columns = ["partner", "type", "shared events", "partner_id"]
     if actor not in g:
         return pd.DataFrame(columns=columns)
-    rows = [{"partner": g.nodes[n]["label"], "type": g.nodes[n]["type"], "shared events": d["weight"]}
+    rows = [{"partner": g.nodes[n]["label"], "type": g.nodes[n]["type"], "shared events": d["weight"], "partner_id": n}
             for n, d in g[actor].items()]
     df = pd.DataFrame(rows, columns=columns).sort_values(["shared events", "partner"], ascending=[False, True], kind="stable")
     return (df.head(top) if top else df).reset_index(drop=True)
@@ -140,7 +143,7 @@ def compare_periods(rec: Record, periods: list[str] | tuple[str, ...] = PERIODS,
 
 def strongest_ties(g: nx.Graph, top: int = 15) -> pd.DataFrame:
     """The pairs of actors that share the most events."""
-    rows = [{"actor": g.nodes[a]["label"], "partner": g.nodes[b]["label"], "shared events": d["weight"]}
-            for a, b, d in g.edges(data=True)]
-    df = pd.DataFrame(rows, columns=["actor", "partner", "shared events"])
+    rows = [{"actor": g.nodes[a]["label"], "partner": g.nodes[b]["label"], "shared events": d["weight"], "actor_id": a,
+             "partner_id": b} for a, b, d in g.edges(data=True)]
+    df = pd.DataFrame(rows, columns=["actor", "partner", "shared events", "actor_id", "partner_id"])
     return df.sort_values(["shared events", "actor", "partner"], ascending=[False, True, True], kind="stable").head(top).reset_index(drop=True)
