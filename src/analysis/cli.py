@@ -79,17 +79,15 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     import yaml
 
     from analysis.atomic import write_text_atomic
-    from analysis.curation.ingest import MAX_INPUT_BYTES, extract
-    from analysis.errors import AnalysisError
-    from analysis.textio import read_text
+    from analysis.curation.ingest import extract
+    from analysis.curation.ingest.fetch import load
 
-    raw, label = read_text(args.file, limit=MAX_INPUT_BYTES, what="press release")
-    if not raw.strip():
-        raise AnalysisError(f"{label}: the press release is empty")
-    draft = extract(raw, args.data, url=args.url)
-    header = (f"# Draft from {label}, written by 'python -m analysis ingest'. Review every field, then run:\n"
+    page = load(args.file)
+    draft = extract(page.text, args.data, url=args.url or page.url, published=page.published)
+    header = (f"# Draft from {page.label}, written by 'python -m analysis ingest'. Review every field, then run:\n"
               f"#   python -m analysis add {args.output or 'DRAFT.yaml'}\n"
-              "# 'evidence' keys say where each value came from; 'add' ignores them.\n")
+              "# 'evidence' keys say where each value came from and 'mentioned' lists what the page names without it taking\n"
+              "# part; 'add' ignores both (move an entry into 'organisations' or 'countries' to link it).\n")
     text = header + yaml.safe_dump({"events": [draft]}, sort_keys=False, allow_unicode=True, width=120)
     if args.output:
         write_text_atomic(args.output, text)
@@ -208,14 +206,17 @@ def _register_record_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("notebook", nargs="*", help="notebook names (default: all in notebooks/)")
     p.set_defaults(func=_cmd_refresh)
 
-    p = sub.add_parser("ingest", help="draft an event (YAML, for review) from a press release: text or HTML, FILE or -",
+    p = sub.add_parser("ingest", help="draft an event (YAML, for review) from a press release: a URL, a text or HTML file, or -",
                        description="Read a press release (plain text or HTML) and write a draft event in the package's own "
                                    "vocabulary: title, kind, status, dates, place, organisations with roles, people with titles "
                                    "and affiliations, countries, topics, initiatives and agreed follow-ups, each with the line "
-                                   "of text it came from. Unknown organisations and places are flagged as new. Offline and "
-                                   "deterministic. Review the draft, then 'add' it.")
-    p.add_argument("file", type=Path, help="the press release; - reads standard input")
-    p.add_argument("--url", help="the public page the release comes from (recorded as the source)")
+                                   "of text it came from. Organisations and countries the page only mentions are listed apart with "
+                                   "their evidence. Unknown organisations and places are flagged as new. A URL is fetched "
+                                   "once (timeout, size limit); everything else is offline and deterministic. Review the "
+                                   "draft, then 'add' it.")
+    p.add_argument("file", metavar="SOURCE", help="the press release: a file (text or HTML), - for standard input, or an http(s) URL "
+                   "to fetch (its main text is extracted as for an HTML file)")
+    p.add_argument("--url", help="the public page the release comes from (recorded as the source; default: SOURCE when it is a URL)")
     p.add_argument("-o", "--output", type=Path, help="write the draft here (default: standard output)")
     p.set_defaults(func=_cmd_ingest)
 

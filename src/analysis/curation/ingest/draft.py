@@ -7,15 +7,22 @@ from pathlib import Path
 
 from analysis.curation.ingest.dates import _dateline_place, _event_date, find_dates
 from analysis.curation.ingest.entities import FOLLOW_UP, FUTURE, KIND_WORDS, _assign_roles, _countries, _initiatives, _kind, _orgs, _places, _topics
+from analysis.curation.ingest.fetch import looks_like_html, main_text
 from analysis.curation.ingest.gazetteer import Gazetteer
 from analysis.curation.ingest.people import _people
 from analysis.curation.ingest.text import Span, _line_of, _sentences, plain_text
 from analysis.curation.names import normalise, slug
 
 
-def extract(raw: str, data_dir: Path | None = None, url: str | None = None) -> dict:
-    """A draft event (the form ``add`` reads) with evidence for every extracted value."""
+def extract(raw: str, data_dir: Path | None = None, url: str | None = None, published: str | None = None) -> dict:
+    """A draft event (the form ``add`` reads) with evidence for every extracted value.
+
+    ``raw`` is the release's text, or a page's HTML (cleaned to its main text first, as for a URL);
+    ``published`` is the page's own date, when known (relative dates are resolved against it)."""
     g = Gazetteer.load(data_dir)
+    if looks_like_html(raw):
+        raw, stamp = main_text(raw)
+        published = published or stamp
     text = plain_text(raw)
     sentences = _sentences(text)
     evidence: dict[str, str] = {}
