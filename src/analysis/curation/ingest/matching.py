@@ -1,0 +1,221 @@
+"""Matching names as the region writes them: one folded, Latin form of the text, and names matched
+word by word in it, tolerant of case endings and plurals.
+
+The text is transliterated (Serbian and Macedonian Cyrillic to Latin) and folded (lower case, no
+diacritics) into a :class:`Folded` text that remembers, for every character, where it came from,
+so a match is always reported on the original text. A name's words match a text's words when they
+are equal or share the name word's stem (``Granična policija`` finds ``Granične policije``,
+``migration`` finds ``migrations``, ``Ministry`` finds ``Ministries``).
+
+>>> f = Folded("Директорот на БЈБ Горанче Савовски")
+>>> f.text
+'direktorot na bjb goranche savovski'
+>>> f.span(*f.find_words("goranche savovski"))
+'Горанче Савовски'
+>>> same_name("Mirka Kuprešakovića", "Mirko Kuprešaković"), same_name("Marko Vujević", "Mirko Kuprešaković")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+_CYR = dict(zip(
+    "абвгдѓђежзѕијклљмнњопрстќћуфхцчџш",
+    ["a", "b", "v", "g", "d", "gj", "dj", "e", "zh", "z", "dz", "i", "j", "k", "l", "lj", "m", "n", "nj", "o", "p", "r", "s",
+     "t", "kj", "c", "u", "f", "h", "c", "ch", "dzh", "sh"], strict=True))
+#: Latin letters folded to one plain letter (beyond what Unicode decomposition strips)
+_LATIN = {"đ": "d", "ł": "l", "ø": "o", "ß": "s", "æ": "a", "œ": "o", "ı": "i"}
+#: endings of inflected (BCMS) and plural (English) word forms, longest first
+ENDINGS = ("ovima", "evima", "ama", "ima", "ove", "om", "em", "og", "oj", "ih", "im", "ies", "es", "a", "e", "i", "o", "u", "y", "s")
+#: what may follow a stem in an inflected or plural form
+_SUFFIXES = frozenset([*ENDINGS, "", "je", "ja", "ji", "ju", "jom", "ije", "iji", "ija", "iju", "ov", "ovi", "ova", "ovo", "ovog", "oga",
+                       "ome", "omu", "ega", "emu", "ama", "ami", "ah", "ach", "ite", "ot", "ta", "to", "te", "ot", "ve", "ve", "n", "na",
+                       "ne", "ni", "no", "nu", "ns", "ies", "s", "es"])
+_TOKEN = re.compile(r"[a-z0-9]+|&")
+_STOP = frozenset(["the"])
+
+
+def fold_char(ch: str) -> str:
+    """One character, lower-cased, transliterated and without diacritics (possibly several letters, or none)."""
+    low = ch.lower()
+    if low in _CYR:
+        return _CYR[low]
+    if low in _LATIN:
+        return _LATIN[low]
+    if low.isascii():
+        return low
+    base = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+    return base if base.isascii() else low
+
+
+def fold(text: str) -> str:
+    """>>> fold("Ministarstvo unutrašnjih poslova Crne Gore")
+    'ministarstvo unutrasnjih poslova crne gore'
+    """
+    return "".join(fold_char(c) for c in text)
+
+
+def stem(word: str) -> str:
+    """A folded word without its ending, kept at least four letters long.
+
+    >>> [stem(w) for w in ("policija", "policije", "migrations", "ministry", "ministries", "iom")]
+    ['polic', 'polic', 'migration', 'ministr', 'ministr', 'iom']
+    """
+    if len(word) < 5 or word.isdigit():
+        return word
+    for end in ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= 4:
+            word = word[: -len(end)]
+            break
+    if word.endswith("ij") and len(word) > 5:
+        word = word[:-1]  # policij-a, policij-e
+    return word
+
+
+def words_match(form_word: str, text_word: str) -> bool:
+    """Is ``text_word`` an inflected or plural form of ``form_word`` (both folded)?"""
+    if form_word == text_word:
+        return True
+    if len(form_word) < 4 or form_word.isdigit():
+        return False
+    s = stem(form_word)
+    return text_word.startswith(s) and text_word[len(s):] in _SUFFIXES and (text_word != s or s == form_word)
+
+
+@dataclass
+class Folded:
+    """A text's folded form with, for each folded character, the index of the original character."""
+
+    original: str
+    text: str = ""
+    origin: list[int] = field(default_factory=list)
+    tokens: list[tuple[str, int, int]] = field(default_factory=list)  # (word, start, end) in the folded text
+
+    def __post_init__(self):
+        parts, origin = [], []
+        for i, ch in enumerate(self.original):
+            out = fold_char(ch)
+            parts.append(out)
+            origin.extend([i] * len(out))
+        self.text = "".join(parts)
+        self.origin = origin
+        self.tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(self.text) if m.group(0) not in _STOP]
+
+    def orig(self, a: int, b: int) -> tuple[int, int]:
+        """The original span of folded span [a, b)."""
+        if a >= len(self.origin):
+            return len(self.original), len(self.original)
+        return self.origin[a], (self.origin[b - 1] + 1) if b > a else self.origin[a]
+
+    def span(self, a: int, b: int) -> str:
+        s, e = self.orig(a, b)
+        return self.original[s:e]
+
+    def find_words(self, phrase: str) -> tuple[int, int]:
+        """Folded span of the first place the phrase's words occur in a row (-1, -1 if nowhere)."""
+        words = [w for w in _TOKEN.findall(fold(phrase)) if w not in _STOP]
+        for k in range(len(self.tokens) - len(words) + 1):
+            if all(words_match(w, self.tokens[k + j][0]) for j, w in enumerate(words)):
+                return self.tokens[k][1], self.tokens[k + len(words) - 1][2]
+        return -1, -1
+
+
+def form_words(form: str) -> tuple[str, ...]:
+    return tuple(w for w in _TOKEN.findall(fold(form)) if w not in _STOP)
+
+
+_GAP = re.compile(r"[\s,'’\-–—/()]*")
+
+
+class Matcher:
+    """Names (with an id each) found word by word in a folded text; the longest name wins where names overlap.
+
+    ``case``: acronyms (all capitals) must be capitals in the text too; other names must start with a capital.
+    """
+
+    def __init__(self) -> None:
+        self.forms: dict[str, list[tuple[tuple[str, ...], str, str, bool]]] = {}
+
+    def add(self, form: str, key: str) -> None:
+        words = form_words(form)
+        if not words:
+            return
+        acronym = form.replace("-", "").replace(" ", "").isupper() and len(words) <= 3
+        entry = (words, key, form, acronym)
+        self.forms.setdefault(words[0][:3], []).append(entry)
+
+    def find(self, f: Folded, *, capitalised: bool = True) -> list[dict]:
+        """Every match: {key, form, start, end (original offsets), text}; overlapping shorter matches dropped."""
+        toks = f.tokens
+        hits = []
+        for k, (word, a, _) in enumerate(toks):
+            for words, key, form, acronym in self.forms.get(word[:3], ()):
+                if len(words) > len(toks) - k:
+                    continue
+                ok = True
+                for j, w in enumerate(words):
+                    t = toks[k + j]
+                    if not (t[0] == w if acronym else words_match(w, t[0])):
+                        ok = False
+                        break
+                    if j and not _GAP.fullmatch(f.text[toks[k + j - 1][2]:t[1]]):
+                        ok = False
+                        break
+                if not ok:
+                    continue
+                end = toks[k + len(words) - 1][2]
+                s, e = f.orig(a, end)
+                raw = f.original[s:e]
+                if acronym and not _acronym_case(raw, form):
+                    continue
+                if capitalised and not acronym and not raw[:1].isupper() and not raw[:1].isdigit():
+                    continue
+                hits.append({"key": key, "form": form, "start": s, "end": e, "text": raw})
+        hits.sort(key=lambda h: (h["start"], -(h["end"] - h["start"])))
+        out, reach = [], -1
+        for h in hits:
+            if h["start"] < reach:
+                continue  # inside a longer name found at an earlier or the same start
+            out.append(h)
+            reach = h["end"]
+        return out
+
+
+def _acronym_case(raw: str, form: str) -> bool:
+    letters = [c for c in raw if c.isalpha()]
+    return bool(letters) and (all(c.isupper() for c in letters) or raw == form)
+
+
+#: endings of BCMS personal names in the oblique cases (Mirk-a, Kuprešakovića, Laket-u, Žark-om)
+_NAME_ENDINGS = ("ovoj", "oj", "om", "em", "u", "a", "e", "i", "o")
+
+
+def name_stem(word: str) -> str:
+    w = fold(word)
+    if w.endswith("ica") and len(w) > 5:
+        return w[:-1]  # -ić in the genitive (Kuprešakovića) keeps its -ić; names in -ica keep the stem too
+    for end in _NAME_ENDINGS:
+        if w.endswith(end) and len(w) - len(end) >= 3:
+            return w[: -len(end)]
+    return w
+
+
+def same_name(a: str, b: str) -> bool:
+    """Are two written names the same person's, up to case endings, diacritics and script?"""
+    x, y = fold(a).split(), fold(b).split()
+    if x == y:
+        return True
+    return len(x) == len(y) and all(p == q or name_stem(p) == name_stem(q) for p, q in zip(x, y, strict=True))
+
+
+#: country adjectives as press releases use them ("the Austrian Ministry", "Macedonian Presidency")
+DEMONYMS = {
+    "AL": "Albanian", "AT": "Austrian", "BA": "Bosnian", "BE": "Belgian", "BG": "Bulgarian", "CH": "Swiss", "CZ": "Czech",
+    "DE": "German", "DK": "Danish", "ES": "Spanish", "FR": "French", "GB": "British", "GR": "Greek", "HR": "Croatian",
+    "HU": "Hungarian", "IT": "Italian", "ME": "Montenegrin", "MK": "Macedonian", "NL": "Dutch", "NO": "Norwegian",
+    "PL": "Polish", "RO": "Romanian", "RS": "Serbian", "SE": "Swedish", "SI": "Slovenian", "SK": "Slovak", "TR": "Turkish",
+    "US": "American", "XK": "Kosovo", "JP": "Japanese", "FI": "Finnish", "IE": "Irish", "PT": "Portuguese", "LU": "Luxembourg",
+}
