@@ -42,7 +42,7 @@ DATE_PATTERNS = [
     (re.compile(rf"\b(?:in\s+)?{_MON}\s+{_YEAR}\b"), "my"),
 ]
 _RELATIVE = {
-    0: r"\b(?:today|this morning|danas|jutros|deneska|denes|sot|sonte)\b",
+    0: r"\b(?:today|this morning|danas|jutros|deneska|denes|sot|sotme|sotem|sonte)\b",
     -1: r"\b(?:yesterday|jucer|juce|jučer|vchera|vcera|dje)\b",
 }
 _WEEKDAYS = {d: n for n, words in enumerate(["monday ponedjeljak ponedeljak ponedelnik e hene", "tuesday utorak vtornik e marte",
@@ -128,7 +128,9 @@ def find_dates(text: str, *, f: Folded | None = None) -> list[dict]:
                 continue
             taken.append((m.start(), m.end()))
             s, e = f.orig(m.start(), m.end())
-            stamp = kind in ("numeric", "ymd") or bool(_TIME.match(ft[m.end():m.end() + 12]))
+            line_start, line_end = ft.rfind("\n", 0, m.start()) + 1, (ft.find("\n", m.end()) + 1 or len(ft) + 1) - 1
+            alone = len(ft[line_start:line_end].strip()) - (m.end() - m.start()) < 50
+            stamp = (kind in ("numeric", "ymd") and (alone or m.start() - line_start < 3)) or bool(_TIME.match(ft[m.end():m.end() + 12]))
             found.append({"pos": s, "date_start": start, "date_end": end or start if prec != "month" else None,
                           "date_precision": prec, "stamp": stamp, "evidence": str(Span(_line_of(text, s), text[s:e].strip()))})
     found.sort(key=lambda d: d["pos"])
@@ -161,23 +163,41 @@ _ELSEWHERE = re.compile(r"\b(?:previous|last|earlier|former|prior|first)\s+(?:me
                         r"\bprethodn\w*|\bposljednj\w*|\bwill\b|\bnext\b|\bsljedec\w*|\bsledec\w*|\bnaredn\w*|\bdeadline\b|\buntil\b", re.I)
 
 
+def _is_heading(text: str, pos: int) -> bool:
+    """Is the date on a short line that is not a sentence (a title, a caption, a dateline)?"""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start:line_end if line_end != -1 else len(text)].strip()
+    return len(line) < 120 and not line.endswith(".")
+
+
 def event_date(text: str, dates: list[dict], relative: list[dict], sentences: list[Sentence], place_names: dict[str, list[str]],
                place: dict | None) -> dict | None:
-    """The event's date: the first written date that is not about another event (one held elsewhere, an earlier or a next
-    one); then a relative date; then a page stamp. ``place_names`` maps each known place named in a sentence to its offsets."""
+    """The event's date. In order: the first day or span written in a sentence that is not about another event (held
+    elsewhere, an earlier or a next one); a date written in a heading line ("TRM Project Team Meeting, Mavrovo, 8–10
+    September 2008"); a relative date ("today", "on Monday") counted from the publication date; a month. A page stamp
+    alone never dates the event (it dates the page). ``place_names`` maps each known place to the offsets it is named at."""
     written = [d for d in dates if not d["stamp"]]
+    candidates, headings = [], []
     for d in written:
+        if _is_heading(text, d["pos"]):
+            headings.append(d)
+            continue
         s = sentence_at(sentences, d["pos"])
         sentence = s.text if s else ""
         others = [pid for pid, offsets in place_names.items() if s and any(s.start <= o < s.end for o in offsets)]
-        if place and place.get("id") and others and place["id"] not in others:
-            continue
+        if place and set(others) - {place.get("id")}:
+            continue  # "the first conference, held in Ohrid in October 2021": another event's date
         if _ELSEWHERE.search(sentence) and len(written) > 1:
             continue
-        return d
-    if relative:
-        return relative[0]
-    stamps = [d for d in dates if d["stamp"]]
-    if stamps:
-        return stamps[0]
-    return written[0] if written else None
+        candidates.append(d)
+    for group in ([d for d in candidates if d["date_precision"] != "month"], [d for d in headings if d["date_precision"] != "month"],
+                  relative, candidates, headings):
+        if group:
+            return group[0]
+    return None
+
+
+def publication_date(dates: list[dict]) -> str | None:
+    """The page's own date, from the first stamp in the text ("28/02/2024", "Izvor: RTS, 14.Okt.2024, 15:36")."""
+    return next((d["date_start"] for d in dates if d["stamp"]), None)

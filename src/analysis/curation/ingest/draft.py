@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from analysis.curation.ingest.dates import event_date, find_dates, relative_dates
+from analysis.curation.ingest.dates import event_date, find_dates, publication_date, relative_dates
 from analysis.curation.ingest.entities import (
     FOLLOW_UP,
     FUTURE,
@@ -90,12 +90,13 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
             countries_mentioned = [c for c in countries_mentioned if c["code"] != cc]
 
     dates = find_dates(text, f=f)
+    published = published or publication_date(dates)
     rel = relative_dates(text, published, f)
-    place_offsets = {p["id"]: [p["pos"]] for p in places}
+    place_offsets = {p["id"]: p["all"] for p in places}
     d = event_date(text, dates, rel, sents, place_offsets, place)
     if d:
         draft.update({k: d[k] for k in ("date_start", "date_end", "date_precision") if d[k]})
-        evidence["date"] = d["evidence"] + (" (a page stamp: no date is written in the text)" if d.get("stamp") else "")
+        evidence["date"] = d["evidence"]
     else:
         draft["date_precision"] = "unknown"
         evidence["date"] = ("no date for this event in the text (dates of events elsewhere are ignored): find it "
@@ -179,6 +180,11 @@ def _event_place(text: str, f: Folded, sents: list[Sentence], g: Gazetteer, plac
     if m and not any(c.isdigit() for c in m.group(1)) and not g.orgs.find(Folded(m.group(1))):
         name = m.group(1).strip().title()
         return {"name": name, "country": None, "new": True, "evidence": str(Span(1, text[:40]))}, [name]
+    head = " ".join(s.text for s in sents[:2])
+    online = re.search(r"\b(?:online|virtual|video)\s+(?:\w+\s+){0,3}(?:meeting|conference|session|workshop|forum|sastan\w*|konferencij\w*)|"
+                       r"\b(?:held|organi[sz]ed|took place)\s+(?:online|virtually|via video|by video)|videoconferenc\w*|video-?konferencij\w*", head, re.I)
+    if online and "online" in g.places:
+        return {"id": "online", "name": "Online", "country": None, "evidence": f"'{online.group(0)}' in the opening"}, []
     for p in places:
         s = sentence_at(sents, p["pos"])
         if s and sents.index(s) < 4 and _HELD_IN.search(f.text[f.text.rfind(" ", 0, max(0, _fpos(f, p["pos"]) - 30)):_fpos(f, p["pos"])]):

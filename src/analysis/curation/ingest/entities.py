@@ -81,9 +81,11 @@ def find_places(f: Folded, g: Gazetteer) -> list[dict]:
     for m in g.place_matcher.find(f):
         r = g.places[m["key"]]
         if r["place_id"] in seen:
+            next(p for p in out if p["id"] == r["place_id"])["all"].append(m["start"])
             continue
         seen.add(r["place_id"])
         out.append({"id": r["place_id"], "name": r["name"], "country": r["country_code"], "pos": m["start"], "end": m["end"],
+                    "all": [m["start"]],
                     "evidence": str(Span(_line_of(text, m["start"]), text[max(0, m["start"] - 20):m["end"] + 12].strip()))})
     return out
 

@@ -121,7 +121,7 @@ def _qualified_variants(g: Gazetteer, form: str, oid: str, cc: str, country_form
     names = "|".join(re.escape(c) for c in sorted(country_forms, key=len, reverse=True) if not c.isupper())
     if not names:
         return
-    m = re.match(rf"^(?:the\s+)?(.+?)\s+(?:of|in|for)\s+(?:the\s+)?(?:Republic\s+of\s+)?(?:{names})$", form, re.I)
+    m = re.match(rf"^(?:the\s+)?(.+?)\s+(?:(?:of|in|for)\s+(?:the\s+)?(?:Republic\s+of\s+)?|Republike\s+)?(?:{names})$", form, re.I)
     lead = re.match(rf"^(?:the\s+)?(?:{names})(?:'s|’s)?\s+(.+)$", form, re.I)
     base = (m or lead).group(1) if (m or lead) else None
     if not base or len(base.split()) < 1 or base.lower() in ("republic", "state"):

@@ -44,6 +44,8 @@ State Unit Union Western Balkans The This These That During After Before On In A
 Affairs Foreign Workshop Training Meeting Delegation Convention Process Agreement Memorandum Protocol Action Plan Task Force Working
 Group Cooperation Bank Team Officers Parties Persons Countries States Members Representatives Local Liaison Contracting Federal
 Against Beings Children Crimes Criminal Emerging Organized Organised People Smuggling Specialized Specialised Technology Tools
+Mr Mrs Ms Miss Dr Prof Sir Colonel Major General Lieutenant Captain Commissioner Inspector Kolonel Madhor Nënkolonel Nenkolonel
+Gjeneral Drejtor Drejtori Pukovnik Potpukovnik Brigadir Kapetan Inspektor Načelnik Direktor Ministar Ministri Ambasador Zoti Zonja
 Trafficking Visit Deployment Coordination Capacity Mechanisms Points Teams Refugees Sub-Directorate Senior Vice Europe
 Republika Republike Ministarstvo Ministarstva Granična Granične Služba Službe Uprava Centar Vlada Vijeće Savjet Direkcija Policija
 Policije Sektor Zajednički Zajedničke Evropska Europska Unija Unije Ured Kancelarija Agencija Agencije Bosne Bosna Hercegovine Crne

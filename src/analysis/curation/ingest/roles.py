@@ -2,7 +2,7 @@
 comes with the sentence that shows it and the reason ("organised by", "delegations of", "funded by",
 "as an example of", "hosted by", ...).
 
-The cue nearest before a mention, within its sentence, decides; a mention without a cue takes part
+The cue nearest before a mention in its sentence decides; a mention without a cue takes part
 (press releases name who was there), unless the name only qualifies something else ("EU standards",
 "migrants from Afghanistan") or the sentence speaks of another time or a wish ("thanked ... for its
 past support", "hoped that the EU would"). A thing takes part when any of its mentions does.
@@ -39,13 +39,15 @@ TAKING_PART = [
 ]
 #: cues that a name is only mentioned: (reason, pattern)
 MENTIONED = [
-    ("as an example of", r"as an? (?:good |best )?(?:example|model) of|as an example|good practices? (?:of|from)|example of|such as|like in|"
+    ("as an example of", r"as an? (?:good |best )?(?:example|model) of|as an example|good practices? (?:of|from)|example of|"
                          r"following the example|primjer\w*|primer\w*|shembull\w*"),
     ("thanked for support", r"thank\w*|gratitude|grateful|appreciat\w*|zahval\w*|blagodar\w*|falenderoj\w*|falenderim\w*"),
     ("a hope or plan", r"hope[sd]?\b|expects?\b|expected to|would like|wish\w*|invit\w* to join|will be asked|potential|future support|"
                        r"nad\w* se|ocekuj\w*"),
     ("another time", r"previous\w*|in the past|earlier|last year|former|(?:was|were) (?:signed|adopted|established) in|in (?:19|20)\d\d,|"
                      r"since (?:19|20)\d\d|prethodn\w*|ranije"),
+    ("beneficiary of a project", r"aim\w* to (?:help|assist|support)|pomogn\w*|pomoc\w* zemlj\w*|help(?:s|ing)? (?:the )?countries|"
+                                 r"beneficiar\w*|intended for"),
     ("in line with", r"in line with|in accordance with|aligned? with|harmoni[sz]\w* with|standards of|accession to|integration into|"
                      r"membership|u skladu sa|uskladjen\w*"),
     ("migrants' origin or route", r"migrants? from|refugees? from|nationals? of|citizens? of|countries of origin|country of origin|"
@@ -58,7 +60,6 @@ _MENTIONED = [(reason, re.compile(p)) for reason, p in MENTIONED]
 QUALIFIED = re.compile(r"^[\s-]*(?:standards?|acquis|accession|integration|membership|member states?|candidate|legislation|law|"
                        r"regulations?|directives?|values|agenda|path|requirements|model|practices?|borders?|visa|citizens?|nationals?|"
                        r"territory|soil|route|funds?|policy|policies|strategy|programmes?)\b", re.I)
-_WINDOW = 90
 
 
 def classify_mention(sentence: str, start: int, end: int) -> tuple[bool, str | None, str]:
@@ -66,7 +67,7 @@ def classify_mention(sentence: str, start: int, end: int) -> tuple[bool, str | N
     after = sentence[end:end + 30]
     if QUALIFIED.match(after) and not re.match(r"^[\s-]*funded|^[\s-]*financed", after):
         return False, None, f"qualifies '{after.strip().split()[0] if after.strip() else ''}'"
-    before = fold(sentence[max(0, start - _WINDOW):start])
+    before = fold(sentence[:start])
     best: tuple[int, bool, str | None, str] | None = None
     for role, pattern in _TAKING:
         for m in pattern.finditer(before):
