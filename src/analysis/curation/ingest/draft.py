@@ -103,6 +103,17 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
                             "elsewhere, or record a window with its evidence in date_note")
 
     people = find_people(f, g, taking + mentioned, sents, country_hits)
+    known = {h["id"] for h in taking + mentioned}
+    for p in people:  # a body the page ties a person to, by title ("Macedonian Minister of Interior"), takes part with them
+        if p["organisation"] and p["organisation"] not in known:
+            known.add(p["organisation"])
+            h = {"id": p["organisation"], "spans": [], "role": "participant", "reason": f"affiliation of {p['name']}",
+                 "evidence": p["evidence"], "taking_part": True}
+            taking.append(h)
+            cc = g.org_country.get(h["id"])
+            if cc and g_kind(g, h["id"]) in NATIONAL_KINDS and cc not in {c["code"] for c in countries}:
+                countries.append({"code": cc, "taking_part": True, "role": None, "reason": f"its {g.org_names.get(h['id'])} takes part",
+                                  "evidence": p["evidence"]})
     topics = find_topics(text, g)
     initiatives = find_initiatives(f, g, sents)
     new_orgs = _new_organisations(text, g, orgs)
@@ -161,6 +172,8 @@ def g_kind(g: Gazetteer, oid: str) -> str:
 
 
 def _ev(text: str, h: dict) -> str:
+    if not h["spans"]:
+        return f"{h['reason']}: {h['evidence']}"
     a, b = h["spans"][0]
     out = str(Span(_line_of(text, a), text[a:b]))
     return out + (f"; {h['reason']}: {h['evidence']}" if h.get("reason") and h["reason"] != "named" else "")

@@ -51,7 +51,8 @@ def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country:
         h["first"] = min(h["first"], a)
         h["spans"].append((a, b))
 
-    specific = g.orgs.find(f)
+    # an acronym before a roman numeral or a year names a programme ("IPA III", "IPA 2014"), not the body
+    specific = [m for m in g.orgs.find(f) if not (m["text"].isupper() and re.match(r"\s+(?:[IVX]{1,4}|(?:19|20)\d\d)\b", f.original[m["end"]:]))]
     for m in specific:
         add(m["key"], m["start"], m["end"])
     taken = [(m["start"], m["end"]) for m in specific]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis import locations
-from analysis.curation.ingest.matching import DEMONYMS, Matcher, same_name
+from analysis.curation.ingest.matching import DEMONYMS, Matcher, form_words, same_name
 from analysis.curation.names import normalise, split_aliases
 
 
@@ -53,7 +53,7 @@ class Gazetteer:
             g.country_names[code] = name
             forms = [name, *split_aliases(r["aliases"])]
             country_forms[code] = forms
-            words.update(w for w in name.split() if w[:1].isupper() and len(w) > 3)
+            words.update(w for form in forms for w in form.split() if w[:1].isupper() and len(w) > 3)
             adjective = DEMONYMS.get(code)
             for form in forms:
                 if len(form) > 2 or form.isupper():
@@ -131,8 +131,9 @@ def _qualified_variants(g: Gazetteer, form: str, oid: str, cc: str, country_form
         if c and not c.isupper():
             g.orgs.add(f"{c} {base}", oid)
     if len(base.split()) >= 2 or base.lower() in ("government", "police", "parliament", "presidency"):
-        g.generic.setdefault(normalise(base), {})[cc] = oid
-        g.generic_orgs.add(base, normalise(base))
+        key = " ".join(form_words(base))
+        g.generic.setdefault(key, {}).setdefault(cc, oid)
+        g.generic_orgs.add(base, key)
 
 
 def _flex(form: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from analysis.curation.ingest.gazetteer import Gazetteer
-from analysis.curation.ingest.matching import Folded, fold
+from analysis.curation.ingest.matching import Folded, fold, form_words
 from analysis.curation.ingest.text import Sentence, Span
 from analysis.curation.names import normalise
 
@@ -51,7 +51,7 @@ Republika Republike Ministarstvo Ministarstva Granična Granične Služba Služb
 Policije Sektor Zajednički Zajedničke Evropska Europska Unija Unije Ured Kancelarija Agencija Agencije Bosne Bosna Hercegovine Crne
 Gore Srbije Hrvatske
 """.split())  # noqa: SIM905
-_CONNECT = frozenset("of for the to in on and & at i za u na sa s iz и за на во со од e të te per për dhe".split())
+_CONNECT = frozenset(["of", "for", "the", "to", "in", "on", "and", "&", "at", "i", "za", "u", "na", "sa", "s", "iz", "и", "за", "на", "во", "со", "од", "e", "të", "te", "per", "për", "dhe"])
 _FROM = re.compile(r"^\s*(?:,\s*)?(?:from|of|at|with|iz|od|од|из|nga|prej)\s+(?:the\s+)?$", re.I)
 _FROM_UNIT = re.compile(r"\s+from\s+(?:the\s+)?((?:[A-Z][\w&/.-]*\s+(?:(?:[A-Z][\w&/.-]*|of|for|and|&)\s+)*)?"
                         r"(?:Directorate|Division|Department|Unit|Sector|Service|Bureau|Office|Desk))\b")
@@ -115,8 +115,25 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
         if a["organisation"] is None and b["organisation"] and b["how"] in ("from", "bracket", "list"):
             if _AND.match(text[a["start"] + len(a["written"]):b["start"]]):
                 a["organisation"], a["how"] = b["organisation"], "list"
+    run: list[dict] = []
+    for p in found:  # three or more names in one list are people ("composed of X, Y and Z")
+        if run and _AND.match(text[run[-1]["start"] + len(run[-1]["written"]):p["start"]]):
+            run.append(p)
+        else:
+            run = [p]
+        if len(run) >= 3:
+            for q in run:
+                q["signal"] = True
+    for i in range(1, len(found)):  # a list of names shares what marks one of them as people ("X, Y and Z, members of ...")
+        a, b = found[i - 1], found[i]
+        if _AND.match(text[a["start"] + len(a["written"]):b["start"]]) and (a["signal"] or b["signal"]):
+            a["signal"] = b["signal"] = True
+    for i in range(len(found) - 2, 0, -1):
+        a, b = found[i], found[i + 1]
+        if _AND.match(text[a["start"] + len(a["written"]):b["start"]]) and b["signal"]:
+            a["signal"] = True
     for p in found:
-        if not p["signal"]:
+        if not p["signal"] or g.countries.find(Folded(p["written"])) or g.place_matcher.find(Folded(p["written"])):
             continue  # capitalised words without a title are more often things ("Contracting Parties") than people
         key = p["known_as"] or normalise(p["name"])
         if key in people:
@@ -171,7 +188,8 @@ def _title_after(text: str, end: int, limit: int, org_spans: list, g: Gazetteer)
     m = re.match(r"\s*(?:,|\(|–|-)\s*([^,;:()–]+?)(?=\s*(?:[,;:()–]|\.(?=\s|$)|$))", text[end:limit])
     if not m or not is_role(m.group(1)):
         return "", end
-    words = m.group(1).split()
+    segment = re.split(rf"\s+(?:i|and|и|dhe|te|as well as)\s+(?=[{_UP}])", m.group(1))[0]  # "..., director of X and Y Z": Y Z is next
+    words = segment.split()
     lower_title = fold(words[0]).startswith(ROLE_STEMS) and words[0][:1].islower()
     kept: list[str] = []
     for w in words:
@@ -223,7 +241,8 @@ def _affiliation(text, t_start, start, end, t_end, s: Sentence, org_spans, g: Ga
         cc = next((c["code"] for c in countries if t_start <= c["start"] < max(t_end, end)), None)
         if cc:
             base = re.sub(r"^.*?\b(Minist)(?:er|ar)\b", r"\1ry", title, flags=re.I)
-            options = [oid for key, per in g.generic.items() if key in normalise(base) for c, oid in per.items() if c == cc]
+            folded = " ".join(form_words(base))
+            options = [per[cc] for key, per in sorted(g.generic.items(), key=lambda kv: -len(kv[0])) if key in folded and cc in per]
             if options:
                 return options[0], "country"
             if re.search(r"ambassador|ambasador", fold(title)):
