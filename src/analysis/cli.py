@@ -97,6 +97,33 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_review(args: argparse.Namespace) -> int:
+    from analysis.atomic import write_text_atomic
+    from analysis.curation.review import read_list, render, review
+
+    if args.list:
+        items = read_list(args.list)
+    elif args.event:
+        if args.page and len(args.event) > 1:
+            raise AnalysisError("--page goes with one event id; for several, give a list file (--list) of 'id<TAB>file-or-url' lines")
+        items = [(eid, args.page) for eid in args.event]
+    else:
+        raise AnalysisError("give one or more event ids, or --list FILE")
+    reviews = review(items, args.data)
+    text = render(reviews)
+    write_text_atomic(args.output, text)
+    for r in reviews:
+        lacks = sum(f.kind == "lacks" for f in r.findings)
+        unsupported = sum(f.kind == "unsupported" for f in r.findings)
+        other = len(r.findings) - lacks - unsupported
+        status = f"error: {r.error}" if r.error else f"{lacks} missing from the row, {unsupported} unsupported by the page, {other} date/place"
+        print(f"{r.event_id}: {status}")
+        for f in r.findings:
+            print(f"  {f.kind:11} {f.field}: {f.value}")
+    print(f"report written to {args.output}", file=sys.stderr)
+    return 0
+
+
 def _cmd_add(args: argparse.Namespace) -> int:
     from analysis.curation.append import add_drafts
 
@@ -219,6 +246,18 @@ def _register_record_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--url", help="the public page the release comes from (recorded as the source; default: SOURCE when it is a URL)")
     p.add_argument("-o", "--output", type=Path, help="write the draft here (default: standard output)")
     p.set_defaults(func=_cmd_ingest)
+
+    p = sub.add_parser("review", help="check recorded events against their pages: what the row lacks, what the page does not support",
+                       description="Extract each event's page afresh (as ingest does) and compare it with the event's row: "
+                                   "countries, organisations, people, place and date. Lists what the page names that the row "
+                                   "lacks and what the row claims that the page does not support, and writes a Markdown report "
+                                   "a curator works through. The page is --page (a file or URL), a list file's second column, "
+                                   "or else the event's source_url (fetched).")
+    p.add_argument("event", nargs="*", help="event ids (ev-0001 ...)")
+    p.add_argument("--page", help="the page of the (one) event: a file or an http(s) URL (default: its source_url)")
+    p.add_argument("--list", type=Path, help="a file of 'EVENT_ID<TAB>FILE-OR-URL' lines (the second column may be left out)")
+    p.add_argument("-o", "--output", type=Path, default=Path("review.md"), help="the report to write (default: review.md)")
+    p.set_defaults(func=_cmd_review)
 
     p = sub.add_parser("add", help="append a reviewed draft (YAML/JSON) to the data package, all tables or none",
                        description="Validate DRAFT together with the package, assign ids, refuse duplicates (same source "

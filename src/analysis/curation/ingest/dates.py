@@ -152,7 +152,7 @@ def relative_dates(text: str, published: str | None, f: Folded | None = None) ->
         back = (base.weekday() - _WEEKDAYS[m.group(1)]) % 7
         out.append((m.start(), base - dt.timedelta(days=back), m))
     dates = []
-    for pos, day, m in sorted(out, key=lambda x: x[0]):
+    for _, day, m in sorted(out, key=lambda x: x[0]):
         s, e = f.orig(m.start(), m.end())
         dates.append({"pos": s, "date_start": day.isoformat(), "date_end": day.isoformat(), "date_precision": "day", "stamp": False,
                       "evidence": f"{Span(_line_of(text, s), text[s:e])} counted from the publication date {published[:10]}"})

@@ -70,7 +70,7 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
     country_hits = find_countries(f, g, places, org_spans)
 
     taking, mentioned = [], []
-    for n, h in enumerate(orgs):
+    for h in orgs:
         verdict = classify(text, sents, h["spans"])
         h.update(verdict)
         (taking if verdict["taking_part"] else mentioned).append(h)
@@ -116,7 +116,8 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
                                   "evidence": p["evidence"]})
     topics = find_topics(text, g)
     initiatives = find_initiatives(f, g, sents)
-    new_orgs = _new_organisations(text, g, orgs)
+    new_orgs = [o for o in _new_organisations(text, g, orgs)  # a unit in a person's title is theirs, not a new body
+                if not any(o["name"] in (p.get("title") or "") for p in people)]
 
     names = [g.org_names.get(h["id"], h["id"]) for h in taking[:2]]
     where = f" in {place['name']}" if place else ""
@@ -185,17 +186,18 @@ def _event_place(text: str, f: Folded, sents: list[Sentence], g: Gazetteer, plac
     head_end = sum(len(line) + 1 for line in text.split("\n")[:4])
     for p in places:
         line_start = text.rfind("\n", 0, p["pos"]) + 1
-        if p["pos"] < head_end and not text[line_start:p["pos"]].strip(" *–-") and re.match(r"\s*(?:,|–|—|-|\(|\d|$)", text[p["end"]:]):
-            if re.search(r"[–—-]\s|\d{4}|\d{1,2}[./]", text[p["end"]:p["end"] + 60].split("\n")[0]) or p["end"] == len(text) or \
-                    text[p["end"]:p["end"] + 1] == "\n":
-                return {"id": p["id"], "name": p["name"], "country": p["country"], "evidence": p["evidence"] + " (dateline)"}, []
-    m = re.match(r"^\s*([A-ZČĆŠŽĐ][A-ZČĆŠŽĐ'’ .-]{2,30})\s*(?:,[^–—\n-]{0,30})?\s*[–—-]\s+\S", text)
-    if m and not any(c.isdigit() for c in m.group(1)) and not g.orgs.find(Folded(m.group(1))):
-        name = m.group(1).strip().title()
+        opens_line = p["pos"] < head_end and not text[line_start:p["pos"]].strip(" *–-")
+        rest = text[p["end"]:p["end"] + 60].split("\n")[0]
+        if opens_line and re.match(r"\s*(?:,|–|—|-|\(|\d|$)", rest) and (re.search(r"[–—-]\s|\d{4}|\d{1,2}[./]", rest) or not rest):
+            return {"id": p["id"], "name": p["name"], "country": p["country"], "evidence": p["evidence"] + " (dateline)"}, []
+    m = re.match(r"^\s*([A-ZČĆŠŽĐ][\w'’.-]+(?:\s[A-ZČĆŠŽĐ][\w'’.-]+){0,2})\s*(?:,[^–—\n-]{0,30})?\s*[–—-]\s+\S", text)
+    if m and not any(c.isdigit() for c in m.group(1)) and not g.orgs.find(Folded(m.group(1)), capitalised=False):
+        name = m.group(1).strip().title() if m.group(1).isupper() else m.group(1).strip()
         return {"name": name, "country": None, "new": True, "evidence": str(Span(1, text[:40]))}, [name]
     head = " ".join(s.text for s in sents[:2])
     online = re.search(r"\b(?:online|virtual|video)\s+(?:\w+\s+){0,3}(?:meeting|conference|session|workshop|forum|sastan\w*|konferencij\w*)|"
-                       r"\b(?:held|organi[sz]ed|took place)\s+(?:online|virtually|via video|by video)|videoconferenc\w*|video-?konferencij\w*", head, re.I)
+                       r"\b(?:held|organi[sz]ed|took place)\s+(?:online|virtually|via video|by video)|videoconferenc\w*|"
+                       r"video-?konferencij\w*", head, re.I)
     if online and "online" in g.places:
         return {"id": "online", "name": "Online", "country": None, "evidence": f"'{online.group(0)}' in the opening"}, []
     for p in places:

@@ -9,8 +9,8 @@ are equal or share the name word's stem (``Granična policija`` finds ``Graničn
 
 >>> f = Folded("Директорот на БЈБ Горанче Савовски")
 >>> f.text
-'direktorot na bjb goranche savovski'
->>> f.span(*f.find_words("goranche savovski"))
+'direktorot na bjb gorance savovski'
+>>> f.span(*f.find_words("Goranče Savovski"))
 'Горанче Савовски'
 >>> same_name("Mirka Kuprešakovića", "Mirko Kuprešaković"), same_name("Marko Vujević", "Mirko Kuprešaković")
 (True, False)
@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 
 _CYR = dict(zip(
     "абвгдѓђежзѕијклљмнњопрстќћуфхцчџш",
-    ["a", "b", "v", "g", "d", "gj", "dj", "e", "zh", "z", "dz", "i", "j", "k", "l", "lj", "m", "n", "nj", "o", "p", "r", "s",
-     "t", "kj", "c", "u", "f", "h", "c", "ch", "dzh", "sh"], strict=True))
+    ["a", "b", "v", "g", "d", "g", "d", "e", "z", "z", "dz", "i", "j", "k", "l", "lj", "m", "n", "nj", "o", "p", "r", "s",
+     "t", "k", "c", "u", "f", "h", "c", "c", "dz", "s"], strict=True))  # the official Latin letters (ч = č, ќ = ḱ ...), folded
 #: Latin letters folded to one plain letter (beyond what Unicode decomposition strips)
 _LATIN = {"đ": "d", "ł": "l", "ø": "o", "ß": "s", "æ": "a", "œ": "o", "ı": "i"}
 #: endings of inflected (BCMS) and plural (English) word forms, longest first
@@ -52,7 +52,9 @@ def fold_char(ch: str) -> str:
 
 
 def fold(text: str) -> str:
-    """>>> fold("Ministarstvo unutrašnjih poslova Crne Gore")
+    """The text lower-cased, transliterated and without diacritics.
+
+    >>> fold("Ministarstvo unutrašnjih poslova Crne Gore")
     'ministarstvo unutrasnjih poslova crne gore'
     """
     return "".join(fold_char(c) for c in text)
@@ -62,7 +64,7 @@ def stem(word: str) -> str:
     """A folded word without its ending, kept at least four letters long.
 
     >>> [stem(w) for w in ("policija", "policije", "migrations", "ministry", "ministries", "iom")]
-    ['polic', 'polic', 'migration', 'ministr', 'ministr', 'iom']
+    ['polici', 'polici', 'migration', 'ministr', 'ministr', 'iom']
     """
     if len(word) < 5 or word.isdigit():
         return word

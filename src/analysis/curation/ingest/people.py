@@ -51,10 +51,13 @@ Republika Republike Ministarstvo Ministarstva Granična Granične Služba Služb
 Policije Sektor Zajednički Zajedničke Evropska Europska Unija Unije Ured Kancelarija Agencija Agencije Bosne Bosna Hercegovine Crne
 Gore Srbije Hrvatske
 """.split())  # noqa: SIM905
-_CONNECT = frozenset(["of", "for", "the", "to", "in", "on", "and", "&", "at", "i", "za", "u", "na", "sa", "s", "iz", "и", "за", "на", "во", "со", "од", "e", "të", "te", "per", "për", "dhe"])
+_CONNECT = frozenset("of for the to in on and & at i za u na sa s iz и за на во со од e të te per për dhe".split())  # noqa: SIM905
 _FROM = re.compile(r"^\s*(?:,\s*)?(?:from|of|at|with|iz|od|од|из|nga|prej)\s+(?:the\s+)?$", re.I)
 _FROM_UNIT = re.compile(r"\s+from\s+(?:the\s+)?((?:[A-Z][\w&/.-]*\s+(?:(?:[A-Z][\w&/.-]*|of|for|and|&)\s+)*)?"
                         r"(?:Directorate|Division|Department|Unit|Sector|Service|Bureau|Office|Desk))\b")
+#: "X Directorate represented by <name>", "delegation led by <name>", "predvođena <name>"
+_LED_BY = re.compile(r"(?:\s+[A-Z&][\w&/.-]*)*\s*,?\s*(?:represented|led|headed|chaired|accompanied) by\s*|"
+                     r"[^.;]{0,40}?\b(?:predvođen\w*|predvoden\w*|предводен\w*)\s*(?:od\s+|од\s+)?(?:\w+\s+){0,3}")
 _AND = re.compile(r"^\s*(?:,|and|i|и|dhe|&)\s*(?:(?:Mr|Mrs|Ms|Dr|g|gđa|г-дин|г-ѓа)\.?\s+)?$")
 
 
@@ -112,9 +115,9 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
     # lists: "X and Z, of Y" / "X i Z iz Y": an affiliation stated once holds for the names listed before it
     for i in range(len(found) - 1, 0, -1):
         a, b = found[i - 1], found[i]
-        if a["organisation"] is None and b["organisation"] and b["how"] in ("from", "bracket", "list"):
-            if _AND.match(text[a["start"] + len(a["written"]):b["start"]]):
-                a["organisation"], a["how"] = b["organisation"], "list"
+        if a["organisation"] is None and b["organisation"] and b["how"] in ("from", "bracket", "list") and \
+                _AND.match(text[a["start"] + len(a["written"]):b["start"]]):
+            a["organisation"], a["how"] = b["organisation"], "list"
     run: list[dict] = []
     for p in found:  # three or more names in one list are people ("composed of X, Y and Z")
         if run and _AND.match(text[run[-1]["start"] + len(run[-1]["written"]):p["start"]]):
@@ -230,8 +233,7 @@ def _affiliation(text, t_start, start, end, t_end, s: Sentence, org_spans, g: Ga
         return after[2], "bracket"
     if after and _FROM.match(text[max(end, t_end):after[0]]):
         return after[2], "from"
-    led = next(((a, b, o) for a, b, o in org_spans if b <= t_start and re.fullmatch(
-        r"(?:\s+[A-Z&][\w&/.-]*)*\s*,?\s*(?:represented|led|headed|chaired|accompanied) by\s*|\s*(?:predvođen\w*|predvoden\w*|предводен\w*)\s*(?:od\s+|од\s+)?", text[b:t_start])), None)
+    led = next(((a, b, o) for a, b, o in org_spans if b <= t_start and _LED_BY.fullmatch(text[b:t_start])), None)
     if led:
         return led[2], "from"
     if inside:

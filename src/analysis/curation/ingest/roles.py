@@ -7,10 +7,9 @@ The cue nearest before a mention in its sentence decides; a mention without a cu
 "migrants from Afghanistan") or the sentence speaks of another time or a wish ("thanked ... for its
 past support", "hoped that the EU would"). A thing takes part when any of its mentions does.
 
->>> classify_mention("The workshop was organised by MARRI.", 28, 33)
-(True, 'organiser', 'organised by')
->>> classify_mention("Good practice from Austria was presented as an example of cooperation.", 19, 26)
-(False, None, 'as an example of')
+>>> s = "The workshop was organised by MARRI; the EU standards were discussed."
+>>> classify_mention(s, s.index("MARRI"), s.index("MARRI") + 5), classify_mention(s, s.index("EU"), s.index("EU") + 2)
+((True, 'organiser', 'organised by'), (False, None, "qualifies 'standards'"))
 """
 
 from __future__ import annotations
@@ -34,7 +33,8 @@ TAKING_PART = [
     ("partner", r"between|together with|in co-?operation with|in partnership with|met with|jointly|zajedno sa|u saradnji sa|"
                 r"u suradnji s|vo sorabotka so|ne bashkepunim me"),
     ("participant", r"delegations? (?:of|from)|representatives? (?:of|from)|participants? (?:of|from)|attended by|attendance|took part|"
-                    r"participat\w*|joined by|with the participation of|opened by|welcomed|received|primio|primila|primil\w*|ucestv\w*|ucesn\w*|sudjel\w*|prisustv\w*|delegacij\w*|pretstavnic\w*|predstavni\w*|"
+                    r"participat\w*|joined by|with the participation of|opened by|welcomed|received|primio|primila|primil\w*|"
+                    r"ucestv\w*|ucesn\w*|sudjel\w*|prisustv\w*|delegacij\w*|pretstavnic\w*|predstavni\w*|"
                     r"uchestv\w*|prisustvuv\w*|morën pjese|moren pjese|delegacion\w*|perfaqesues\w*|speakers?\b|addressed|welcome speech"),
 ]
 #: cues that a name is only mentioned: (reason, pattern)
@@ -66,7 +66,7 @@ def classify_mention(sentence: str, start: int, end: int) -> tuple[bool, str | N
     """(takes part, role or None, reason) for the name at [start, end) of a sentence."""
     after = sentence[end:end + 30]
     if QUALIFIED.match(after) and not re.match(r"^[\s-]*funded|^[\s-]*financed", after):
-        return False, None, f"qualifies '{after.strip().split()[0] if after.strip() else ''}'"
+        return False, None, f"qualifies '{QUALIFIED.match(after).group(0).strip(' -')}'"
     before = fold(sentence[:start])
     best: tuple[int, bool, str | None, str] | None = None
     for role, pattern in _TAKING:

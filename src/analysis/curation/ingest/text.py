@@ -78,7 +78,7 @@ def sentences(text: str) -> list[Sentence]:
     """Every sentence with its line and offset. A full stop after a title, an honorific or an initial
     ("Ms.", "g.", "M.A.", "J.") does not end a sentence; a line break always does.
 
-    >>> [s.text for s in sentences("Mr. J. Smith met g. Petrović. They talked.\nSkopje")]
+    >>> [s.text for s in sentences("Mr. J. Smith met g. Petrović. They talked.\\nSkopje")]
     ['Mr. J. Smith met g. Petrović.', 'They talked.', 'Skopje']
     """
     out = []
