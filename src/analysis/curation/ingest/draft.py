@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-
 from analysis.curation.ingest.dates import event_date, find_dates, publication_date, relative_dates
 from analysis.curation.ingest.entities import (
     FOLLOW_UP,
@@ -223,6 +221,8 @@ def _fpos(f: Folded, pos: int) -> int:
 def _new_organisations(text: str, g: Gazetteer, orgs: list[dict]) -> list[dict]:
     """Organisations the record does not know: 'the X Agency/Ministry/... (ACR)' and the like; a name close to one the
     record knows (rapidfuzz) is that organisation, not a new one."""
+    from rapidfuzz import fuzz, process
+
     known_spans = [(a, b) for h in orgs for a, b in h["spans"]]
     known_ids = {h["id"] for h in orgs}
     out, seen = [], set()

@@ -8,9 +8,6 @@ navigation, image captions, cookie banners and footers. Plain text is taken as i
 from __future__ import annotations
 
 import re
-import socket
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +44,10 @@ def is_url(source: str | Path) -> bool:
 
 def fetch(url: str, *, limit: int = MAX_INPUT_BYTES, timeout: float = TIMEOUT) -> str:
     """The page at ``url`` as text; any failure is one :class:`AnalysisError` line."""
+    import socket  # here: reading a file should not pay for the network modules
+    import urllib.error
+    import urllib.request
+
     req = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,text/plain;q=0.9,*/*;q=0.5"})
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:

@@ -4,6 +4,7 @@ variants), places, countries and their adjectives, topics, initiatives by name a
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -115,14 +116,23 @@ class Gazetteer:
         return None
 
 
+@functools.lru_cache(maxsize=512)
+def _country_patterns(cc: str, country_forms: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern] | None:
+    """Patterns of a name qualified by its country, after ('... of Serbia', '... Srbije') or before ('Serbia's ...')."""
+    names = "|".join(re.escape(c) for c in sorted(country_forms, key=len, reverse=True) if not c.isupper())
+    if not names:
+        return None
+    return (re.compile(rf"^(?:the\s+)?(.+?)\s+(?:(?:of|in|for)\s+(?:the\s+)?(?:Republic\s+of\s+)?|Republike\s+)?(?:{names})$", re.I),
+            re.compile(rf"^(?:the\s+)?(?:{names})(?:'s|’s)?\s+(.+)$", re.I))
+
+
 def _qualified_variants(g: Gazetteer, form: str, oid: str, cc: str, country_forms: list[str]) -> None:
     """'Ministry of Interior of Serbia' is also 'Serbian Ministry of Interior', 'Serbia's Ministry of Interior' and, where the
     release is about Serbia, plain 'Ministry of Interior'; 'Government of the Czech Republic' is also 'Czech Government'."""
-    names = "|".join(re.escape(c) for c in sorted(country_forms, key=len, reverse=True) if not c.isupper())
-    if not names:
+    patterns = _country_patterns(cc, tuple(country_forms))
+    if patterns is None:
         return
-    m = re.match(rf"^(?:the\s+)?(.+?)\s+(?:(?:of|in|for)\s+(?:the\s+)?(?:Republic\s+of\s+)?|Republike\s+)?(?:{names})$", form, re.I)
-    lead = re.match(rf"^(?:the\s+)?(?:{names})(?:'s|’s)?\s+(.+)$", form, re.I)
+    m, lead = patterns[0].match(form), patterns[1].match(form)
     base = (m or lead).group(1) if (m or lead) else None
     if not base or len(base.split()) < 1 or base.lower() in ("republic", "state"):
         return

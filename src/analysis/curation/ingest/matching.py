@@ -51,13 +51,24 @@ def fold_char(ch: str) -> str:
     return base if base.isascii() else low
 
 
+class _FoldTable(dict):
+    """str.translate table filled on first use of each character."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = out = fold_char(chr(code))
+        return out
+
+
+_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """The text lower-cased, transliterated and without diacritics.
 
     >>> fold("Ministarstvo unutrašnjih poslova Crne Gore")
     'ministarstvo unutrasnjih poslova crne gore'
     """
-    return "".join(fold_char(c) for c in text)
+    return text.translate(_TABLE)
 
 
 def stem(word: str) -> str:
@@ -97,13 +108,14 @@ class Folded:
     tokens: list[tuple[str, int, int]] = field(default_factory=list)  # (word, start, end) in the folded text
 
     def __post_init__(self):
-        parts, origin = [], []
-        for i, ch in enumerate(self.original):
-            out = fold_char(ch)
-            parts.append(out)
-            origin.extend([i] * len(out))
-        self.text = "".join(parts)
-        self.origin = origin
+        self.text = fold(self.original)
+        if len(self.text) == len(self.original):
+            self.origin = list(range(len(self.original)))
+        else:
+            origin: list[int] = []
+            for i, ch in enumerate(self.original):
+                origin.extend([i] * len(_TABLE[ord(ch)]))
+            self.origin = origin
         self.tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(self.text) if m.group(0) not in _STOP]
 
     def orig(self, a: int, b: int) -> tuple[int, int]:
