@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis import locations
-from analysis.curation.ingest.matching import DEMONYMS, Matcher, form_words, same_name
+from analysis.curation.ingest.matching import DEMONYMS, LOCAL_COUNTRY_NAMES, Matcher, form_words, same_name
 from analysis.curation.names import normalise, split_aliases
 
 
@@ -52,7 +52,7 @@ class Gazetteer:
         for r in _rows(data_dir, "countries"):
             code, name = r["country_code"], r["name"].rstrip("*")
             g.country_names[code] = name
-            forms = [name, *split_aliases(r["aliases"])]
+            forms = [name, *split_aliases(r["aliases"]), *split_aliases(LOCAL_COUNTRY_NAMES.get(code, ""))]
             country_forms[code] = forms
             words.update(w for form in forms for w in form.split() if w[:1].isupper() and len(w) > 3)
             adjective = DEMONYMS.get(code)

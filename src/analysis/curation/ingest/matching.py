@@ -233,3 +233,16 @@ DEMONYMS = {
     "PL": "Polish", "RO": "Romanian", "RS": "Serbian", "SE": "Swedish", "SI": "Slovenian", "SK": "Slovak", "TR": "Turkish",
     "US": "American", "XK": "Kosovo", "JP": "Japanese", "FI": "Finnish", "IE": "Irish", "PT": "Portuguese", "LU": "Luxembourg",
 }
+
+#: country names in the region's languages (Latin; Cyrillic is folded to these), where the record has only English names
+LOCAL_COUNTRY_NAMES = {
+    "AL": "Albanija|Shqipëri|Shqipëria|Shqipërisë", "AT": "Austrija|Avstrija|Austri|Austrisë", "BA": "Bosnja dhe Hercegovina",
+    "BG": "Bugarska|Bugarija|Bullgari", "CH": "Švicarska|Švajcarska|Švajcarija|Zvicër|Zvicra", "CZ": "Češka|Republika Češka",
+    "DE": "Njemačka|Nemačka|Germanija|Gjermani", "FR": "Francuska|Francija|Franca|Francë", "GB": "Velika Britanija|Ujedinjeno Kraljevstvo|"
+    "Britanija|Britani e Madhe|Mbretëria e Bashkuar|Britanisë", "GR": "Grčka|Grcija|Greqi|Greqia", "HR": "Hrvatska|Hrvatske|Kroacia|Hrvatska",
+    "HU": "Mađarska|Madjarska|Ungarija|Hungaria|Hungari", "IT": "Italija|Itali|Italia", "ME": "Crna Gora|Crnogorsk|Mali i Zi|Malit të Zi|"
+    "Crna Gora", "MK": "Makedonija|Sjeverna Makedonija|Severna Makedonija|Maqedonia|Maqedonia e Veriut|Maqedonisë së Veriut",
+    "RO": "Rumunija|Rumunjska|Rumani", "RS": "Srbija|Serbia|Serbisë", "SI": "Slovenija|Slloveni|Sllovenia", "SK": "Slovačka",
+    "TR": "Turska|Turcija|Turqi|Turqia", "US": "SAD|Sjedinjene Američke Države|Sjedinjene Države|Amerika|SHBA|Shtetet e Bashkuara",
+    "XK": "Kosova|Kosovës|Kosovo", "SE": "Švedska|Švedskа|Suedi", "NL": "Nizozemska|Holandija|Holanda", "BE": "Belgija|Belgjikë",
+}
