@@ -20,6 +20,7 @@ from analysis.curation.ingest.entities import (
     find_orgs,
     find_places,
     find_topics,
+    fuzzy_orgs,
     kind_of,
 )
 from analysis.curation.ingest.fetch import looks_like_html, main_text
@@ -66,6 +67,9 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
     orgs = find_orgs(f, g, sents, place.get("country") if place else None)
     org_spans = [(a, b) for h in orgs for a, b in h["spans"]]
     country_hits = find_countries(f, g, places, org_spans)
+    named = {normalise(p["name"]) for p in places} | {normalise(g.country_names.get(c["code"], "")) for c in country_hits}
+    orgs += [h for h in fuzzy_orgs(text, g, orgs, {c["code"] for c in country_hits} | ({place["country"]} if place else set()), named)
+             if h["id"] not in {o["id"] for o in orgs}]
 
     taking, mentioned = [], []
     for h in orgs:
@@ -100,7 +104,8 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
         evidence["date"] = ("no date for this event in the text (dates of events elsewhere are ignored): find it "
                             "elsewhere, or record a window with its evidence in date_note")
 
-    people = find_people(f, g, taking + mentioned, sents, country_hits)
+    people = find_people(f, g, taking + mentioned, sents, country_hits,
+                         [p["name"] for p in places] + [g.country_names.get(c["code"], "") for c in country_hits])
     known = {h["id"] for h in taking + mentioned}
     for p in people:  # a body the page ties a person to, by title ("Macedonian Minister of Interior"), takes part with them
         if p["organisation"] and p["organisation"] not in known:

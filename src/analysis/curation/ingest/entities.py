@@ -76,6 +76,54 @@ def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country:
     return sorted(hits.values(), key=lambda h: h["first"])
 
 
+#: capitalised phrases that name an organisation ("the British Embassy", "Croatian Interior Ministry", "U.S. Embassy")
+CANDIDATE = re.compile(
+    r"\b((?:[A-Z][\w'’.-]+\s+){0,4}(?:Agency|Ministry|Organi[sz]ation|Association|Foundation|Institute|University|Embassy|Council|"
+    r"Commission|Directorate|Office|Police|Government|Service|Commissariat|Parliament|Assembly|Administration|Customs|Cross|"
+    r"Centre|Center|Secretariat)\b(?:\s+(?:of|for|on|in)(?:\s+the)?(?:\s+[A-Z][\w'’-]+){1,5})?)")
+_GENERIC_WORDS = frozenset(["the", "of", "for", "in", "on", "and", "ministry", "government", "police", "service", "office", "agency",
+                            "directorate", "embassy", "centre", "center"])
+
+
+def fuzzy_orgs(text: str, g: Gazetteer, orgs: list[dict], codes: set[str], place_names: set[str]) -> list[dict]:
+    """Organisations of the record named in a form it does not list ("British Embassy" for "British Embassy in Bosnia and
+    Herzegovina", "Croatian Interior Ministry"): the closest names (rapidfuzz), kept only when one organisation of a country the
+    text names is left, the event's place breaking ties. {id, count, first, spans, fuzzy}."""
+    from rapidfuzz import fuzz, process
+
+    from analysis.curation.ingest.matching import DEMONYMS
+    from analysis.curation.names import normalise
+
+    known = [(a, b) for h in orgs for a, b in h["spans"]]
+    found: dict[str, dict] = {}
+    for m in CANDIDATE.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in known):
+            continue
+        name = re.sub(r"^(?:The|This|the)\s+", "", m.group(1).strip())
+        q = normalise(name)
+        if len([w for w in re.findall(r"\w+", q) if w not in _GENERIC_WORDS]) < 1 or len(q.split()) < 2:
+            continue
+        swapped = q
+        for cc, adj in DEMONYMS.items():
+            swapped = re.sub(rf"\b{adj.lower()}\b", normalise(g.country_names.get(cc, adj)), swapped)
+        ids: dict[str, float] = {}
+        for query in {q, swapped}:
+            for _, score, i in process.extract(query, g.org_forms, scorer=fuzz.token_set_ratio, score_cutoff=90, limit=25):
+                oid = g.org_form_ids[i]
+                if fuzz.token_sort_ratio(query, g.org_forms[i]) >= 55:
+                    ids[oid] = max(ids.get(oid, 0), score)
+        ids = {o: sc for o, sc in ids.items() if not g.org_country.get(o) or g.org_country[o] in codes}
+        if len(ids) > 1:
+            here = {o: sc for o, sc in ids.items() if any(p and p in normalise(g.org_full.get(o, "")) for p in place_names)}
+            ids = here or ids
+        if len(ids) == 1:
+            (oid,) = ids
+            h = found.setdefault(oid, {"id": oid, "count": 0, "first": m.start(), "spans": [], "fuzzy": name})
+            h["count"] += 1
+            h["spans"].append((m.start(1), m.end(1)))
+    return list(found.values())
+
+
 def find_places(f: Folded, g: Gazetteer) -> list[dict]:
     out, seen = [], set()
     text = f.original

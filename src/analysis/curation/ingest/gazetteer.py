@@ -29,6 +29,7 @@ class Gazetteer:
     org_country: dict[str, str] = field(default_factory=dict)
     org_names: dict[str, str] = field(default_factory=dict)
     org_kind: dict[str, str] = field(default_factory=dict)
+    org_full: dict[str, str] = field(default_factory=dict)  # the full name
     org_forms: list[str] = field(default_factory=list)  # normalised names and aliases, for fuzzy matching of new names
     org_form_ids: list[str] = field(default_factory=list)
     places: dict[str, dict] = field(default_factory=dict)  # place_id -> row
@@ -66,6 +67,7 @@ class Gazetteer:
             g.org_names[oid] = r["acronym"] or r["name"]
             g.org_country[oid] = cc
             g.org_kind[oid] = r["kind"]
+            g.org_full[oid] = r["name"]
             forms = [r["name"], *split_aliases(r["aliases"]), r["acronym"]]
             for form in forms:
                 if form and (len(form) >= 3 or form.isupper()):

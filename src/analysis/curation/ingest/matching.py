@@ -141,7 +141,7 @@ def form_words(form: str) -> tuple[str, ...]:
     return tuple(w for w in _TOKEN.findall(fold(form)) if w not in _STOP)
 
 
-_GAP = re.compile(r"[\s,'’\-–—/()]*")
+_GAP = re.compile(r"[\s,.'’\-–—/()]*")
 
 
 class Matcher:

@@ -51,7 +51,7 @@ Republika Republike Ministarstvo Ministarstva Granična Granične Služba Služb
 Policije Sektor Zajednički Zajedničke Evropska Europska Unija Unije Ured Kancelarija Agencija Agencije Bosne Bosna Hercegovine Crne
 Gore Srbije Hrvatske
 """.split())  # noqa: SIM905
-_CONNECT = frozenset("of for the to in on and & at i za u na sa s iz и за на во со од e të te per për dhe".split())  # noqa: SIM905
+_CONNECT = frozenset("of for the to in on and & at i za u na sa s iz и за на во со од e të te per për dhe a.i. a.i".split())  # noqa: SIM905
 _FROM = re.compile(r"^\s*(?:,\s*)?(?:from|of|at|with|iz|od|од|из|nga|prej)\s+(?:the\s+)?$", re.I)
 _FROM_UNIT = re.compile(r"\s+from\s+(?:the\s+)?((?:[A-Z][\w&/.-]*\s+(?:(?:[A-Z][\w&/.-]*|of|for|and|&)\s+)*)?"
                         r"(?:Directorate|Division|Department|Unit|Sector|Service|Bureau|Office|Desk))\b")
@@ -69,7 +69,8 @@ def _not_name(word: str, g: Gazetteer) -> bool:
     return word in NOT_NAME or word in g.place_words or is_role(word)
 
 
-def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sentence], countries: list[dict]) -> list[dict]:
+def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sentence], countries: list[dict],
+                places: list[str] = ()) -> list[dict]:
     text = f.original
     org_spans = sorted((a, b, h["id"]) for h in orgs for a, b in h["spans"])
     people: dict[str, dict] = {}
@@ -107,7 +108,9 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             pid = g.person(written)
             known = g.person_names.get(pid) if pid else None
             name = written if (known is None or normalise(known) == normalise(written)) else known
-            aff, how = _affiliation(text, t_start, start, end, t_end, s, org_spans, g, title, countries)
+            if known is None and all(len(t) > 5 and re.search(r"(?:om|em)$", t) for t in tokens):
+                name = " ".join(t[:-2] for t in tokens)  # the instrumental of a BCMS name ("s Draganom Kulićem"): its nominative
+            aff, how = _affiliation(text, t_start, start, end, t_end, s, org_spans, g, title, countries, places)
             person = {"name": name, "written": written, "title": title or None, "organisation": aff, "how": how,
                       "start": start, "known_as": pid, "signal": bool(title or honorific or pid or aff)}
             person["evidence"] = str(Span(s.line, text[max(s.start, t_start - 10):min(s.end, t_end + 40)].strip()))
@@ -178,6 +181,12 @@ def _title_before(text: str, floor: int, start: int, org_spans: list) -> tuple[i
         segments.pop(0)
     phrase = ", ".join(segments)
     phrase = re.sub(rf"^(?:(?:{'|'.join(map(re.escape, _CONNECT))}|with|by)\s+)+", "", phrase, flags=re.I)
+    if not is_role(phrase):  # a title in lower case, as the region's languages write it ("ministri unutrašnjih poslova Srbije,")
+        words = list(re.finditer(r"[^\s,;:]+", text[floor:end]))[-8:]
+        roles = [w for w in words if is_role(w.group(0))]
+        if roles:
+            p = floor + roles[-1].start()
+            phrase = text[p:end].strip(" ,")
     if not is_role(phrase):
         org_only = next((a for a, b, _ in org_spans if p <= a and b <= start), None)
         return (org_only if org_only is not None else start), ""
@@ -225,7 +234,8 @@ def _has_name(phrase: str, g: Gazetteer) -> bool:
     return False
 
 
-def _affiliation(text, t_start, start, end, t_end, s: Sentence, org_spans, g: Gazetteer, title: str, countries) -> tuple[str | None, str]:
+def _affiliation(text, t_start, start, end, t_end, s: Sentence, org_spans, g: Gazetteer, title: str, countries,
+                 places: list[str]) -> tuple[str | None, str]:
     """The organisation the sentence ties the person to, and how ('title', 'bracket', 'from', 'country'), or (None, '')."""
     inside = [(a, b, o) for a, b, o in org_spans if t_start <= a and b <= t_end and not (start <= a < end)]
     after = next(((a, b, o) for a, b, o in org_spans if a >= max(end, t_end) and a < s.end), None)
@@ -242,13 +252,16 @@ def _affiliation(text, t_start, start, end, t_end, s: Sentence, org_spans, g: Ga
     if title:
         cc = next((c["code"] for c in countries if t_start <= c["start"] < max(t_end, end)), None)
         if cc:
-            base = re.sub(r"^.*?\b(Minist)(?:er|ar)\b", r"\1ry", title, flags=re.I)
-            folded = " ".join(form_words(base))
+            folded = " ".join(form_words(title))
+            folded = re.sub(r"^.*?\bminist(?:er|ers|ar|ri|ra|rot|rite)\b", "ministry", folded)
+            folded = re.sub(r"^.*?\bministry\b(?= (?:unutrasnj|vnatresn|sigurnost|bezbednost|pravd))", "ministarstvo", folded)
             options = [per[cc] for key, per in sorted(g.generic.items(), key=lambda kv: -len(kv[0])) if key in folded and cc in per]
             if options:
                 return options[0], "country"
-            if re.search(r"ambassador|ambasador", fold(title)):
-                embassy = [o for o, c in g.org_country.items() if c == cc and o.startswith("embassy")]
-                if len(embassy) == 1:
-                    return embassy[0], "country"
+            if re.search(r"ambassador|ambasador|charge d.affaires|chargee d.affaires", fold(title)):
+                embassy = sorted({o for f, o in zip(g.org_forms, g.org_form_ids, strict=True) if "embassy" in f and g.org_country.get(o) == cc})
+                host = [fold(p) for p in places if fold(p) != fold(g.country_names.get(cc, ""))]  # where the embassy is, not whose
+                here = [o for o in embassy if any(p in fold(g.org_full.get(o, "")) for p in host)]
+                if len(here) == 1 or len(embassy) == 1:
+                    return (here or embassy)[0], "country"
     return None, ""

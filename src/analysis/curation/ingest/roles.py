@@ -30,9 +30,11 @@ TAKING_PART = [
               r"thanks to the (?:financial )?support of|donated by|donor|grant from|funding from|-funded|-financed|"
               r"finansir\w*|financir\w*|sufinansir\w*|sufinancir\w*|podrsk\w*|poddrsk\w*|mbeshtet\w*|financuar|finansiran\w*"),
     ("trainer", r"trainers? (?:from|of)|delivered by|lecturers? (?:from|of)|experts? from|predavac\w*|trener\w*"),
-    ("partner", r"discuss\w* with|talks with|between|together with|in co-?operation with|in partnership with|met with|jointly|zajedno sa|u saradnji sa|"
+    ("partner", r"discuss\w* with|talks with|between|together with|in co-?operation with|in partnership with|met with|"
+                r"jointly|zajedno sa|u saradnji sa|"
                 r"u suradnji s|vo sorabotka so|ne bashkepunim me"),
-    ("participant", r"gathered|brought together|representing|stakeholders|okupi\w*|okupil\w*|sobra\w*|delegations? (?:of|from)|representatives? (?:of|from)|participants? (?:of|from)|attended by|attendance|took part|"
+    ("participant", r"gathered|brought together|representing|stakeholders|okupi\w*|okupil\w*|sobra\w*|delegations? (?:of|"
+                    r"from)|representatives? (?:of|from)|participants? (?:of|from)|attended by|attendance|took part|"
                     r"participat\w*|joined by|with the participation of|opened by|welcomed|received|primio|primila|primil\w*|"
                     r"ucestv\w*|ucesn\w*|sudjel\w*|prisustv\w*|delegacij\w*|pretstavnic\w*|predstavni\w*|"
                     r"uchestv\w*|prisustvuv\w*|morën pjese|moren pjese|delegacion\w*|perfaqesues\w*|speakers?\b|addressed|welcome speech"),
@@ -42,7 +44,8 @@ MENTIONED = [
     ("as an example of", r"as an? (?:good |best )?(?:example|model) of|as an example|good practices? (?:of|from)|example of|"
                          r"following the example|primjer\w*|primer\w*|shembull\w*"),
     ("thanked for support", r"thank\w*|gratitude|grateful|appreciat\w*|zahval\w*|blagodar\w*|falenderoj\w*|falenderim\w*"),
-    ("a hope or plan", r"in the (?:next|coming) (?:months?|weeks?|years?)|\bbice\b|ce biti|hope[sd]?\b|expects?\b|expected to|would like|wish\w*|invit\w* to join|will be asked|potential|future support|"
+    ("a hope or plan", r"in the (?:next|coming) (?:months?|weeks?|years?)|\bbice\b|ce biti|hope[sd]?\b|expects?\b|expected to|"
+                       r"would like|wish\w*|invit\w* to join|will be asked|potential|future support|"
                        r"nad\w* se|ocekuj\w*"),
     ("another time", r"previous\w*|in the past|earlier|last year|former|(?:was|were) (?:signed|adopted|established) in|in (?:19|20)\d\d,|"
                      r"since (?:19|20)\d\d|prethodn\w*|ranije"),
