@@ -123,6 +123,9 @@ def score(group: list[tuple[str, str, Path, dict]], show=print) -> dict[str, lis
             show(f"  {name} people: missed {sorted(want_people.keys() - people.keys())}, extra {sorted(people.keys() - want_people.keys())}")
         hits = sum(_norm_title(people[n]["title"]) == _norm_title(t) for n, (t, _, _) in want_people.items() if n in people)
         add("people titles", hits, sum(1 for n in want_people if n in people and people[n].get("title")), len(want_people))
+        for n, (t, _, _) in want_people.items():
+            if n in people and _norm_title(people[n]["title"]) != _norm_title(t):
+                show(f"  {name} title of {n}: got {people[n]['title']!r}, expected {t!r}")
         with_aff = {n: o for n, (_, o, given) in want_people.items() if given}
         aff_hits = sum(1 for n, o in with_aff.items() if n in people and people[n].get("organisation") == o)
         add("affiliations", aff_hits, len(with_aff), len(with_aff))

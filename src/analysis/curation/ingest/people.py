@@ -22,12 +22,13 @@ _LOW = "a-zčćšžđçëàáâãäåèéêìíîïñòóôõöùúûüýÿа-я
 _WORD = rf"[{_UP}][{_LOW}]+"
 _PARTICLE = r"(?:von|van|de|di|da|del|der|bin|el)"
 NAME_RE = re.compile(rf"(?<![\w{_LOW}])({_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD}){{1,8}})(?![\w])")
-HONORIFIC = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|H\.E|Sir|Mag|mr|dr|doc|prof|gđa|gđica|gdin|g|z|znj|zoti|zonja|gospodin|gospođa|"
+HONORIFIC = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|H\.E|Sir|Mag|mr|dr|doc|prof|gđa|gđica|gdin|g-din|g-đa|g-đica|g|z|znj|zoti|zonja|"
+                       r"gospodin|gospođa|"
                        r"gospođica|H\.\s?E)\.?|г-дин|г-ѓа|г-ца|г\.|господин|госпоѓа|госпођа|Његова Екселенција)\s*$")
 #: stems (folded) of words that make a phrase a role or title, in English and the region's languages
 ROLE_STEMS = tuple("""
 ambassador adviser advisor analyst assistant chair chief coordinator commander commissioner consul counsellor delegate deputy
-director desk head inspector liaison manager minister officer president prime representative secretary specialist expert
+director head inspector liaison manager minister officer president prime representative secretary specialist expert
 spokes rapporteur attache prosecutor judge governor mayor professor lecturer trainer
 direktor ministar ravnatelj nacelnik sef pomocnik zamjenik zamenik savjetnik savetnik ambasador predsjednik predsednik sekretar
 koordinator komesar inspektor glavn drzavn vodj voditelj komandant zapovjednik
@@ -61,8 +62,34 @@ _LED_BY = re.compile(r"(?:\s+[A-Z&][\w&/.-]*)*\s*,?\s*(?:represented|led|headed|
 _AND = re.compile(r"^\s*(?:,|and|i|и|dhe|&)\s*(?:(?:Mr|Mrs|Ms|Dr|g|gđa|г-дин|г-ѓа)\.?\s+)?$")
 
 
+#: BCMS role nouns in the nominative (folded), for titles written in another case ("s direktorom" -> "direktor")
+_NOMINATIVE = ("direktor", "ravnatelj", "zamjenik", "zamenik", "nacelnik", "pomocnik", "savjetnik", "savetnik", "ambasador",
+               "predsjednik", "predsednik", "sekretar", "koordinator", "komesar", "inspektor", "sef", "tajnik", "voditelj",
+               "komandant", "zapovjednik", "ministr")
+
+
+def nominative_title(title: str) -> str:
+    """A title's first word in the nominative when it is an inflected BCMS role noun.
+
+    >>> nominative_title("direktorom Granične policije BiH"), nominative_title("ministra sigurnosti"), nominative_title("Director")
+    ('direktor Granične policije BiH', 'ministar sigurnosti', 'Director')
+    """
+    first, _, rest = title.partition(" ")
+    low = fold(first)
+    for end in ("om", "em", "a", "u", "e"):
+        if low.endswith(end) and low[: -len(end)] in _NOMINATIVE:
+            stem = first[: -len(end)]
+            stem = stem[:-1] + "ar" if low[: -len(end)] == "ministr" else stem
+            return f"{stem} {rest}".strip()
+    return title
+
+
+_UNITS = ("directorat", "direktorat", "drejtoria", "drejtorise", "drejtorine", "drejtorit", "direkcij")
+
+
 def is_role(phrase: str) -> bool:
-    return any(fold(w).strip(",.()").startswith(ROLE_STEMS) for w in phrase.split())
+    """Does the phrase hold a role word ("Director", "ravnatelja", "Drejtori") and not only a unit ("Directorate")?"""
+    return any((w := fold(x).strip(",.()")).startswith(ROLE_STEMS) and not w.startswith(_UNITS) for x in phrase.split())
 
 
 def _not_name(word: str, g: Gazetteer) -> bool:
@@ -103,7 +130,7 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             lead_org = next((b for a, b, _ in org_spans if a == t_start and text[a:b].isupper()), None)
             if lead_org and is_role(pre_title[lead_org - t_start:]):
                 pre_title = pre_title[lead_org - t_start:].strip(" ,")  # "MARRI Project Manager": MARRI is the employer
-            title = ", ".join(x for x in (pre_title, post_title) if x)
+            title = nominative_title(", ".join(x for x in (pre_title, post_title) if x))
             done_upto = max(end, t_end)
             pid = g.person(written)
             known = g.person_names.get(pid) if pid else None
@@ -180,13 +207,14 @@ def _title_before(text: str, floor: int, start: int, org_spans: list) -> tuple[i
         p += len(text[p:end]) - len(text[p:end].split(",", 1)[-1]) if len(segments) > 1 else len(text[p:end])
         segments.pop(0)
     phrase = ", ".join(segments)
-    phrase = re.sub(rf"^(?:(?:{'|'.join(map(re.escape, _CONNECT))}|with|by)\s+)+", "", phrase, flags=re.I)
+    phrase = re.split(r"\b(?:by|with|to|that|which|who)\b\s*,?\s*", phrase)[-1]  # "X Directorate represented by, <title>"
+    phrase = re.sub(rf"^(?:(?:{'|'.join(map(re.escape, _CONNECT))})\s+)+", "", phrase.strip(" ,"), flags=re.I)
     if not is_role(phrase):  # a title in lower case, as the region's languages write it ("ministri unutrašnjih poslova Srbije,")
         words = list(re.finditer(r"[^\s,;:]+", text[floor:end]))[-8:]
         roles = [w for w in words if is_role(w.group(0))]
         if roles:
             p = floor + roles[-1].start()
-            phrase = text[p:end].strip(" ,")
+            phrase = re.split(r"\b(?:by|with|to|that|which|who)\b\s*,?\s*", text[p:end].strip(" ,"))[-1]
     if not is_role(phrase):
         org_only = next((a for a, b, _ in org_spans if p <= a and b <= start), None)
         return (org_only if org_only is not None else start), ""
@@ -200,7 +228,14 @@ def _title_after(text: str, end: int, limit: int, org_spans: list, g: Gazetteer)
     m = re.match(r"\s*(?:,|\(|–|-)\s*([^,;:()–]+?)(?=\s*(?:[,;:()–]|\.(?=\s|$)|$))", text[end:limit])
     if not m or not is_role(m.group(1)):
         return "", end
-    segment = re.split(rf"\s+(?:i|and|и|dhe|te|as well as)\s+(?=[{_UP}])", m.group(1))[0]  # "..., director of X and Y Z": Y Z is next
+    segment = m.group(1)
+    for conj in re.finditer(rf"\s+(?:i|and|и|dhe|te|as well as)\s+(?=[{_UP}])", segment):
+        if _has_name(segment[conj.end():], g):
+            segment = segment[:conj.start()]  # "..., director of X and Y Z, ...": Y Z is the next person
+            break
+    if _has_name(segment, g):
+        return "", end  # "A, Austrian Ambassador B": the segment is B's title
+    segment = re.sub(r"\s+(?:and|i|и|dhe)\s+(?:Mr|Mrs|Ms|Dr|Prof|H\.E|g|z|gđa|г-дин|г-ѓа)\.?$", "", segment)
     words = segment.split()
     lower_title = fold(words[0]).startswith(ROLE_STEMS) and words[0][:1].islower()
     kept: list[str] = []
@@ -220,7 +255,7 @@ def _title_after(text: str, end: int, limit: int, org_spans: list, g: Gazetteer)
     if len(kept) == len(words):
         nxt = re.match(r"\s*,\s*([^,;:()]+?)(?=\s*(?:[,;:()]|\.(?=\s|$)|$))", text[stop:limit])
         if nxt and any(stop + nxt.start(1) <= a and b <= stop + nxt.end(1) + 1 for a, b, _ in org_spans) and not is_role(nxt.group(1)) \
-                and not _has_name(nxt.group(1), g):
+                and not _has_name(nxt.group(1), g) and nxt.group(1)[:1].isupper() and len(nxt.group(1).split()) <= 6:
             title, stop = f"{title}, {nxt.group(1).strip()}", stop + nxt.end(1)
     return title, stop
 

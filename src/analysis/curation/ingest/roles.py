@@ -33,7 +33,7 @@ TAKING_PART = [
     ("partner", r"discuss\w* with|talks with|between|together with|in co-?operation with|in partnership with|met with|"
                 r"jointly|zajedno sa|u saradnji sa|"
                 r"u suradnji s|vo sorabotka so|ne bashkepunim me"),
-    ("participant", r"gathered|brought together|representing|stakeholders|okupi\w*|okupil\w*|sobra\w*|delegations? (?:of|"
+    ("participant", r"\bwith(?: the)?\s*$|gathered|brought together|representing|stakeholders|okupi\w*|okupil\w*|sobra\w*|delegations? (?:of|"
                     r"from)|representatives? (?:of|from)|participants? (?:of|from)|attended by|attendance|took part|"
                     r"participat\w*|joined by|with the participation of|opened by|welcomed|received|primio|primila|primil\w*|"
                     r"ucestv\w*|ucesn\w*|sudjel\w*|prisustv\w*|delegacij\w*|pretstavnic\w*|predstavni\w*|"
@@ -50,7 +50,7 @@ MENTIONED = [
     ("another time", r"previous\w*|in the past|earlier|last year|former|(?:was|were) (?:signed|adopted|established) in|in (?:19|20)\d\d,|"
                      r"since (?:19|20)\d\d|prethodn\w*|ranije"),
     ("subject of discussion", r"discuss\w*(?: the)?|regarding(?: the)?|concerning(?: the)?|about the|"
-                              r"(?:meeting|conference|workshop|seminar|discussion|talks|session|debate) on(?: the)?|\bon(?: the)?\s*$|"
+                              r"(?:meeting|conference|workshop|seminar|discussion|talks|session|debate) on(?: the)?\s*$|\bon(?: the)?\s*$|"
                               r"state-of-play of|razgovara\w* o|raspravlja\w* o|diskut\w* o"),
     ("beneficiary of a project", r"aim\w* to (?:help|assist|support)|pomogn\w*|pomoc\w* zemlj\w*|help(?:s|ing)? (?:the )?countries|"
                                  r"beneficiar\w*|intended for"),
