@@ -193,6 +193,11 @@ def _event_place(text: str, f: Folded, sents: list[Sentence], g: Gazetteer, plac
         rest = text[p["end"]:p["end"] + 60].split("\n")[0]
         if opens_line and re.match(r"\s*(?:,|–|—|-|\(|\d|$)", rest) and (re.search(r"[–—-]\s|\d{4}|\d{1,2}[./]", rest) or not rest):
             return {"id": p["id"], "name": p["name"], "country": p["country"], "evidence": p["evidence"] + " (dateline)"}, []
+    for p in places:  # an agency dateline in capitals further down, after the page's clutter ("ZAGREB, Croatia, September 19 (UNHCR) -")
+        line_start = text.rfind("\n", 0, p["pos"]) + 1
+        if p["pos"] == line_start and text[p["pos"]:p["end"]].isupper() and re.match(r"\s*[,–—-]", text[p["end"]:]) and \
+                text.count("\n", 0, p["pos"]) < 15:
+            return {"id": p["id"], "name": p["name"], "country": p["country"], "evidence": p["evidence"] + " (dateline)"}, []
     m = re.match(r"^\s*([A-ZČĆŠŽĐ][\w'’.-]+(?:\s[A-ZČĆŠŽĐ][\w'’.-]+){0,2})\s*(?:,[^–—\n-]{0,30})?\s*[–—-]\s+\S", text)
     if m and not any(c.isdigit() for c in m.group(1)) and not g.orgs.find(Folded(m.group(1)), capitalised=False):
         name = m.group(1).strip().title() if m.group(1).isupper() else m.group(1).strip()

@@ -23,6 +23,7 @@ KIND_WORDS = [
     ("seminar", r"seminar"), ("forum", r"\bforum\b"), ("exercise", r"exercise|joint operation|\bvjezb\w*|\bvezb\w*"),
     ("signing", r"\bsign(?:ed|ing)\b|memorandum|protocol|potpis\w*|potpish\w*|nenshkr\w*"),
     ("launch", r"\blaunch(?:ed|ing)?\b|opening ceremony"),
+    ("other", r"hand(?:ed|s|ing)?[- ]?over\b|turned over|handover|primopredaj\w*|donation ceremony|dorezim\w*"),
     ("meeting", r"meeting|met with|talks|visit|\bsastan\w*|\bsostan\w*|\bsastal\w*|\bsastaj\w*|\btakim\w*|\bposjet\w*|\bposet\w*"),
 ]
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis import locations
-from analysis.curation.ingest.matching import DEMONYMS, LOCAL_COUNTRY_NAMES, Matcher, form_words, same_name
+from analysis.curation.ingest.matching import DEMONYMS, LOCAL_COUNTRY_NAMES, LOCAL_PLACE_NAMES, Matcher, form_words, same_name
 from analysis.curation.names import normalise, split_aliases
 
 
@@ -83,7 +83,7 @@ class Gazetteer:
                     g.orgs.add(form, r["org_id"])
         for r in _rows(data_dir, "places"):
             g.places[r["place_id"]] = r
-            for form in [r["name"], *split_aliases(r["aliases"])]:
+            for form in [r["name"], *split_aliases(r["aliases"]), *split_aliases(LOCAL_PLACE_NAMES.get(r["place_id"], ""))]:
                 if len(form) > 2:
                     g.place_matcher.add(form, r["place_id"])
                     words.update(w for w in form.split() if w[:1].isupper())

@@ -246,3 +246,12 @@ LOCAL_COUNTRY_NAMES = {
     "TR": "Turska|Turcija|Turqi|Turqia", "US": "SAD|Sjedinjene Američke Države|Sjedinjene Države|Amerika|SHBA|Shtetet e Bashkuara",
     "XK": "Kosova|Kosovës|Kosovo", "SE": "Švedska|Švedskа|Suedi", "NL": "Nizozemska|Holandija|Holanda", "BE": "Belgija|Belgjikë",
 }
+
+#: names of the region's capitals and meeting places in its languages (Latin; Cyrillic folds to these), by place id
+LOCAL_PLACE_NAMES = {
+    "brussels": "Brisel|Bruxelles|Brukseli|Bruksel", "belgrade": "Beograd|Belgrad|Beogradi", "vienna": "Beč|Wien|Viena|Vjena|Vjenë",
+    "zagreb": "Zagrebi", "tirana": "Tiranë|Tirana", "pristina": "Priština|Prishtinë|Prishtina", "podgorica": "Podgoricë",
+    "budapest": "Budimpešta|Budimpesta|Budapeshtë", "geneva": "Ženeva|Genève|Gjenevë", "rome": "Rim|Romë|Roma", "athens": "Atina|Athinë",
+    "sofia": "Sofija|Sofje", "ljubljana": "Lublana|Lubljana", "sarajevo": "Sarajevë", "skopje": "Shkup|Skoplje|Shkupi",
+    "horgos-roszke-border-crossing": "Horgoš|Horgos|Röszke",
+}
