@@ -6,6 +6,7 @@ text wins over a page stamp).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -185,7 +186,8 @@ def event_date(text: str, dates: list[dict], relative: list[dict], sentences: li
             continue
         s = sentence_at(sentences, d["pos"])
         sentence = s.text if s else ""
-        others = [pid for pid, offsets in place_names.items() if s and any(s.start <= o < s.end for o in offsets)]
+        others = [pid for pid, offsets in place_names.items()
+                  if s and bisect.bisect_left(offsets, s.start) < bisect.bisect_left(offsets, s.end)]
         if place and set(others) - {place.get("id")}:
             continue  # "the first conference, held in Ohrid in October 2021": another event's date
         if _ELSEWHERE.search(sentence) and len(written) > 1:

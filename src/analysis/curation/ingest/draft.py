@@ -7,6 +7,7 @@ mentioned (:mod:`.roles`) and people (:mod:`.people`) → this draft.
 
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 
@@ -233,7 +234,8 @@ def _new_organisations(text: str, g: Gazetteer, orgs: list[dict]) -> list[dict]:
     record knows (rapidfuzz) is that organisation, not a new one."""
     from rapidfuzz import fuzz, process
 
-    known_spans = [(a, b) for h in orgs for a, b in h["spans"]]
+    known_spans = sorted((a, b) for h in orgs for a, b in h["spans"])
+    known_starts = [a for a, _ in known_spans]
     known_ids = {h["id"] for h in orgs}
     out, seen = [], set()
     pattern = re.compile(
@@ -241,9 +243,11 @@ def _new_organisations(text: str, g: Gazetteer, orgs: list[dict]) -> list[dict]:
         r"Council|Commission|Directorate|Office)\b(?:\s+(?:of|for|on)(?:\s+the)?(?:\s+[A-Z][\w'’-]+){1,5})?)"
         r"(?:\s*\(([A-Z][A-Za-z&]{2,9})\))?")
     for m in pattern.finditer(text):
-        if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in known_spans):
+        k = bisect.bisect_right(known_starts, m.end())
+        near = known_spans[max(0, k - 12):k]
+        if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in near):
             continue
-        if any(0 <= m.start() - b <= 25 for a, b in known_spans):  # a unit of a known organisation ("INTERPOL IS & ... Directorate")
+        if any(0 <= m.start() - b <= 25 for a, b in near):  # a unit of a known organisation ("INTERPOL IS & ... Directorate")
             continue
         name = m.group(1).strip()
         if name.split()[0] in ("The", "This"):

@@ -6,6 +6,7 @@ names of what the record knows are found too; whether each took part is :mod:`.r
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from analysis.curation.ingest.gazetteer import Gazetteer
@@ -56,14 +57,18 @@ def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country:
     specific = [m for m in g.orgs.find(f) if not (m["text"].isupper() and re.match(r"\s+(?:[IVX]{1,4}|(?:19|20)\d\d)\b", f.original[m["end"]:]))]
     for m in specific:
         add(m["key"], m["start"], m["end"])
-    taken = [(m["start"], m["end"]) for m in specific]
-    countries = [m for m in g.countries.find(f)]
+    taken = sorted((m["start"], m["end"]) for m in specific)
+    taken_starts = [a for a, _ in taken]
+    countries = g.countries.find(f)
+    country_starts = [c["start"] for c in countries]
     for m in g.generic_orgs.find(f):
-        if any(a < m["end"] and m["start"] < b for a, b in taken):
+        k = bisect.bisect_left(taken_starts, m["end"])
+        if any(a < m["end"] and m["start"] < b for a, b in taken[max(0, k - 8):k]):
             continue
         options = g.generic.get(m["key"], {})
         s = sentence_at(sentences, m["start"])
-        near = [c["key"].split("|")[-1] for c in countries if s and s.start <= c["start"] < s.end]
+        near = [c["key"].split("|")[-1] for c in countries[bisect.bisect_left(country_starts, s.start):
+                                                             bisect.bisect_left(country_starts, s.end)]] if s else []
         cc = next((c for c in sorted(near, key=lambda c: 0 if c in options else 1) if c in options), None)
         if cc is None and place_country in options:
             cc = place_country
@@ -95,10 +100,13 @@ def fuzzy_orgs(text: str, g: Gazetteer, orgs: list[dict], codes: set[str], place
     from analysis.curation.ingest.matching import DEMONYMS
     from analysis.curation.names import normalise
 
-    known = [(a, b) for h in orgs for a, b in h["spans"]]
+    known = sorted((a, b) for h in orgs for a, b in h["spans"])
+    known_starts = [a for a, _ in known]
     found: dict[str, dict] = {}
+    tried: dict[tuple[str, str], dict[str, float]] = {}
     for m in CANDIDATE.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in known):
+        k = bisect.bisect_left(known_starts, m.end())
+        if any(a < m.end() and m.start() < b for a, b in known[max(0, k - 8):k]):
             continue
         name = re.sub(r"^(?:The|This|the)\s+", "", m.group(1).strip())
         q = normalise(name)
@@ -107,22 +115,33 @@ def fuzzy_orgs(text: str, g: Gazetteer, orgs: list[dict], codes: set[str], place
         swapped = q
         for cc, adj in DEMONYMS.items():
             swapped = re.sub(rf"\b{adj.lower()}\b", normalise(g.country_names.get(cc, adj)), swapped)
-        ids: dict[str, float] = {}
-        for query in {q, swapped}:
-            for _, score, i in process.extract(query, g.org_forms, scorer=fuzz.token_set_ratio, score_cutoff=90, limit=25):
-                oid = g.org_form_ids[i]
-                if fuzz.token_sort_ratio(query, g.org_forms[i]) >= 55:
-                    ids[oid] = max(ids.get(oid, 0), score)
-        ids = {o: sc for o, sc in ids.items() if not g.org_country.get(o) or g.org_country[o] in codes}
-        if len(ids) > 1:
-            here = {o: sc for o, sc in ids.items() if any(p and p in normalise(g.org_full.get(o, "")) for p in place_names)}
-            ids = here or ids
+        if (q, swapped) in tried:
+            ids = tried[(q, swapped)]
+        else:
+            tried[(q, swapped)] = ids = _closest(q, swapped, g, codes, place_names, fuzz, process)
         if len(ids) == 1:
             (oid,) = ids
             h = found.setdefault(oid, {"id": oid, "count": 0, "first": m.start(), "spans": [], "fuzzy": name})
             h["count"] += 1
             h["spans"].append((m.start(1), m.end(1)))
     return list(found.values())
+
+
+def _closest(q: str, swapped: str, g: Gazetteer, codes: set[str], place_names: set[str], fuzz, process) -> dict[str, float]:
+    """The record's organisations closest to a name: of a country the text names, at the event's place if that decides."""
+    from analysis.curation.names import normalise
+
+    ids: dict[str, float] = {}
+    for query in {q, swapped}:
+        for _, score, i in process.extract(query, g.org_forms, scorer=fuzz.token_set_ratio, score_cutoff=90, limit=25):
+            oid = g.org_form_ids[i]
+            if fuzz.token_sort_ratio(query, g.org_forms[i]) >= 55:
+                ids[oid] = max(ids.get(oid, 0), score)
+    ids = {o: sc for o, sc in ids.items() if not g.org_country.get(o) or g.org_country[o] in codes}
+    if len(ids) > 1:
+        here = {o: sc for o, sc in ids.items() if any(p and p in normalise(g.org_full.get(o, "")) for p in place_names)}
+        ids = here or ids
+    return ids
 
 
 def find_places(f: Folded, g: Gazetteer) -> list[dict]:
@@ -145,13 +164,16 @@ def find_countries(f: Folded, g: Gazetteer, places: list[dict], org_spans: list[
     "Sarajevo (BiH)") only locates it and a country inside an organisation's name is the organisation's."""
     text = f.original
     out = []
-    place_ends = [p["end"] for p in places]
+    place_ends = {p["end"] for p in places}
     for p in places:  # every mention of a known place, not only the first
-        place_ends.extend(m.end() for m in re.finditer(re.escape(p["name"]), text))
+        place_ends.update(m.end() for m in re.finditer(re.escape(p["name"]), text))
+    spans = sorted(org_spans)
+    span_starts = [a for a, _ in spans]
     for m in g.countries.find(f):
-        if any(a <= m["start"] and m["end"] <= b for a, b in org_spans):
+        k = bisect.bisect_right(span_starts, m["start"])
+        if any(a <= m["start"] and m["end"] <= b for a, b in spans[max(0, k - 8):k]):
             continue
-        if any(0 <= m["start"] - e <= 4 and re.fullmatch(r"\s*[,(]\s*|\s+in\s+", text[e:m["start"]]) for e in place_ends):
+        if any(m["start"] - d in place_ends and re.fullmatch(r"\s*[,(]\s*|\s+in\s+", text[m["start"] - d:m["start"]]) for d in range(5)):
             continue
         code = m["key"].split("|")[-1]
         out.append({"code": code, "start": m["start"], "end": m["end"], "adjective": m["key"].startswith("adj|")})

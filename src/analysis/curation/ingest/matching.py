@@ -18,6 +18,7 @@ are equal or share the name word's stem (``Granična policija`` finds ``Graničn
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -71,6 +72,7 @@ def fold(text: str) -> str:
     return text.translate(_TABLE)
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A folded word without its ending, kept at least four letters long.
 
@@ -88,6 +90,7 @@ def stem(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=262144)
 def words_match(form_word: str, text_word: str) -> bool:
     """Is ``text_word`` an inflected or plural form of ``form_word`` (both folded)?"""
     if form_word == text_word:

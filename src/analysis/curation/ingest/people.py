@@ -10,6 +10,7 @@ any case form and script (:func:`.matching.same_name`).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from analysis.curation.ingest.gazetteer import Gazetteer
@@ -102,8 +103,10 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
     org_spans = sorted((a, b, h["id"]) for h in orgs for a, b in h["spans"])
     people: dict[str, dict] = {}
     found: list[dict] = []
+    all_spans, starts = org_spans, [a for a, _, _ in org_spans]
     for s in sentences:
         done_upto = s.start
+        org_spans = all_spans[bisect.bisect_left(starts, s.start):bisect.bisect_left(starts, s.end + 1)]  # this sentence's
         for m in NAME_RE.finditer(s.text):
             tokens = m.group(1).split()
             lead = 0

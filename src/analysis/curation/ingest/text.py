@@ -101,8 +101,16 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
+_STARTS: dict[int, tuple[list[Sentence], list[int]]] = {}
+
+
 def sentence_at(sents: list[Sentence], pos: int) -> Sentence | None:
-    k = bisect.bisect_right([s.start for s in sents], pos) - 1
+    """The sentence holding offset ``pos`` (the offsets of a list are indexed once: many look-ups stay fast)."""
+    cached = _STARTS.get(id(sents))
+    if cached is None or cached[0] is not sents or len(cached[1]) != len(sents):
+        _STARTS.clear()
+        cached = _STARTS[id(sents)] = (sents, [s.start for s in sents])
+    k = bisect.bisect_right(cached[1], pos) - 1
     return sents[k] if k >= 0 and pos < sents[k].end + 1 else None
 
 
