@@ -26,6 +26,7 @@ NAME_RE = re.compile(rf"(?<![\w{_LOW}])({_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD})
 HONORIFIC = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|H\.E|Sir|Mag|mr|dr|doc|prof|gđa|gđica|gdin|g-din|g-đa|g-đica|g|z|znj|zoti|zonja|"
                        r"gospodin|gospođa|"
                        r"gospođica|H\.\s?E)\.?|г-дин|г-ѓа|г-ца|г\.|господин|госпоѓа|госпођа|Његова Екселенција)\s*$")
+HONORIFIC_START = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|H\.E|g|z|gđa|znj|г-дин|г-ѓа)\.?\s+)+")
 #: stems (folded) of words that make a phrase a role or title, in English and the region's languages
 ROLE_STEMS = tuple("""
 ambassador adviser advisor analyst assistant chair chief coordinator commander commissioner consul counsellor delegate deputy
@@ -233,7 +234,7 @@ def _title_after(text: str, end: int, limit: int, org_spans: list, g: Gazetteer)
         return "", end
     segment = m.group(1)
     for conj in re.finditer(rf"\s+(?:i|and|и|dhe|te|as well as)\s+(?=[{_UP}])", segment):
-        if _has_name(segment[conj.end():], g):
+        if _starts_with_name(segment[conj.end():], g):
             segment = segment[:conj.start()]  # "..., director of X and Y Z, ...": Y Z is the next person
             break
     if _has_name(segment, g):
@@ -261,6 +262,13 @@ def _title_after(text: str, end: int, limit: int, org_spans: list, g: Gazetteer)
                 and not _has_name(nxt.group(1), g) and nxt.group(1)[:1].isupper() and len(nxt.group(1).split()) <= 6:
             title, stop = f"{title}, {nxt.group(1).strip()}", stop + nxt.end(1)
     return title, stop
+
+
+def _starts_with_name(phrase: str, g: Gazetteer) -> bool:
+    """Does the phrase begin with a person's name (after an honorific)?"""
+    m = NAME_RE.match(HONORIFIC_START.sub("", phrase))
+    tokens = m.group(1).split() if m else []
+    return len(tokens) >= 2 and not _not_name(tokens[0], g) and not _not_name(tokens[1], g)
 
 
 def _has_name(phrase: str, g: Gazetteer) -> bool:
