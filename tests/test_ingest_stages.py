@@ -171,3 +171,19 @@ def test_affiliation_comes_from_the_sentence(text, name, org):
 ])
 def test_honorifics_in_the_regions_languages_mark_people(text):
     assert len(extract(text)["people"]) == 1
+
+
+# --- sentences and initiatives -----------------------------------------------------------------
+
+def test_sentences_keep_honorifics_and_dates_inside():
+    text = "Sastanku je prisustvovao g. Marko Marković. Održan je 16. srpnja 2024. godine u Sarajevu.\nNaslov"
+    assert [s.text for s in sentences(text)] == ["Sastanku je prisustvovao g. Marko Marković.",
+                                                 "Održan je 16. srpnja 2024. godine u Sarajevu.", "Naslov"]
+    assert all(text[s.start:s.end] == s.text for s in sentences(text))
+
+
+def test_initiatives_by_name_as_well_as_alias(g):
+    from analysis.curation.ingest.entities import find_initiatives
+
+    text = "The MARRI Border Management Police Network met; the Joint Police Cooperation Centre (Trebinje) reported."
+    assert {i["id"] for i in find_initiatives(Folded(text), g, sentences(text))} >= {"marri-border-police-network", "pcc-trebinje"}
