@@ -79,9 +79,18 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
         (taking if verdict["taking_part"] else mentioned).append(h)
     _main_roles(text, taking)
     by_code: dict[str, list[tuple[int, int]]] = {}
+    locating: dict[str, tuple[int, int]] = {}
     for c in country_hits:
-        by_code.setdefault(c["code"], []).append((c["start"], c["end"]))
+        if c["locates"]:
+            locating.setdefault(c["code"], (c["start"], c["end"]))
+        else:
+            by_code.setdefault(c["code"], []).append((c["start"], c["end"]))
     countries, countries_mentioned = [], []
+    for code, (a, _) in locating.items():
+        if code not in by_code:
+            s = sentence_at(sents, a)
+            countries_mentioned.append({"code": code, "taking_part": False, "role": None, "reason": "locates a place",
+                                        "evidence": str(Span(s.line, s.text[:240])) if s else ""})
     for code, spans in by_code.items():
         verdict = classify(text, sents, spans)
         (countries if verdict["taking_part"] else countries_mentioned).append({"code": code, **verdict})

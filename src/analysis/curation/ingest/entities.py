@@ -160,8 +160,8 @@ def find_places(f: Folded, g: Gazetteer) -> list[dict]:
 
 
 def find_countries(f: Folded, g: Gazetteer, places: list[dict], org_spans: list[tuple[int, int]]) -> list[dict]:
-    """Every naming of a country: {code, start, end, adjective}; a country right after a place ("Mavrovo, Macedonia",
-    "Sarajevo (BiH)") only locates it and a country inside an organisation's name is the organisation's."""
+    """Every naming of a country: {code, start, end, adjective, locates}; a country right after a place ("Mavrovo, Macedonia",
+    "Sarajevo (BiH)") only locates it (``locates``) and a country inside an organisation's name is the organisation's."""
     text = f.original
     out = []
     place_ends = {p["end"] for p in places}
@@ -173,10 +173,10 @@ def find_countries(f: Folded, g: Gazetteer, places: list[dict], org_spans: list[
         k = bisect.bisect_right(span_starts, m["start"])
         if any(a <= m["start"] and m["end"] <= b for a, b in spans[max(0, k - 8):k]):
             continue
-        if any(m["start"] - d in place_ends and re.fullmatch(r"\s*[,(]\s*|\s+in\s+", text[m["start"] - d:m["start"]]) for d in range(5)):
-            continue
+        locates = any(m["start"] - d in place_ends and re.fullmatch(r"\s*[,(]\s*|\s+in\s+", text[m["start"] - d:m["start"]])
+                      for d in range(5))
         code = m["key"].split("|")[-1]
-        out.append({"code": code, "start": m["start"], "end": m["end"], "adjective": m["key"].startswith("adj|")})
+        out.append({"code": code, "start": m["start"], "end": m["end"], "adjective": m["key"].startswith("adj|"), "locates": locates})
     return out
 
 
