@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis import locations
-from analysis.curation.ingest.matching import DEMONYMS, LOCAL_COUNTRY_NAMES, LOCAL_PLACE_NAMES, Matcher, form_words, same_name
+from analysis.curation.ingest.matching import DEMONYMS, LOCAL_COUNTRY_NAMES, LOCAL_ORG_NAMES, LOCAL_PLACE_NAMES, Matcher, form_words, same_name
 from analysis.curation.names import normalise, split_aliases
 
 
@@ -77,6 +77,10 @@ class Gazetteer:
             if cc:
                 for form in forms[:-1]:
                     _qualified_variants(g, form, oid, cc, country_forms.get(cc, []))
+        for oid, forms in LOCAL_ORG_NAMES.items():
+            if oid in g.org_names:
+                for form in split_aliases(forms):
+                    g.orgs.add(form, oid)
         for r in _rows(data_dir, "organisation_names"):  # former names: a release of its time uses them
             for form in (r["name"], r["acronym"]):
                 if form and r["org_id"] in g.org_names and (len(form) >= 3 or form.isupper()):

@@ -258,3 +258,11 @@ LOCAL_PLACE_NAMES = {
     "sofia": "Sofija|Sofje", "ljubljana": "Lublana|Lubljana", "sarajevo": "Sarajevë", "skopje": "Shkup|Skoplje|Shkupi",
     "horgos-roszke-border-crossing": "Horgoš|Horgos|Röszke",
 }
+
+#: how the region's languages write the acronyms and names of international bodies (Cyrillic folds to Latin), by org id
+LOCAL_ORG_NAMES = {
+    "osce": "OSBE|OEBS|OBSE|Organizacija za europsku sigurnost i suradnju|Organizacija za evropsku bezbednost i saradnju",
+    "eu": "Evropska unija|Europska unija|Bashkimi Evropian|Европска унија", "nato": "NATO-a",
+    "iom": "MOM|Međunarodna organizacija za migracije", "coe": "Vijeće Europe|Savet Evrope|Këshilli i Evropës|Совет на Европа",
+    "europol": "Evropol", "interpol": "Interpola",
+}
