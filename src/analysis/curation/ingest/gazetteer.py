@@ -10,7 +10,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis import locations
-from analysis.curation.ingest.matching import DEMONYMS, LOCAL_COUNTRY_NAMES, LOCAL_ORG_NAMES, LOCAL_PLACE_NAMES, Matcher, form_words, same_name
+from analysis.curation.ingest.matching import (
+    DEMONYMS,
+    INSTITUTIONS,
+    LOCAL_COUNTRY_NAMES,
+    LOCAL_ORG_NAMES,
+    LOCAL_PLACE_NAMES,
+    Matcher,
+    form_words,
+    same_name,
+)
 from analysis.curation.names import normalise, split_aliases
 
 
@@ -146,6 +155,14 @@ def _qualified_variants(g: Gazetteer, form: str, oid: str, cc: str, country_form
     for c in [adjective, *country_forms]:
         if c and not c.isupper():
             g.orgs.add(f"{c} {base}", oid)
+    local = split_aliases(INSTITUTIONS.get(" ".join(form_words(base)).replace("foreigners s", "foreigners'"), "")) or \
+        split_aliases(INSTITUTIONS.get(normalise(base), ""))
+    for name in local:  # "Ministarstvo vanjskih poslova BiH" for the "Ministry of Foreign Affairs of Bosnia and Herzegovina"
+        for c in country_forms:
+            g.orgs.add(f"{name} {c}", oid)
+        key = " ".join(form_words(name))
+        g.generic.setdefault(key, {}).setdefault(cc, oid)
+        g.generic_orgs.add(name, key)
     if len(base.split()) >= 2 or base.lower() in ("government", "police", "parliament", "presidency"):
         key = " ".join(form_words(base))
         g.generic.setdefault(key, {}).setdefault(cc, oid)

@@ -266,3 +266,34 @@ LOCAL_ORG_NAMES = {
     "iom": "MOM|Međunarodna organizacija za migracije", "coe": "Vijeće Europe|Savet Evrope|Këshilli i Evropës|Совет на Европа",
     "europol": "Evropol", "interpol": "Interpola",
 }
+
+#: the English names of the region's kinds of institution and how its languages write them (in the nominative; case
+#: endings are matched by stem), so that "Ministarstva vanjskih poslova BiH" finds the "Ministry of Foreign Affairs of Bosnia
+#: and Herzegovina" the record knows by its English name
+INSTITUTIONS = {
+    "ministry of security": "Ministarstvo sigurnosti|Ministarstvo bezbjednosti|Ministarstvo bezbednosti",
+    "ministry of interior": "Ministarstvo unutrašnjih poslova|Ministarstvo unutarnjih poslova|Ministarstvo za unutrašnje poslove|"
+                            "Ministria e Brendshme|Министерство за внатрешни работи",
+    "ministry of the interior": "Ministarstvo unutrašnjih poslova|Ministarstvo unutarnjih poslova|Ministria e Brendshme",
+    "federal ministry of the interior": "Ministarstvo unutrašnjih poslova|Savezno ministarstvo unutrašnjih poslova",
+    "ministry of internal affairs": "Ministarstvo unutrašnjih poslova",
+    "ministry of foreign affairs": "Ministarstvo vanjskih poslova|Ministarstvo spoljnih poslova|Ministarstvo inostranih poslova|"
+                                   "Ministria e Punëve të Jashtme|Министерство за надворешни работи",
+    "ministry of justice": "Ministarstvo pravde|Ministarstvo pravosuđa|Ministria e Drejtësisë|Министерство за правда",
+    "ministry of human rights and refugees": "Ministarstvo za ljudska prava i izbjeglice|Ministarstvo za ljudska prava i izbeglice",
+    "ministry of labour and social policy": "Ministarstvo rada i socijalne politike|Министерство за труд и социјална политика",
+    "border police": "Granična policija|Granicna policija|Policia Kufitare|Гранична полиција",
+    "border and migration police": "Policia Kufitare dhe e Migracionit|Granična i migraciona policija",
+    "service for foreigners' affairs": "Služba za poslove sa strancima",
+    "parliamentary assembly": "Parlamentarna skupština",
+    "parliament": "Skupština|Parlament|Kuvendi|Собрание",
+    "commissariat for refugees": "Komesarijat za izbeglice i migracije|Komesarijat za izbjeglice|Komesarijat za izbeglice",
+    "red cross society": "Društvo Crvenog križa|Društvo Crvenog krsta|Crveni križ|Crveni krst|Kryqi i Kuq",
+    "council of ministers": "Vijeće ministara|Savjet ministara",
+    "government": "Vlada|Qeveria|Влада",
+    "police administration": "Uprava policije",
+    "state police": "Policia e Shtetit|Državna policija",
+    "police": "Policija|Policia|Полиција",
+    "customs administration": "Uprava carina|Carinska uprava|Administrata Doganore|Царинска управа",
+    "national coordinator": "Nacionalni koordinator",
+}
