@@ -158,6 +158,12 @@ def test_mentioned_things_stay_visible_and_add_ignores_them():
     pytest.param("Skopje – The meeting was opened by Ms. Elisa Trossero (ICMPD).", "Elisa Trossero", "icmpd", id="X-bracket-Y"),
     pytest.param("Skopje – Mr. John Smith and Ms. Ana Jones, from IOM, presented the study.", "John Smith", "iom", id="list-of-Y"),
     pytest.param("Skopje – MARRI met the delegation. Mr. John Smith, Senior Adviser, spoke.", "John Smith", None, id="no-default"),
+    pytest.param("Sarajevo – Delegacija Parlamentarne skupštine Bosne i Hercegovine, koju su činili Šemsudin Mehmedović, Lazar "
+                 "Prodanović i Edita Đapo, posjetila je centar.", "Edita Đapo", "pa-ba", id="composed-of-list"),
+    pytest.param("Sarajevo – They met the director of the Border Police of Bosnia and Herzegovina Mr. Zoran Galić, deputy director "
+                 "Mr. Fahrudin Halač and others.", "Fahrudin Halač", "border-police-ba", id="deputy-of-the-same"),
+    pytest.param("Sarajevo – Ministri unutrašnjih poslova Srbije Ivica Dačić posjetio je granicu.", "Ivica Dačić", "mi-rs",
+                 id="bcms-title-with-country"),
 ])
 def test_affiliation_comes_from_the_sentence(text, name, org):
     people = {p["name"]: p for p in extract(text)["people"]}

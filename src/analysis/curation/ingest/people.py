@@ -11,6 +11,7 @@ any case form and script (:func:`.matching.same_name`).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from analysis.curation.ingest.gazetteer import Gazetteer
@@ -49,7 +50,8 @@ Group Cooperation Bank Team Officers Parties Persons Countries States Members Re
 Against Beings Children Crimes Criminal Emerging Organized Organised People Smuggling Specialized Specialised Technology Tools
 Mr Mrs Ms Miss Dr Prof Sir Colonel Major General Lieutenant Captain Commissioner Inspector Kolonel Madhor Nënkolonel Nenkolonel
 Gjeneral Drejtor Drejtori Pukovnik Potpukovnik Brigadir Kapetan Inspektor Načelnik Direktor Ministar Ministri Ambasador Zoti Zonja
-Trafficking Visit Deployment Coordination Capacity Mechanisms Points Teams Refugees Sub-Directorate Senior Vice Europe
+Section Sector Branch Field Department Programme Acting Head Trafficking Visit
+Deployment Coordination Capacity Mechanisms Points Teams Refugees Sub-Directorate Senior Vice Europe
 Republika Republike Ministarstvo Ministarstva Granična Granične Služba Službe Uprava Centar Vlada Vijeće Savjet Direkcija Policija
 Policije Sektor Zajednički Zajedničke Evropska Europska Unija Unije Ured Kancelarija Agencija Agencije Bosne Bosna Hercegovine Crne
 Gore Srbije Hrvatske
@@ -61,6 +63,9 @@ _FROM_UNIT = re.compile(r"\s+from\s+(?:the\s+)?((?:[A-Z][\w&/.-]*\s+(?:(?:[A-Z][
 #: "X Directorate represented by <name>", "delegation led by <name>", "predvođena <name>"
 _LED_BY = re.compile(r"(?:\s+[A-Z&][\w&/.-]*)*\s*,?\s*(?:represented|led|headed|chaired|accompanied) by\s*|"
                      r"[^.;]{0,40}?\b(?:predvođen\w*|predvoden\w*|предводен\w*)\s*(?:od\s+|од\s+)?(?:\w+\s+){0,3}")
+_COMPOSED = re.compile(r"(?:composed of|consisting of|made up of|including|comprising|members?|koju su činili|koju čine|koja je činila|"
+                       r"u sastavu|u kojoj su bili|në përbërje)\s*:?\s*$", re.I)
+_DEPUTY = re.compile(r"^(?:deputy|assistant|acting|zamjenik|zamenik|pomocnik|pomoshnik|zevendes)")
 _AND = re.compile(r"^\s*(?:,|and|i|и|dhe|&)\s*(?:(?:Mr|Mrs|Ms|Dr|g|gđa|г-дин|г-ѓа)\.?\s+)?$")
 
 
@@ -95,7 +100,8 @@ def is_role(phrase: str) -> bool:
 
 
 def _not_name(word: str, g: Gazetteer) -> bool:
-    return word in NOT_NAME or word in g.place_words or is_role(word)
+    word = re.sub(r"['’]s$", "", word)  # "Mission’s"
+    return word in NOT_NAME or word in g.place_words or is_role(word) or word.startswith(("Anti-", "Counter-"))
 
 
 def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sentence], countries: list[dict],
@@ -152,6 +158,21 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
         if a["organisation"] is None and b["organisation"] and b["how"] in ("from", "bracket", "list") and \
                 _AND.match(text[a["start"] + len(a["written"]):b["start"]]):
             a["organisation"], a["how"] = b["organisation"], "list"
+    for i, p in enumerate(found):  # "a delegation of Y (...), composed of A, B and C": the list belongs to Y
+        if p["organisation"] is None:
+            prior = [(a, b, o) for a, b, o in all_spans if b <= p["start"] and text.count(".", b, p["start"]) == 0]
+            if prior and _COMPOSED.search(text[prior[-1][1]:p["start"]]):
+                p["organisation"], p["how"] = prior[-1][2], "list"
+                for q in found[i + 1:]:
+                    if q["organisation"] is None and _AND.match(text[found[found.index(q) - 1]["start"] +
+                                                                     len(found[found.index(q) - 1]["written"]):q["start"]]):
+                        q["organisation"], q["how"] = prior[-1][2], "list"
+                    else:
+                        break
+    for a, b in itertools.pairwise(found):  # "director of Y A, deputy director B": the deputy is Y's too
+        if b["organisation"] is None and a["organisation"] and b["title"] and _DEPUTY.match(fold(b["title"])) and \
+                re.fullmatch(r"\s*,\s*[^,.;]*", HONORIFIC.sub("", text[a["start"] + len(a["written"]):b["start"]])):
+            b["organisation"], b["how"] = a["organisation"], "list"
     run: list[dict] = []
     for p in found:  # three or more names in one list are people ("composed of X, Y and Z")
         if run and _AND.match(text[run[-1]["start"] + len(run[-1]["written"]):p["start"]]):
@@ -237,8 +258,9 @@ def _title_after(text: str, end: int, limit: int, org_spans: list, g: Gazetteer)
         if _starts_with_name(segment[conj.end():], g):
             segment = segment[:conj.start()]  # "..., director of X and Y Z, ...": Y Z is the next person
             break
-    if _has_name(segment, g):
-        return "", end  # "A, Austrian Ambassador B": the segment is B's title
+    ends_in_honorific = re.search(r"(?<!\band)(?<!\bi)(?<!\bdhe)\s+(?:Mr|Mrs|Ms|Dr|Prof|H\.E|g|z|gđa|znj)\s*$", segment)
+    if _has_name(segment, g) or (segment == m.group(1) and ends_in_honorific):
+        return "", end  # "A, Austrian Ambassador B", "A, deputy director Mr. B": the segment is B's title
     segment = re.sub(r"\s+(?:and|i|и|dhe)\s+(?:Mr|Mrs|Ms|Dr|Prof|H\.E|g|z|gđa|г-дин|г-ѓа)\.?$", "", segment)
     words = segment.split()
     lower_title = fold(words[0]).startswith(ROLE_STEMS) and words[0][:1].islower()
@@ -252,10 +274,13 @@ def _title_after(text: str, end: int, limit: int, org_spans: list, g: Gazetteer)
             break
     while kept and kept[-1].lower() in _CONNECT:
         kept.pop()
+    article = ""
+    while kept and kept[0].lower() in ("the", "a", "an"):
+        article += kept.pop(0) + " "  # ", the Acting Chief of ..."
     title = " ".join(kept)
     if not is_role(title) or _has_name(title, g):
         return "", end  # a segment naming someone else is that person's title ("A, Director, Assistant Minister B")
-    stop = end + m.start(1) + len(title)
+    stop = end + m.start(1) + len(article) + len(title)
     if len(kept) == len(words):
         nxt = re.match(r"\s*,\s*([^,;:()]+?)(?=\s*(?:[,;:()]|\.(?=\s|$)|$))", text[stop:limit])
         if nxt and any(stop + nxt.start(1) <= a and b <= stop + nxt.end(1) + 1 for a, b, _ in org_spans) and not is_role(nxt.group(1)) \
