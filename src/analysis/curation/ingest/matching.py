@@ -246,7 +246,7 @@ LOCAL_COUNTRY_NAMES = {
     "HU": "Mađarska|Madjarska|Ungarija|Hungaria|Hungari", "IT": "Italija|Itali|Italia", "ME": "Crna Gora|Crnogorsk|Mali i Zi|Malit të Zi|"
     "Crna Gora", "MK": "Makedonija|Sjeverna Makedonija|Severna Makedonija|Maqedonia|Maqedonia e Veriut|Maqedonisë së Veriut",
     "RO": "Rumunija|Rumunjska|Rumani", "RS": "Srbija|Serbia|Serbisë", "SI": "Slovenija|Slloveni|Sllovenia", "SK": "Slovačka",
-    "TR": "Turska|Turcija|Turqi|Turqia", "US": "SAD|Sjedinjene Američke Države|Sjedinjene Države|Amerika|SHBA|Shtetet e Bashkuara",
+    "TR": "Turska|Turcija|Turqi|Turqia", "US": "U.S.|USA|U.S.A.|SAD|Sjedinjene Američke Države|Sjedinjene Države|Amerika|SHBA|Shtetet e Bashkuara",
     "XK": "Kosova|Kosovës|Kosovo", "SE": "Švedska|Švedskа|Suedi", "NL": "Nizozemska|Holandija|Holanda", "BE": "Belgija|Belgjikë",
 }
 

@@ -32,7 +32,7 @@ HONORIFIC_START = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|H\.E|g|z|gđa|znj|г-д�
 ROLE_STEMS = tuple("""
 ambassador adviser advisor analyst assistant chair chief coordinator commander commissioner consul counsellor delegate deputy
 director head inspector liaison manager minister officer president prime representative secretary specialist expert
-spokes rapporteur attache prosecutor judge governor mayor professor lecturer trainer
+spokes rapporteur attache prosecutor judge governor mayor professor lecturer trainer charge
 direktor ministar ravnatelj nacelnik sef pomocnik zamjenik zamenik savjetnik savetnik ambasador predsjednik predsednik sekretar
 koordinator komesar inspektor glavn drzavn vodj voditelj komandant zapovjednik
 ministe pomoshnik sovetnik pretsedatel shef
@@ -50,7 +50,7 @@ Group Cooperation Bank Team Officers Parties Persons Countries States Members Re
 Against Beings Children Crimes Criminal Emerging Organized Organised People Smuggling Specialized Specialised Technology Tools
 Mr Mrs Ms Miss Dr Prof Sir Colonel Major General Lieutenant Captain Commissioner Inspector Kolonel Madhor Nënkolonel Nenkolonel
 Gjeneral Drejtor Drejtori Pukovnik Potpukovnik Brigadir Kapetan Inspektor Načelnik Direktor Ministar Ministri Ambasador Zoti Zonja
-Section Sector Branch Field Department Programme Acting Head Trafficking Visit
+Section Sector Branch Field Department Programme Acting Head Customs Trafficking Visit
 Deployment Coordination Capacity Mechanisms Points Teams Refugees Sub-Directorate Senior Vice Europe
 Republika Republike Ministarstvo Ministarstva Granična Granične Služba Službe Uprava Centar Vlada Vijeće Savjet Direkcija Policija
 Policije Sektor Zajednički Zajedničke Evropska Europska Unija Unije Ured Kancelarija Agencija Agencije Bosne Bosna Hercegovine Crne
@@ -122,9 +122,15 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
                 tokens.pop(0)
             while tokens and _not_name(tokens[-1], g):
                 tokens.pop()
+            inner = [k for k, t in enumerate(tokens) if _not_name(t, g)]
+            if inner and len(tokens) - inner[-1] - 1 >= 2:  # "Integrated Expert Christoph von Harsdorf": the name after the title
+                lead += len(" ".join(tokens[: inner[-1] + 1])) + 1
+                tokens = tokens[inner[-1] + 1:]
             if len(tokens) < 2 or len(tokens) > 4 or any(_not_name(t, g) for t in tokens if not re.fullmatch(_PARTICLE, t)):
                 continue
             start = s.start + m.start(1) + m.group(1).index(tokens[0], lead)
+            if re.search(r"\b(?:së|të|se|te)\s+$", text[max(s.start, start - 5):start]):
+                continue  # an Albanian genitive ("Byrosë së Sigurisë Publike"), not a name
             written = " ".join(tokens)
             end = start + len(written)
             if any(a <= start < b or a < end <= b for a, b, _ in org_spans):
