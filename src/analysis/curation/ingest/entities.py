@@ -34,10 +34,16 @@ def kind_of(text: str, sentences: list[Sentence]) -> tuple[str, str]:
     head = fold(" ".join(s.text for s in sentences[:3]))
     best = None
     for rank, (kind, pattern) in enumerate(KIND_WORDS):
-        m = re.search(pattern, head)
+        m = next((m for m in re.finditer(pattern, head) if not _in_a_name(head, m)), None)
         if m and (best is None or (m.start(), rank) < best[0]):
             best = ((m.start(), rank), kind, m.group(0))
     return (best[1], best[2]) if best else ("meeting", "")
+
+
+def _in_a_name(head: str, m: re.Match) -> bool:
+    """Is the kind word part of a body's name ("Working Group on Education and Training", "Training Centre")?"""
+    return bool(re.match(r"\s+(?:centre|center|academy|institute|unit|department|programme|program|network|centar|akademij)", head[m.end():])
+                or re.search(r"\b(?:group|committee|commission|council|board|panel) (?:on|for)\b[^.,;]{0,40}$", head[:m.start()]))
 
 
 def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country: str | None) -> list[dict]:
