@@ -188,6 +188,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"\n== {part}: {len(group)} press releases from {len(sites - {''})} sites")
         if group:
             print(table(score(group, show=(lambda *_: None) if args.quiet else print)))
+        else:
+            print(f"(none: put the {part} releases under {ROOT / part}/)")
     if not args.no_timing:
         print("\n" + startup_time())
 
