@@ -79,23 +79,48 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     import yaml
 
     from analysis.atomic import write_text_atomic
-    from analysis.curation.ingest import MAX_INPUT_BYTES, extract
-    from analysis.errors import AnalysisError
-    from analysis.textio import read_text
+    from analysis.curation.ingest import extract
+    from analysis.curation.ingest.fetch import load
 
-    raw, label = read_text(args.file, limit=MAX_INPUT_BYTES, what="press release")
-    if not raw.strip():
-        raise AnalysisError(f"{label}: the press release is empty")
-    draft = extract(raw, args.data, url=args.url)
-    header = (f"# Draft from {label}, written by 'python -m analysis ingest'. Review every field, then run:\n"
+    page = load(args.file)
+    draft = extract(page.text, args.data, url=args.url or page.url, published=page.published)
+    header = (f"# Draft from {page.label}, written by 'python -m analysis ingest'. Review every field, then run:\n"
               f"#   python -m analysis add {args.output or 'DRAFT.yaml'}\n"
-              "# 'evidence' keys say where each value came from; 'add' ignores them.\n")
+              "# 'evidence' keys say where each value came from and 'mentioned' lists what the page names without it taking\n"
+              "# part; 'add' ignores both (move an entry into 'organisations' or 'countries' to link it).\n")
     text = header + yaml.safe_dump({"events": [draft]}, sort_keys=False, allow_unicode=True, width=120)
     if args.output:
         write_text_atomic(args.output, text)
         print(f"draft written to {args.output}; to check: " + "; ".join(draft["evidence"]["to_check"]), file=sys.stderr)
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def _cmd_review(args: argparse.Namespace) -> int:
+    from analysis.atomic import write_text_atomic
+    from analysis.curation.review import read_list, render, review
+
+    if args.list:
+        items = read_list(args.list)
+    elif args.event:
+        if args.page and len(args.event) > 1:
+            raise AnalysisError("--page goes with one event id; for several, give a list file (--list) of 'id<TAB>file-or-url' lines")
+        items = [(eid, args.page) for eid in args.event]
+    else:
+        raise AnalysisError("give one or more event ids, or --list FILE")
+    reviews = review(items, args.data)
+    text = render(reviews)
+    write_text_atomic(args.output, text)
+    for r in reviews:
+        lacks = sum(f.kind == "lacks" for f in r.findings)
+        unsupported = sum(f.kind == "unsupported" for f in r.findings)
+        other = len(r.findings) - lacks - unsupported
+        status = f"error: {r.error}" if r.error else f"{lacks} missing from the row, {unsupported} unsupported by the page, {other} date/place"
+        print(f"{r.event_id}: {status}")
+        for f in r.findings:
+            print(f"  {f.kind:11} {f.field}: {f.value}")
+    print(f"report written to {args.output}", file=sys.stderr)
     return 0
 
 
@@ -208,16 +233,31 @@ def _register_record_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("notebook", nargs="*", help="notebook names (default: all in notebooks/)")
     p.set_defaults(func=_cmd_refresh)
 
-    p = sub.add_parser("ingest", help="draft an event (YAML, for review) from a press release: text or HTML, FILE or -",
+    p = sub.add_parser("ingest", help="draft an event (YAML, for review) from a press release: a URL, a text or HTML file, or -",
                        description="Read a press release (plain text or HTML) and write a draft event in the package's own "
                                    "vocabulary: title, kind, status, dates, place, organisations with roles, people with titles "
                                    "and affiliations, countries, topics, initiatives and agreed follow-ups, each with the line "
-                                   "of text it came from. Unknown organisations and places are flagged as new. Offline and "
-                                   "deterministic. Review the draft, then 'add' it.")
-    p.add_argument("file", type=Path, help="the press release; - reads standard input")
-    p.add_argument("--url", help="the public page the release comes from (recorded as the source)")
+                                   "of text it came from. Organisations and countries the page only mentions are listed apart with "
+                                   "their evidence. Unknown organisations and places are flagged as new. A URL is fetched "
+                                   "once (timeout, size limit); everything else is offline and deterministic. Review the "
+                                   "draft, then 'add' it.")
+    p.add_argument("file", metavar="SOURCE", help="the press release: a file (text or HTML), - for standard input, or an http(s) URL "
+                   "to fetch (its main text is extracted as for an HTML file)")
+    p.add_argument("--url", help="the public page the release comes from (recorded as the source; default: SOURCE when it is a URL)")
     p.add_argument("-o", "--output", type=Path, help="write the draft here (default: standard output)")
     p.set_defaults(func=_cmd_ingest)
+
+    p = sub.add_parser("review", help="check recorded events against their pages: what the row lacks, what the page does not support",
+                       description="Extract each event's page afresh (as ingest does) and compare it with the event's row: "
+                                   "countries, organisations, people, place and date. Lists what the page names that the row "
+                                   "lacks and what the row claims that the page does not support, and writes a Markdown report "
+                                   "a curator works through. The page is --page (a file or URL), a list file's second column, "
+                                   "or else the event's source_url (fetched).")
+    p.add_argument("event", nargs="*", help="event ids (ev-0001 ...)")
+    p.add_argument("--page", help="the page of the (one) event: a file or an http(s) URL (default: its source_url)")
+    p.add_argument("--list", type=Path, help="a file of 'EVENT_ID<TAB>FILE-OR-URL' lines (the second column may be left out)")
+    p.add_argument("-o", "--output", type=Path, default=Path("review.md"), help="the report to write (default: review.md)")
+    p.set_defaults(func=_cmd_review)
 
     p = sub.add_parser("add", help="append a reviewed draft (YAML/JSON) to the data package, all tables or none",
                        description="Validate DRAFT together with the package, assign ids, refuse duplicates (same source "

@@ -26,7 +26,9 @@ Keys of one event (all optional unless marked):
   whose ``follow_up_of`` points here.
 
 Keys starting with ``evidence``, ``date_evidence`` or ``_`` are notes for the reviewer and are
-ignored. Any other key is an error, so a typo cannot silently drop a fact.
+ignored, and so is ``mentioned`` (what ``ingest`` found the page only mentions, with the reason and
+evidence: a reviewer who decides one took part moves it into ``organisations`` or ``countries``).
+Any other key is an error, so a typo cannot silently drop a fact.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ EVENT_KEYS = {
     "extra_urls", "report_urls", "dating_urls", "date_accessed", "place", "organisations", "new_organisations",
     "people", "countries", "topics", "initiatives", "new_initiatives", "follow_ups", "distinct_from",
 }
-IGNORED_PREFIXES = ("evidence", "date_evidence", "_")
+IGNORED_PREFIXES = ("evidence", "date_evidence", "_", "mentioned")
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
 

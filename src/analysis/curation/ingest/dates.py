@@ -1,119 +1,205 @@
-"""Dates as press releases write them: patterns, the event date among several, the dateline."""
+"""Stage 3, dates as the region writes them: written dates and spans in English and the region's
+languages, numeric stamps (day first unless the page shows otherwise), "yesterday" and weekdays
+resolved against the publication date, and the event's date among several (a date stated in the
+text wins over a page stamp).
+"""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
-from analysis.curation.ingest.entities import _places
-from analysis.curation.ingest.gazetteer import Gazetteer
-from analysis.curation.ingest.text import Span, _line_of
+from analysis.curation.ingest.matching import Folded
+from analysis.curation.ingest.text import Sentence, Span, _line_of, sentence_at
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
-_MON = r"(January|February|March|April|May|June|July|August|September|Sept|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.?"
-_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+#: month names (folded: lower case, Latin, no diacritics) with their inflected forms' stems
+_MONTH_STEMS = {
+    1: "january jan januar sijecanj sijecnj janar", 2: "february feb februar februa fevruar veljac shkurt",
+    3: "march mar mart marta ozujak ozujk mars", 4: "april apr aprila travanj travnj prill",
+    5: "may maj maja svibanj svibnj", 6: "june jun juna juni lipanj lipnj qershor", 7: "july jul jula juli srpanj srpnj korrik",
+    8: "august aug avgust avgusta kolovoz kolovoz gusht", 9: "september sep sept septembar septembr septemvri rujan rujn shtator",
+    10: "october oct okt oktobar oktobr oktomvri listopad listopad tetor", 11: "november nov novembar novembr noemvri studen nentor",
+    12: "december dec decembar decembr dekemvri prosinac prosinc dhjetor",
+}
+_MONTHS = {w: n for n, words in _MONTH_STEMS.items() for w in words.split()}
+_MON = (r"((?:" + "|".join(sorted((w for w in _MONTHS if len(w) > 4), key=len, reverse=True)) + r")[a-z]{0,3}|(?:"
+        + "|".join(sorted((w for w in _MONTHS if len(w) <= 4), key=len, reverse=True)) + r")(?:a|u|e|i)?\b)\.?")
+_DAY = r"(\d{1,2})(?:st|nd|rd|th|ti|vi|ri|mi|\.)?"
 _YEAR = r"((?:19|20)\d{2})"
-_DASH = r"\s*(?:-|–|—|to|until|till|and)\s*(?:the\s+)?"
+_SEP = r"\s*(?:-|–|—|to|until|till|and|do|i|deri|ne|deri ne)\s*(?:the\s+)?"
+_FROM = r"(?:(?:from|od|from the|od)\s+)?(?:the\s+)?"
 
-#: date patterns, most specific first: (regex, kind)
+#: date patterns on the folded text, most specific first: (regex, kind)
 DATE_PATTERNS = [
-    (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}\s*,?\s*{_YEAR}?{_DASH}{_DAY}\s+(?:of\s+)?{_MON},?\s*{_YEAR}", re.I), "dmy-dmy"),
-    (re.compile(rf"\b(?:from\s+)?(?:the\s+)?{_DAY}{_DASH}{_DAY}\s+(?:of\s+)?{_MON},?\s*{_YEAR}?", re.I), "dd-dm"),
-    (re.compile(rf"\b{_MON}\s+{_DAY}{_DASH}{_DAY},?\s*{_YEAR}", re.I), "m-dd-y"),
-    (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s*{_YEAR}", re.I), "dmy"),
-    (re.compile(rf"\b{_MON}\s+{_DAY},?\s*{_YEAR}", re.I), "mdy"),
-    (re.compile(r"\b(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d{2})\b"), "numeric"),
-    (re.compile(rf"\b(?:in\s+)?{_MON}\s+{_YEAR}\b", re.I), "my"),
+    (re.compile(rf"\b{_FROM}{_DAY}\s*(?:of\s+)?{_MON}\s*,?\s*{_YEAR}?{_SEP}{_DAY}\s*(?:of\s+)?{_MON},?\s*{_YEAR}"), "dmy-dmy"),
+    (re.compile(rf"\b{_MON}\s+{_DAY}{_SEP}{_MON}\s+{_DAY},?\s*{_YEAR}"), "md-md-y"),
+    (re.compile(rf"\b{_FROM}{_DAY}{_SEP}{_DAY}\s*(?:of\s+)?{_MON},?\s*{_YEAR}?"), "dd-m"),
+    (re.compile(rf"\b{_MON}\s+{_DAY}{_SEP}{_DAY},?\s*{_YEAR}"), "m-dd-y"),
+    (re.compile(rf"\b{_DAY}\s*(?:of\s+)?{_MON},?\s*{_YEAR}"), "dmy"),
+    (re.compile(rf"\b{_MON}\s+{_DAY},?\s*{_YEAR}"), "mdy"),
+    (re.compile(r"\b((?:19|20)\d{2})[./-](\d{1,2})[./-](\d{1,2})\b"), "ymd"),
+    (re.compile(r"\b(\d{1,2})[./](\d{1,2})[./]\s?((?:19|20)\d{2})\b"), "numeric"),
+    (re.compile(rf"\b(?:in\s+)?{_MON}\s+{_YEAR}\b"), "my"),
 ]
+_RELATIVE = {
+    0: r"\b(?:today|this morning|danas|jutros|deneska|denes|sot|sotme|sotem|sonte)\b",
+    -1: r"\b(?:yesterday|jucer|juce|jučer|vchera|vcera|dje)\b",
+}
+_WEEKDAYS = {d: n for n, words in enumerate(["monday ponedjeljak ponedeljak ponedelnik e hene", "tuesday utorak vtornik e marte",
+                                              "wednesday srijeda sreda sreda e merkure", "thursday cetvrtak chetvrtok e enjte",
+                                              "friday petak petok e premte", "saturday subota sabota e shtune",
+                                              "sunday nedjelja nedelja nedela e diel"]) for d in words.split() if len(d) > 2}
+_TIME = re.compile(r"^\.?,?\s*(?:u\s+|at\s+|во\s+)?\d{1,2}[:.]\d{2}\b")
 
-def _iso(y: str | int, m: str | int, d: str | int) -> str | None:
+
+def _iso(y, m, d) -> str | None:
     try:
         return dt.date(int(y), int(m), int(d)).isoformat()
-    except ValueError:
+    except (ValueError, TypeError):
         return None
 
 
 def _month(name: str) -> int:
-    key = name.lower().rstrip(".")
-    return MONTHS.get(key) or MONTHS[key[:3]]
+    name = name.rstrip(".")
+    for k in sorted(_MONTHS, key=len, reverse=True):
+        if name.startswith(k):
+            return _MONTHS[k]
+    raise KeyError(name)
 
 
-def find_dates(text: str) -> list[dict]:
-    """Every date or span the text states, in order, as draft date fields with evidence.
+def find_dates(text: str, *, f: Folded | None = None) -> list[dict]:
+    """Every date or span the text states, in order, as draft date fields with evidence; numeric
+    stamps are marked ``stamp`` (a page's date, second to a written one).
 
     >>> [d["date_start"] + "/" + d["date_end"] for d in find_dates("held from the 11th to the 14th April 2014")]
     ['2014-04-11/2014-04-14']
-    >>> find_dates("On 2 October 2014 in Skopje")[0]["date_precision"]
-    'day'
-    >>> find_dates("29-31 May 2023")[0]["date_end"]
-    '2023-05-31'
+    >>> [(d["date_start"], d["date_end"]) for d in find_dates("29 May – 1 June 2023; 16. srpnja 2024. godine")]
+    [('2023-05-29', '2023-06-01'), ('2024-07-16', '2024-07-16')]
+    >>> find_dates("Skopje, 11/9/2018")[0]["date_start"], find_dates("Skopje, 9/13/2018")[0]["date_start"]
+    ('2018-09-11', '2018-09-13')
     """
+    f = f or Folded(text)
+    ft = f.text
+    month_first = any(int(m.group(2)) > 12 >= int(m.group(1)) for m in DATE_PATTERNS[7][0].finditer(ft))
     taken: list[tuple[int, int]] = []
     found = []
     for pattern, kind in DATE_PATTERNS:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(ft):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             g = m.groups()
             start = end = None
             prec = "day"
-            if kind == "dmy-dmy":
-                d1, m1, y1, d2, m2, y2 = g
-                start, end = _iso(y1 or y2, _month(m1), d1), _iso(y2, _month(m2), d2)
-            elif kind == "dd-dm":
-                d1, d2, mon, year = g
-                if not year:
-                    continue  # a day and month without a year: not enough to date anything
-                start, end = _iso(year, _month(mon), d1), _iso(year, _month(mon), d2)
-            elif kind == "m-dd-y":
-                mon, d1, d2, year = g
-                start, end = _iso(year, _month(mon), d1), _iso(year, _month(mon), d2)
-            elif kind == "dmy":
-                d, mon, year = g
-                start = end = _iso(year, _month(mon), d)
-            elif kind == "mdy":
-                mon, d, year = g
-                start = end = _iso(year, _month(mon), d)
-            elif kind == "numeric":
-                d, mon, year = g
-                start = end = _iso(year, mon, d)
-            elif kind == "my":
-                mon, year = g
-                start, end, prec = f"{year}-{_month(mon):02d}", None, "month"
+            try:
+                if kind == "dmy-dmy":
+                    d1, m1, y1, d2, m2, y2 = g
+                    start, end = _iso(y1 or y2, _month(m1), d1), _iso(y2, _month(m2), d2)
+                elif kind == "md-md-y":
+                    m1, d1, m2, d2, year = g
+                    start, end = _iso(year, _month(m1), d1), _iso(year, _month(m2), d2)
+                elif kind == "dd-m":
+                    d1, d2, mon, year = g
+                    if not year:
+                        continue  # a day and month without a year: not enough to date anything
+                    start, end = _iso(year, _month(mon), d1), _iso(year, _month(mon), d2)
+                elif kind == "m-dd-y":
+                    mon, d1, d2, year = g
+                    start, end = _iso(year, _month(mon), d1), _iso(year, _month(mon), d2)
+                elif kind in ("dmy", "mdy"):
+                    d, mon, year = g if kind == "dmy" else (g[1], g[0], g[2])
+                    start = end = _iso(year, _month(mon), d)
+                elif kind == "ymd":
+                    year, mon, d = g
+                    start = end = _iso(year, mon, d)
+                elif kind == "numeric":
+                    a, b, year = g
+                    d, mon = (b, a) if (month_first or int(b) > 12) and int(a) <= 12 else (a, b)
+                    start = end = _iso(year, mon, d)
+                elif kind == "my":
+                    mon, year = g
+                    start, end, prec = f"{year}-{_month(mon):02d}", None, "month"
+            except KeyError:
+                continue
             if not start or (end is None and prec != "month"):
                 continue
-            if re.match(r",?\s*\d{1,2}:\d{2}", text[m.end():m.end() + 8]):
-                continue  # a publication stamp ("07.07.2010, 20:31"), not the event's date
             if prec == "day" and end != start:
                 prec = "span"
             if prec == "span" and end < start:
                 continue
             taken.append((m.start(), m.end()))
-            found.append({"pos": m.start(), "date_start": start, "date_end": end or start if prec != "month" else None,
-                          "date_precision": prec, "evidence": str(Span(_line_of(text, m.start()), m.group(0).strip()))})
+            s, e = f.orig(m.start(), m.end())
+            line_start, line_end = ft.rfind("\n", 0, m.start()) + 1, (ft.find("\n", m.end()) + 1 or len(ft) + 1) - 1
+            alone = len(ft[line_start:line_end].strip()) - (m.end() - m.start()) < 50
+            stamp = (kind in ("numeric", "ymd") and (alone or m.start() - line_start < 3)) or bool(_TIME.match(ft[m.end():m.end() + 12]))
+            found.append({"pos": s, "date_start": start, "date_end": end or start if prec != "month" else None,
+                          "date_precision": prec, "stamp": stamp, "evidence": str(Span(_line_of(text, s), text[s:e].strip()))})
     found.sort(key=lambda d: d["pos"])
     return found
 
 
-def _event_date(text: str, dates: list[dict], sentences: list[tuple[int, int, str]], g: Gazetteer,
-                place: dict | None) -> dict | None:
-    """The first date that is not about an event elsewhere: a date in a sentence naming another
-    known place than the event's ("the first conference, held in Ohrid in October 2021") is skipped."""
-    for d in dates:
-        sentence = next((s for _, off, s in sentences if off <= d["pos"] < off + len(s) + 1), "")
-        others = {p["id"] for p in _places(sentence, g, set())} - {place.get("id") if place else None}
-        if place and others:
+def relative_dates(text: str, published: str | None, f: Folded | None = None) -> list[dict]:
+    """'today', 'yesterday' and 'on Monday' as dates, counted back from the publication date."""
+    if not published:
+        return []
+    f = f or Folded(text)
+    base = dt.date.fromisoformat(published[:10])
+    out = []
+    for shift, pattern in _RELATIVE.items():
+        for m in re.finditer(pattern, f.text):
+            out.append((m.start(), base + dt.timedelta(days=shift), m))
+    weekday = re.compile(r"\b(?:on|last|this past|u|na|во|ne|të)\s+(" + "|".join(map(re.escape, _WEEKDAYS)) + r")\b(?!\s*,?\s*\d)")
+    for m in weekday.finditer(f.text):
+        back = (base.weekday() - _WEEKDAYS[m.group(1)]) % 7
+        out.append((m.start(), base - dt.timedelta(days=back), m))
+    dates = []
+    for _, day, m in sorted(out, key=lambda x: x[0]):
+        s, e = f.orig(m.start(), m.end())
+        dates.append({"pos": s, "date_start": day.isoformat(), "date_end": day.isoformat(), "date_precision": "day", "stamp": False,
+                      "evidence": f"{Span(_line_of(text, s), text[s:e])} counted from the publication date {published[:10]}"})
+    return dates
+
+
+_ELSEWHERE = re.compile(r"\b(?:previous|last|earlier|former|prior|first)\s+(?:meeting|conference|session|round)|"
+                        r"\bprethodn\w*|\bposljednj\w*|\bwill\b|\bnext\b|\bsljedec\w*|\bsledec\w*|\bnaredn\w*|\bdeadline\b|\buntil\b", re.I)
+
+
+def _is_heading(text: str, pos: int) -> bool:
+    """Is the date on a short line that is not a sentence (a title, a caption, a dateline)?"""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start:line_end if line_end != -1 else len(text)].strip()
+    return len(line) < 120 and not line.endswith(".")
+
+
+def event_date(text: str, dates: list[dict], relative: list[dict], sentences: list[Sentence], place_names: dict[str, list[str]],
+               place: dict | None) -> dict | None:
+    """The event's date. In order: the first day or span written in a sentence that is not about another event (held
+    elsewhere, an earlier or a next one); a date written in a heading line ("TRM Project Team Meeting, Mavrovo, 8–10
+    September 2008"); a relative date ("today", "on Monday") counted from the publication date; a month. A page stamp
+    alone never dates the event (it dates the page). ``place_names`` maps each known place to the offsets it is named at."""
+    written = [d for d in dates if not d["stamp"]]
+    candidates, headings = [], []
+    for d in written:
+        if _is_heading(text, d["pos"]):
+            headings.append(d)
             continue
-        return d
+        s = sentence_at(sentences, d["pos"])
+        sentence = s.text if s else ""
+        others = [pid for pid, offsets in place_names.items()
+                  if s and bisect.bisect_left(offsets, s.start) < bisect.bisect_left(offsets, s.end)]
+        if place and set(others) - {place.get("id")}:
+            continue  # "the first conference, held in Ohrid in October 2021": another event's date
+        if _ELSEWHERE.search(sentence) and len(written) > 1:
+            continue
+        candidates.append(d)
+    for group in ([d for d in candidates if d["date_precision"] != "month"], [d for d in headings if d["date_precision"] != "month"],
+                  relative, candidates, headings):
+        if group:
+            return group[0]
     return None
 
 
-def _dateline_place(text: str) -> tuple[str, int] | None:
-    """The place a release opens with ('Lyon – ...', 'SKOPJE, 3 May -')."""
-    m = re.match(r"^\s*([A-ZČĆŠŽĐ][\w'’ .-]{1,40}?)\s*(?:,[^–—\n-]{0,30})?\s*[–—-]\s+\S", text)
-    if m and not any(c.isdigit() for c in m.group(1)):
-        return m.group(1).strip().title() if m.group(1).isupper() else m.group(1).strip(), m.start(1)
-    return None
+def publication_date(dates: list[dict]) -> str | None:
+    """The page's own date, from the first stamp in the text ("28/02/2024", "Izvor: RTS, 14.Okt.2024, 15:36")."""
+    return next((d["date_start"] for d in dates if d["stamp"]), None)

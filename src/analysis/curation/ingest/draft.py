@@ -1,60 +1,111 @@
-"""``ingest``: a press release into a draft event for review, stage by stage."""
+"""Stage 6, the draft: every stage's findings assembled into a draft event (the form ``add`` reads), with evidence.
+
+:func:`extract` runs the pipeline: main text (:mod:`.fetch`) → sentences (:mod:`.text`) → dates (:mod:`.dates`)
+→ names of organisations, places, countries, topics and initiatives (:mod:`.entities`) → taking part or
+mentioned (:mod:`.roles`) and people (:mod:`.people`) → this draft.
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 
-from analysis.curation.ingest.dates import _dateline_place, _event_date, find_dates
-from analysis.curation.ingest.entities import FOLLOW_UP, FUTURE, KIND_WORDS, _assign_roles, _countries, _initiatives, _kind, _orgs, _places, _topics
+from analysis.curation.ingest.dates import event_date, find_dates, publication_date, relative_dates
+from analysis.curation.ingest.entities import (
+    FOLLOW_UP,
+    FUTURE,
+    KIND_WORDS,
+    find_countries,
+    find_initiatives,
+    find_orgs,
+    find_places,
+    find_topics,
+    fuzzy_orgs,
+    kind_of,
+)
+from analysis.curation.ingest.fetch import looks_like_html, main_text
 from analysis.curation.ingest.gazetteer import Gazetteer
-from analysis.curation.ingest.people import _people
-from analysis.curation.ingest.text import Span, _line_of, _sentences, plain_text
+from analysis.curation.ingest.matching import Folded
+from analysis.curation.ingest.people import find_people
+from analysis.curation.ingest.roles import classify
+from analysis.curation.ingest.text import Sentence, Span, _line_of, plain_text, sentence_at, sentences
 from analysis.curation.names import normalise, slug
 
+#: org kinds whose taking part means their country takes part (a national body)
+NATIONAL_KINDS = frozenset(["government", "police"])
+_HELD_IN = re.compile(r"\b(?:held|took place|organi[sz]ed|takes place|convened|odrzan\w*|odrzal\w*|odrzava\w*|odrzhan\w*|"
+                      r"odrzhuva\w*|u|in|ne|në|vo|во|во)\s*$", re.I)
+_ONLINE = re.compile(r"\b(?:online|on-line|videoconferenc\w*|video conferenc\w*|virtual(?:ly)?|video-?link|onlajn|putem video\w*)\b", re.I)
 
-def extract(raw: str, data_dir: Path | None = None, url: str | None = None) -> dict:
-    """A draft event (the form ``add`` reads) with evidence for every extracted value."""
+
+def extract(raw: str, data_dir: Path | None = None, url: str | None = None, published: str | None = None) -> dict:
+    """A draft event (the form ``add`` reads) with evidence for every extracted value.
+
+    ``raw`` is the release's text, or a page's HTML (cleaned to its main text first, as for a URL);
+    ``published`` is the page's own date, when known (relative dates are resolved against it)."""
     g = Gazetteer.load(data_dir)
+    if looks_like_html(raw):
+        raw, stamp = main_text(raw)
+        published = published or stamp
     text = plain_text(raw)
-    sentences = _sentences(text)
-    evidence: dict[str, str] = {}
+    f = Folded(text)
+    sents = sentences(text)
+    evidence: dict = {}
 
     draft: dict = {"title": None, "kind": None, "status": None}
-    kind, cue = _kind(text)
+    kind, cue = kind_of(text, sents)
     draft["kind"] = kind
     evidence["kind"] = f"'{cue}' in the opening sentences" if cue else "default: no kind word in the opening sentences"
-    future = FUTURE.search(" ".join(s for _, _, s in sentences[:2]))
+    future = FUTURE.search(" ".join(s.text for s in sents[:2]))
     draft["status"] = "planned" if future else "held"
     evidence["status"] = f"'{future.group(0)}'" if future else "reported in the past tense"
 
-    orgs = _orgs(text, g)
-    _assign_roles(text, orgs)
-    dl = _dateline_place(text)
-    places = _places(text, g, set())
-    place = None
-    new_places = []
-    if dl and normalise(dl[0]) in {normalise(g.org_names.get(h["id"], "")) for h in orgs}:
-        dl = None  # the release opens with an organisation's name, not a place
-    if dl:
-        known = g.places.get(normalise(dl[0]))
-        if known:
-            place = {"id": known["place_id"], "name": known["name"], "country": known["country_code"]}
+    places = find_places(f, g)
+    place, new_places = _event_place(text, f, sents, g, places)
+    if place:
+        evidence["place"] = place.pop("evidence")
+    orgs = find_orgs(f, g, sents, place.get("country") if place else None)
+    org_spans = [(a, b) for h in orgs for a, b in h["spans"]]
+    country_hits = find_countries(f, g, places, org_spans)
+    named = {normalise(p["name"]) for p in places} | {normalise(g.country_names.get(c["code"], "")) for c in country_hits}
+    orgs += [h for h in fuzzy_orgs(text, g, orgs, {c["code"] for c in country_hits} | ({place["country"]} if place else set()), named)
+             if h["id"] not in {o["id"] for o in orgs}]
+
+    taking, mentioned = [], []
+    for h in orgs:
+        verdict = classify(text, sents, h["spans"])
+        h.update(verdict)
+        (taking if verdict["taking_part"] else mentioned).append(h)
+    _main_roles(text, taking)
+    by_code: dict[str, list[tuple[int, int]]] = {}
+    locating: dict[str, tuple[int, int]] = {}
+    for c in country_hits:
+        if c["locates"]:
+            locating.setdefault(c["code"], (c["start"], c["end"]))
         else:
-            place = {"name": dl[0], "country": None, "new": True}
-            new_places.append(dl[0])
-        evidence["place"] = str(Span(_line_of(text, dl[1]), text[dl[1]:dl[1] + 40]))
-    elif places:
-        first = places[0]
-        place = {"id": first["id"], "name": first["name"], "country": first["country"]}
-        evidence["place"] = first["evidence"] + " (first place named; no dateline)"
-    held_in = re.search(r"\b(?:held|took place|organi[sz]ed)\s+in\s+([A-ZČĆŠŽĐ][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)", text)
-    if not place and held_in and normalise(held_in.group(1)) not in g.places:
-        place = {"name": held_in.group(1), "country": None, "new": True}
-        new_places.append(held_in.group(1))
-        evidence["place"] = str(Span(_line_of(text, held_in.start()), held_in.group(0)))
-    mentioned = [p for p in places if not place or p["id"] != place.get("id")]
-    d = _event_date(text, find_dates(text), sentences, g, place)
+            by_code.setdefault(c["code"], []).append((c["start"], c["end"]))
+    countries, countries_mentioned = [], []
+    for code, (a, _) in locating.items():
+        if code not in by_code:
+            s = sentence_at(sents, a)
+            countries_mentioned.append({"code": code, "taking_part": False, "role": None, "reason": "locates a place",
+                                        "evidence": str(Span(s.line, s.text[:240])) if s else ""})
+    for code, spans in by_code.items():
+        verdict = classify(text, sents, spans)
+        (countries if verdict["taking_part"] else countries_mentioned).append({"code": code, **verdict})
+    for h in taking:  # a national body taking part brings its country
+        cc = g.org_country.get(h["id"])
+        if cc and h["role"] != "donor" and g_kind(g, h["id"]) in NATIONAL_KINDS and cc not in {c["code"] for c in countries}:
+            countries.append({"code": cc, "taking_part": True, "role": None, "reason": f"its {g.org_names.get(h['id'])} takes part",
+                              "evidence": h["evidence"]})
+            countries_mentioned = [c for c in countries_mentioned if c["code"] != cc]
+
+    dates = find_dates(text, f=f)
+    published = published or publication_date(dates)
+    rel = relative_dates(text, published, f)
+    place_offsets = {p["id"]: p["all"] for p in places}
+    d = event_date(text, dates, rel, sents, place_offsets, place)
     if d:
         draft.update({k: d[k] for k in ("date_start", "date_end", "date_precision") if d[k]})
         evidence["date"] = d["evidence"]
@@ -63,22 +114,32 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None) -> d
         evidence["date"] = ("no date for this event in the text (dates of events elsewhere are ignored): find it "
                             "elsewhere, or record a window with its evidence in date_note")
 
-    people = _people(text, g, orgs, sentences)
-    countries = _countries(text, g, [p["name"] for p in places])
-    topics = _topics(text, g)
-    initiatives = _initiatives(text, g, sentences)
+    people = find_people(f, g, taking + mentioned, sents, country_hits,
+                         [p["name"] for p in places] + [g.country_names.get(c["code"], "") for c in country_hits])
+    known = {h["id"] for h in taking + mentioned}
+    for p in people:  # a body the page ties a person to, by title ("Macedonian Minister of Interior"), takes part with them
+        if p["organisation"] and p["organisation"] not in known:
+            known.add(p["organisation"])
+            h = {"id": p["organisation"], "spans": [], "role": "participant", "reason": f"affiliation of {p['name']}",
+                 "evidence": p["evidence"], "taking_part": True}
+            taking.append(h)
+            cc = g.org_country.get(h["id"])
+            if cc and g_kind(g, h["id"]) in NATIONAL_KINDS and cc not in {c["code"] for c in countries}:
+                countries.append({"code": cc, "taking_part": True, "role": None, "reason": f"its {g.org_names.get(h['id'])} takes part",
+                                  "evidence": p["evidence"]})
+    topics = find_topics(text, g)
+    initiatives = find_initiatives(f, g, sents)
+    new_orgs = [o for o in _new_organisations(text, g, orgs)  # a unit in a person's title is theirs, not a new body
+                if not any(o["name"] in (p.get("title") or "") for p in people)]
 
-    new_orgs = _new_organisations(text, g, orgs)
-    names = [g.org_names.get(h["id"], h["id"]) for h in orgs[:2]]
+    names = [g.org_names.get(h["id"], h["id"]) for h in taking[:2]]
     where = f" in {place['name']}" if place else ""
     draft["title"] = f"{kind.replace('-', ' ').capitalize()} of {' and '.join(names) or 'partners'}{where}"[:160]
     draft["summary"] = None
     draft["url"] = url
     if place:
         draft["place"] = {k: v for k, v in place.items() if k in ("id", "name", "country") and v}
-    draft["organisations"] = [{"id": h["id"], "role": h["role"], "evidence": str(Span(_line_of(text, h["first"]),
-                               text[h["spans"][0][0]:h["spans"][0][1]])) + (f"; role: {h['evidence_role']}" if h.get("evidence_role") else "")}
-                              for h in orgs]
+    draft["organisations"] = [{"id": h["id"], "role": h["role"], "evidence": _ev(text, h)} for h in taking]
     if new_orgs:
         draft["new_organisations"] = new_orgs
         draft["organisations"] += [{"id": o["id"], "role": "participant", "evidence": o["evidence"]} for o in new_orgs]
@@ -86,41 +147,125 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None) -> d
     draft["countries"] = [c["code"] for c in countries]
     draft["topics"] = [t["id"] for t in topics]
     draft["initiatives"] = [i["id"] for i in initiatives]
-    follow = _follow_ups(text, sentences, g, draft["initiatives"])
-    for f in follow:  # an agreed follow-up continues the same cooperation: it shares its subject
-        f["topics"] = list(dict.fromkeys([*draft.get("topics", []), *f.get("topics", [])]))
+    follow = _follow_ups(sents, g, draft["topics"])
     if follow:
         draft["follow_ups"] = follow
+    if mentioned or countries_mentioned:
+        draft["mentioned"] = {
+            "organisations": [{"id": h["id"], "reason": h["reason"], "evidence": h["evidence"]} for h in mentioned],
+            "countries": [{"code": c["code"], "reason": c["reason"], "evidence": c["evidence"]} for c in countries_mentioned],
+        }
     draft["evidence"] = {
         **evidence,
-        "countries": [c["evidence"] for c in countries],
+        "published": published,
+        "countries": [f"{c['code']}: {c['reason']}; {c['evidence']}" for c in countries],
         "topics": [t["evidence"] for t in topics],
         "initiatives": [i["evidence"] for i in initiatives],
-        "places_mentioned": [f"{p['name']} ({p['country']}): {p['evidence']}" for p in mentioned],
+        "places_mentioned": [f"{p['name']} ({p['country']}): {p['evidence']}" for p in places
+                             if not place or p["id"] != place.get("id")],
         "new_places": new_places,
         "to_check": _checklist(draft, new_places, new_orgs),
     }
     return draft
 
 
+def _main_roles(text: str, taking: list[dict]) -> None:
+    """The first two organisations without a stated role are the partners, or the host of the other's visiting delegation."""
+    visiting = {h["id"] for h in taking for a, b in h["spans"] if re.match(r"\s+[Dd]elegation", text[b:b + 12])
+                or re.search(r"delegation (?:of|from)\s+(?:the\s+)?$", text[max(0, a - 24):a])}
+    main = [h for h in taking if h["role"] in (None, "partner")][:2]
+    for h in taking:
+        if h in main and visiting and h["id"] not in visiting and len(main) == 2:
+            h["role"], h["reason"] = "host", "the other side is named as the visiting delegation"
+        elif not h["role"]:
+            h["role"] = "partner" if h in main and len(taking) > 1 else "participant"
+
+
+def g_kind(g: Gazetteer, oid: str) -> str:
+    return g.org_kind.get(oid, "")
+
+
+def _ev(text: str, h: dict) -> str:
+    if not h["spans"]:
+        return f"{h['reason']}: {h['evidence']}"
+    a, b = h["spans"][0]
+    out = str(Span(_line_of(text, a), text[a:b]))
+    return out + (f"; {h['reason']}: {h['evidence']}" if h.get("reason") and h["reason"] != "named" else "")
+
+
+def _event_place(text: str, f: Folded, sents: list[Sentence], g: Gazetteer, places: list[dict]) -> tuple[dict | None, list[str]]:
+    """Where the event was: a dateline ('SKOPJE, 3 May –', 'Brdo pri Kranju, Slovenia, 2010.10.19') in the first lines,
+    else a place the opening sentences say it was held in, else online, else the first place named."""
+    head_end = sum(len(line) + 1 for line in text.split("\n")[:4])
+    for p in places:
+        line_start = text.rfind("\n", 0, p["pos"]) + 1
+        opens_line = p["pos"] < head_end and not text[line_start:p["pos"]].strip(" *–-")
+        rest = text[p["end"]:p["end"] + 60].split("\n")[0]
+        if opens_line and re.match(r"\s*(?:,|–|—|-|\(|\d|$)", rest) and (re.search(r"[–—-]\s|\d{4}|\d{1,2}[./]", rest) or not rest):
+            return {"id": p["id"], "name": p["name"], "country": p["country"], "evidence": p["evidence"] + " (dateline)"}, []
+    for p in places:  # an agency dateline in capitals further down, after the page's clutter ("ZAGREB, Croatia, September 19 (UNHCR) -")
+        line_start = text.rfind("\n", 0, p["pos"]) + 1
+        if p["pos"] == line_start and text[p["pos"]:p["end"]].isupper() and re.match(r"\s*[,–—-]", text[p["end"]:]) and \
+                text.count("\n", 0, p["pos"]) < 15:
+            return {"id": p["id"], "name": p["name"], "country": p["country"], "evidence": p["evidence"] + " (dateline)"}, []
+    m = re.match(r"^\s*([A-ZČĆŠŽĐ][\w'’.-]+(?:\s[A-ZČĆŠŽĐ][\w'’.-]+){0,2})\s*(?:,[^–—\n-]{0,30})?\s*[–—-]\s+\S", text)
+    if m and not any(c.isdigit() for c in m.group(1)) and not g.orgs.find(Folded(m.group(1)), capitalised=False):
+        name = m.group(1).strip().title() if m.group(1).isupper() else m.group(1).strip()
+        return {"name": name, "country": None, "new": True, "evidence": str(Span(1, text[:40]))}, [name]
+    head = " ".join(s.text for s in sents[:2])
+    online = re.search(r"\b(?:online|virtual|video)\s+(?:\w+\s+){0,3}(?:meeting|conference|session|workshop|forum|sastan\w*|konferencij\w*)|"
+                       r"\b(?:held|organi[sz]ed|took place)\s+(?:online|virtually|via video|by video)|videoconferenc\w*|"
+                       r"video-?konferencij\w*", head, re.I)
+    if online and "online" in g.places:
+        return {"id": "online", "name": "Online", "country": None, "evidence": f"'{online.group(0)}' in the opening"}, []
+    for p in places:
+        s = sentence_at(sents, p["pos"])
+        if s and sents.index(s) < 4 and _HELD_IN.search(f.text[f.text.rfind(" ", 0, max(0, _fpos(f, p["pos"]) - 30)):_fpos(f, p["pos"])]):
+            return {"id": p["id"], "name": p["name"], "country": p["country"], "evidence": p["evidence"] + " (held in)"}, []
+    head = " ".join(s.text for s in sents[:3])
+    if _ONLINE.search(head) and "online" in g.places:
+        return {"id": "online", "name": "Online", "country": None, "evidence": f"'{_ONLINE.search(head).group(0)}' in the opening"}, []
+    if places:
+        p = places[0]
+        return {"id": p["id"], "name": p["name"], "country": p["country"], "evidence": p["evidence"] + " (first place named)"}, []
+    return None, []
+
+
+def _fpos(f: Folded, pos: int) -> int:
+    """The folded offset of an original offset."""
+    import bisect
+
+    return bisect.bisect_left(f.origin, pos)
+
+
 def _new_organisations(text: str, g: Gazetteer, orgs: list[dict]) -> list[dict]:
-    """Organisations the record does not know: 'the X Agency/Ministry/... (ACR)' and the like."""
-    known_spans = [(a, b) for h in orgs for a, b in h["spans"]]
+    """Organisations the record does not know: 'the X Agency/Ministry/... (ACR)' and the like; a name close to one the
+    record knows (rapidfuzz) is that organisation, not a new one."""
+    from rapidfuzz import fuzz, process
+
+    known_spans = sorted((a, b) for h in orgs for a, b in h["spans"])
+    known_starts = [a for a, _ in known_spans]
+    known_ids = {h["id"] for h in orgs}
     out, seen = [], set()
     pattern = re.compile(
         r"\b((?:[A-Z][\w'’-]+\s+){0,4}(?:Agency|Ministry|Organi[sz]ation|Association|Foundation|Institute|University|Embassy|"
-        r"Council|Commission)\b(?:\s+(?:of|for|on)(?:\s+the)?(?:\s+[A-Z][\w'’-]+){1,5})?)"
+        r"Council|Commission|Directorate|Office)\b(?:\s+(?:of|for|on)(?:\s+the)?(?:\s+[A-Z][\w'’-]+){1,5})?)"
         r"(?:\s*\(([A-Z][A-Za-z&]{2,9})\))?")
     for m in pattern.finditer(text):
-        if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in known_spans):
+        k = bisect.bisect_right(known_starts, m.end())
+        near = known_spans[max(0, k - 12):k]
+        if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in near):
             continue
-        if any(0 <= m.start() - b <= 25 for a, b in known_spans):  # a unit of a known organisation ("INTERPOL IS & ... Directorate")
+        if any(0 <= m.start() - b <= 25 for a, b in near):  # a unit of a known organisation ("INTERPOL IS & ... Directorate")
             continue
         name = m.group(1).strip()
-        if len(name.split()) < 2 or name.split()[0] in ("The", "This"):
-            name = " ".join(name.split()[1:]) if name.split()[0] in ("The", "This") else name
+        if name.split()[0] in ("The", "This"):
+            name = " ".join(name.split()[1:])
         if len(name.split()) < 2:
             continue
+        close = process.extractOne(normalise(name), g.org_forms, scorer=fuzz.token_sort_ratio, score_cutoff=90)
+        if close and close[2] is not None and g.org_form_ids[close[2]] in known_ids:
+            continue  # a variant of an organisation already found
         oid = slug(m.group(2) or name)[:40]
         if oid in seen:
             continue
@@ -130,21 +275,23 @@ def _new_organisations(text: str, g: Gazetteer, orgs: list[dict]) -> list[dict]:
     return out
 
 
-def _follow_ups(text: str, sentences: list[tuple[int, int, str]], g: Gazetteer, initiatives: list[str]) -> list[dict]:
+def _follow_ups(sents: list[Sentence], g: Gazetteer, topics: list[str]) -> list[dict]:
     out = []
-    for line, _, sentence in sentences:
-        if not FOLLOW_UP.search(sentence):
+    for s in sents:
+        if not FOLLOW_UP.search(s.text):
             continue
-        kind = next((k for k, p in KIND_WORDS if k != "meeting" and re.search(p, sentence, re.I)), None)
+        kind = next((k for k, p in KIND_WORDS if k != "meeting" and re.search(p, s.text, re.I)), None)
         if kind is None:
             continue
-        inits = [i["id"] for i in _initiatives(sentence, g, [(line, 0, sentence)])]
-        places = [p["name"] for p in _places(sentence, g, set())]
+        f = Folded(s.text)
+        one = [Sentence(s.line, 0, s.text)]
+        inits = [i["id"] for i in find_initiatives(f, g, one)]
+        places = [p["name"] for p in find_places(f, g)]
         where = f" at {' and '.join(places)}" if places else ""
         out.append({
             "title": f"Planned {kind.replace('-', ' ')}{where} (follow-up)"[:160], "kind": kind, "status": "planned",
-            "date_precision": "unknown", "initiatives": inits,
-            "evidence": str(Span(line, sentence[:160])),
+            "date_precision": "unknown", "initiatives": inits, "topics": list(topics),  # a follow-up shares its subject
+            "evidence": str(Span(s.line, s.text[:160])),
         })
     return out
 

@@ -1,65 +1,85 @@
-"""Kind, status cues, organisations and their roles, places, countries, topics and initiatives in a release."""
+"""Stage 4, entities: kind, status cues, organisations, places, countries, topics and initiatives a release names.
+
+Names are found in the folded text (:mod:`.matching`), so inflected, plural, Cyrillic and former
+names of what the record knows are found too; whether each took part is :mod:`.roles`' question.
+"""
 
 from __future__ import annotations
 
 import bisect
 import re
 
-from analysis.curation.ingest.gazetteer import Gazetteer, words_of
-from analysis.curation.ingest.text import Span, _line_of, _sentences
-from analysis.curation.names import normalise
+from analysis.curation.ingest.gazetteer import Gazetteer
+from analysis.curation.ingest.matching import Folded, fold
+from analysis.curation.ingest.text import Sentence, Span, _line_of, sentence_at
 
 FUTURE = re.compile(r"\b(will be (?:held|organi[sz]ed)|will take place|is scheduled|are scheduled|upcoming|is planned|to be held)\b", re.I)
 FOLLOW_UP = re.compile(r"\b(follow[ -]?up|agreed|will be organi[sz]ed|next (?:meeting|step))\b", re.I)
+#: kinds and the words that name them, in English and (folded) in the region's languages
 KIND_WORDS = [
-    ("study-visit", r"study visit"), ("training", r"training|course"), ("workshop", r"workshop"),
-    ("conference", r"conference"), ("seminar", r"seminar"), ("forum", r"\bforum\b"), ("exercise", r"exercise|joint operation"),
-    ("signing", r"\bsign(?:ed|ing)\b|memorandum|protocol"), ("launch", r"\blaunch(?:ed|ing)?\b|opening ceremony"),
-    ("meeting", r"meeting|met with|talks|visit"),
+    ("study-visit", r"study visit|studijsk\w* (?:posjet|poset|putovanj)|studisk\w* poset|vizit\w* studimor"),
+    ("training", r"training|course|\bobuk\w*|\bobuc\w*|\bтренинг|\btrening\w*|\bkurs\w*|\btrajnim\w*"),
+    ("workshop", r"workshop|radionic\w*|rabotilnic\w*|punetori\w*"),
+    ("conference", r"conference|konferencij\w*|konferenc\w*"),
+    ("seminar", r"seminar"), ("forum", r"\bforum\b"), ("exercise", r"exercise|joint operation|\bvjezb\w*|\bvezb\w*"),
+    ("signing", r"\bsign(?:ed|ing)\b|memorandum|protocol|potpis\w*|potpish\w*|nenshkr\w*"),
+    ("launch", r"\blaunch(?:ed|ing)?\b|opening ceremony"),
+    ("other", r"hand(?:ed|s|ing)?[- ]?over\b|turned over|handover|primopredaj\w*|donation ceremony|dorezim\w*"),
+    ("meeting", r"meeting|met with|talks|visit|\bsastan\w*|\bsostan\w*|\bsastal\w*|\bsastaj\w*|\btakim\w*|\bposjet\w*|\bposet\w*"),
 ]
-ROLE_CUES = [
-    ("donor", re.compile(r"(?:funded|financed|supported|sponsored)\s+by|with the (?:financial )?support of|donated by", re.I)),
-    ("organiser", re.compile(r"organi[sz]ed by|organi[sz]er|in organi[sz]ation of", re.I)),
-    ("host", re.compile(r"hosted by|host(?:ed)? of|at the invitation of", re.I)),
-    ("trainer", re.compile(r"trainers? (?:from|of)|delivered by|lecturers? from", re.I)),
-]
-#: capitalised words that are titles or institutions, not names of people
 
-def _kind(text: str) -> tuple[str, str]:
-    """The kind named first in the opening sentences (on a tie, the more specific kind)."""
-    head = " ".join(s for _, _, s in _sentences(text)[:2]).lower()
+
+def kind_of(text: str, sentences: list[Sentence]) -> tuple[str, str]:
+    """The kind named first in the title and opening sentences (on a tie, the more specific kind)."""
+    head = fold(" ".join(s.text for s in sentences[:3]))
     best = None
     for rank, (kind, pattern) in enumerate(KIND_WORDS):
-        m = re.search(pattern, head)
+        m = next((m for m in re.finditer(pattern, head) if not _in_a_name(head, m)), None)
         if m and (best is None or (m.start(), rank) < best[0]):
             best = ((m.start(), rank), kind, m.group(0))
     return (best[1], best[2]) if best else ("meeting", "")
 
 
-def _orgs(text: str, g: Gazetteer) -> list[dict]:
+def _in_a_name(head: str, m: re.Match) -> bool:
+    """Is the kind word part of a body's name ("Working Group on Education and Training", "Training Centre")?"""
+    return bool(re.match(r"\s+(?:centre|center|academy|institute|unit|department|programme|program|network|centar|akademij)", head[m.end():])
+                or re.search(r"\b(?:group|committee|commission|council|board|panel) (?:on|for)\b[^.,;]{0,40}$", head[:m.start()]))
+
+
+def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country: str | None) -> list[dict]:
+    """Every organisation of the record the text names: {id, count, first, spans}, in order of first mention.
+
+    A generic name ("the Ministry of Interior") is the body of the country named in the same sentence,
+    else of the country the event is in; without either it is left out."""
     hits: dict[str, dict] = {}
-    present = words_of(text)
-    for pattern, oid, form in g.orgs:
-        if not words_of(form) <= present:
+
+    def add(oid: str, a: int, b: int) -> None:
+        h = hits.setdefault(oid, {"id": oid, "count": 0, "first": a, "spans": []})
+        h["count"] += 1
+        h["first"] = min(h["first"], a)
+        h["spans"].append((a, b))
+
+    # an acronym before a roman numeral or a year names a programme ("IPA III", "IPA 2014"), not the body
+    specific = [m for m in g.orgs.find(f) if not (m["text"].isupper() and re.match(r"\s+(?:[IVX]{1,4}|(?:19|20)\d\d)\b", f.original[m["end"]:]))]
+    for m in specific:
+        add(m["key"], m["start"], m["end"])
+    taken = sorted((m["start"], m["end"]) for m in specific)
+    taken_starts = [a for a, _ in taken]
+    countries = g.countries.find(f)
+    country_starts = [c["start"] for c in countries]
+    for m in g.generic_orgs.find(f):
+        k = bisect.bisect_left(taken_starts, m["end"])
+        if any(a < m["end"] and m["start"] < b for a, b in taken[max(0, k - 8):k]):
             continue
-        for m in pattern.finditer(text):
-            h = hits.setdefault(oid, {"id": oid, "count": 0, "first": m.start(), "spans": []})
-            h["count"] += 1
-            h["first"] = min(h["first"], m.start())
-            h["spans"].append((m.start(), m.end()))
-    # a shorter alias inside a longer match of another organisation is not a mention of its own;
-    # spans are sorted by start, so only those starting at most the longest span's length earlier can contain one
-    spans = sorted((a, b, oid) for oid, h in hits.items() for a, b in h["spans"])
-    starts = [a for a, _, _ in spans]
-    longest = max((b - a for a, b, _ in spans), default=0)
-
-    def inside_another(a: int, b: int, oid: str) -> bool:
-        lo, hi = bisect.bisect_left(starts, a - longest), bisect.bisect_right(starts, a)
-        return any(b <= b2 and (b2 - a2) > (b - a) and o2 != oid for a2, b2, o2 in spans[lo:hi])
-
-    for oid in list(hits):
-        if all(inside_another(a, b, oid) for a, b in hits[oid]["spans"]):
-            del hits[oid]
+        options = g.generic.get(m["key"], {})
+        s = sentence_at(sentences, m["start"])
+        near = [c["key"].split("|")[-1] for c in countries[bisect.bisect_left(country_starts, s.start):
+                                                             bisect.bisect_left(country_starts, s.end)]] if s else []
+        cc = next((c for c in sorted(near, key=lambda c: 0 if c in options else 1) if c in options), None)
+        if cc is None and place_country in options:
+            cc = place_country
+        if cc:
+            add(options[cc], m["start"], m["end"])
     # a bare acronym next to a more specific body named with it is that body ("DCAF" in a "DCAF Ljubljana" release)
     for oid in list(hits):
         short = g.org_names.get(oid, "")
@@ -68,77 +88,105 @@ def _orgs(text: str, g: Gazetteer) -> list[dict]:
     return sorted(hits.values(), key=lambda h: h["first"])
 
 
-def _assign_roles(text: str, orgs: list[dict]) -> None:
-    for h in orgs:
-        h["role"] = None
-        for a, b in h["spans"]:
-            before = text[max(0, a - 60):a]
-            for role, cue in ROLE_CUES:
-                if cue.search(before[-40:]):
-                    h["role"] = role
-                    h["evidence_role"] = str(Span(_line_of(text, a), text[max(0, a - 40):b].strip()))
-                    break
-            if h["role"]:
-                break
-    visiting = {h["id"] for h in orgs for a, b in h["spans"] if re.match(r"\s+[Dd]elegation", text[b:b + 12])
-                or re.search(r"delegation (?:of|from)\s+$", text[max(0, a - 20):a])}
-    main = [h for h in orgs if not h["role"]][:2]
-    for h in orgs:
-        if h["role"]:
+#: capitalised phrases that name an organisation ("the British Embassy", "Croatian Interior Ministry", "U.S. Embassy")
+CANDIDATE = re.compile(
+    r"\b((?:[A-Z][\w'’.-]+\s+){0,4}(?:Agency|Ministry|Organi[sz]ation|Association|Foundation|Institute|University|Embassy|Council|"
+    r"Commission|Directorate|Office|Police|Government|Service|Commissariat|Parliament|Assembly|Administration|Customs|Cross|"
+    r"Centre|Center|Secretariat)\b(?:\s+(?:of|for|on|in)(?:\s+the)?(?:\s+[A-Z][\w'’-]+){1,5})?)")
+_GENERIC_WORDS = frozenset(["the", "of", "for", "in", "on", "and", "ministry", "government", "police", "service", "office", "agency",
+                            "directorate", "embassy", "centre", "center"])
+
+
+def fuzzy_orgs(text: str, g: Gazetteer, orgs: list[dict], codes: set[str], place_names: set[str]) -> list[dict]:
+    """Organisations of the record named in a form it does not list ("British Embassy" for "British Embassy in Bosnia and
+    Herzegovina", "Croatian Interior Ministry"): the closest names (rapidfuzz), kept only when one organisation of a country the
+    text names is left, the event's place breaking ties. {id, count, first, spans, fuzzy}."""
+    from rapidfuzz import fuzz, process
+
+    from analysis.curation.ingest.matching import DEMONYMS
+    from analysis.curation.names import normalise
+
+    known = sorted((a, b) for h in orgs for a, b in h["spans"])
+    known_starts = [a for a, _ in known]
+    found: dict[str, dict] = {}
+    tried: dict[tuple[str, str], dict[str, float]] = {}
+    for m in CANDIDATE.finditer(text):
+        k = bisect.bisect_left(known_starts, m.end())
+        if any(a < m.end() and m.start() < b for a, b in known[max(0, k - 8):k]):
             continue
-        if visiting and h["id"] not in visiting and h in main:
-            h["role"] = "host"
-            h["evidence_role"] = "the other side is named as the visiting delegation"
-        elif h in main:
-            h["role"] = "partner"
+        name = re.sub(r"^(?:The|This|the)\s+", "", m.group(1).strip())
+        q = normalise(name)
+        if len([w for w in re.findall(r"\w+", q) if w not in _GENERIC_WORDS]) < 1 or len(q.split()) < 2:
+            continue
+        swapped = q
+        for cc, adj in DEMONYMS.items():
+            swapped = re.sub(rf"\b{adj.lower()}\b", normalise(g.country_names.get(cc, adj)), swapped)
+        if (q, swapped) in tried:
+            ids = tried[(q, swapped)]
         else:
-            h["role"] = "participant"
+            tried[(q, swapped)] = ids = _closest(q, swapped, g, codes, place_names, fuzz, process)
+        if len(ids) == 1:
+            (oid,) = ids
+            h = found.setdefault(oid, {"id": oid, "count": 0, "first": m.start(), "spans": [], "fuzzy": name})
+            h["count"] += 1
+            h["spans"].append((m.start(1), m.end(1)))
+    return list(found.values())
 
 
-def _places(text: str, g: Gazetteer, exclude: set[str]) -> list[dict]:
+def _closest(q: str, swapped: str, g: Gazetteer, codes: set[str], place_names: set[str], fuzz, process) -> dict[str, float]:
+    """The record's organisations closest to a name: of a country the text names, at the event's place if that decides."""
+    from analysis.curation.names import normalise
+
+    ids: dict[str, float] = {}
+    for query in {q, swapped}:
+        for _, score, i in process.extract(query, g.org_forms, scorer=fuzz.token_set_ratio, score_cutoff=90, limit=25):
+            oid = g.org_form_ids[i]
+            if fuzz.token_sort_ratio(query, g.org_forms[i]) >= 55:
+                ids[oid] = max(ids.get(oid, 0), score)
+    ids = {o: sc for o, sc in ids.items() if not g.org_country.get(o) or g.org_country[o] in codes}
+    if len(ids) > 1:
+        here = {o: sc for o, sc in ids.items() if any(p and p in normalise(g.org_full.get(o, "")) for p in place_names)}
+        ids = here or ids
+    return ids
+
+
+def find_places(f: Folded, g: Gazetteer) -> list[dict]:
     out, seen = [], set()
-    if g.place_re is None:
-        return out
-    for m in g.place_re.finditer(text):
-        r = g.places[normalise(m.group(0))]
-        if r["place_id"] in seen or r["place_id"] in exclude:
+    text = f.original
+    for m in g.place_matcher.find(f):
+        r = g.places[m["key"]]
+        if r["place_id"] in seen:
+            next(p for p in out if p["id"] == r["place_id"])["all"].append(m["start"])
             continue
         seen.add(r["place_id"])
-        out.append({"id": r["place_id"], "name": r["name"], "country": r["country_code"], "pos": m.start(),
-                    "evidence": str(Span(_line_of(text, m.start()), text[max(0, m.start() - 20):m.end() + 12].strip()))})
+        out.append({"id": r["place_id"], "name": r["name"], "country": r["country_code"], "pos": m["start"], "end": m["end"],
+                    "all": [m["start"]],
+                    "evidence": str(Span(_line_of(text, m["start"]), text[max(0, m["start"] - 20):m["end"] + 12].strip()))})
     return out
 
 
-def _countries(text: str, g: Gazetteer, place_names: list[str]) -> list[dict]:
-    """Countries named as taking part; a country in brackets after a place only locates the place."""
-    qualifiers = set()
-    for name in place_names:
-        for m in re.finditer(rf"{re.escape(name)}\s*\(([^)]{{2,40}})\)", text):
-            qualifiers.add((m.start(1), m.end(1)))
-        for m in re.finditer(rf"(?i:{re.escape(name)})(?:,\s*|\s+in\s+)([A-Z][\w ]{{2,40}})(?=[,.;:\n–-]|$)", text):
-            qualifiers.add((m.start(1), m.end(1)))
-    bounds = sorted(qualifiers)
-    starts = [a for a, _ in bounds]
-    widest = max((b - a for a, b in bounds), default=0)
-
-    def qualifies_a_place(start: int, end: int) -> bool:
-        lo, hi = bisect.bisect_left(starts, start - widest), bisect.bisect_right(starts, start)
-        return any(end <= b for _, b in bounds[lo:hi])
-
-    out: dict[str, dict] = {}
-    present = words_of(text)
-    for pattern, code, form in g.countries:
-        if not words_of(form) <= present:
+def find_countries(f: Folded, g: Gazetteer, places: list[dict], org_spans: list[tuple[int, int]]) -> list[dict]:
+    """Every naming of a country: {code, start, end, adjective, locates}; a country right after a place ("Mavrovo, Macedonia",
+    "Sarajevo (BiH)") only locates it (``locates``) and a country inside an organisation's name is the organisation's."""
+    text = f.original
+    out = []
+    place_ends = {p["end"] for p in places}
+    for p in places:  # every mention of a known place, not only the first
+        place_ends.update(m.end() for m in re.finditer(re.escape(p["name"]), text))
+    spans = sorted(org_spans)
+    span_starts = [a for a, _ in spans]
+    for m in g.countries.find(f):
+        k = bisect.bisect_right(span_starts, m["start"])
+        if any(a <= m["start"] and m["end"] <= b for a, b in spans[max(0, k - 8):k]):
             continue
-        for m in pattern.finditer(text):
-            if code in out or qualifies_a_place(m.start(), m.end()):
-                continue
-            out[code] = {"code": code, "pos": m.start(),
-                         "evidence": str(Span(_line_of(text, m.start()), text[max(0, m.start() - 25):m.end() + 15].strip()))}
-    return sorted(out.values(), key=lambda c: c["pos"])
+        locates = any(m["start"] - d in place_ends and re.fullmatch(r"\s*[,(]\s*|\s+in\s+", text[m["start"] - d:m["start"]])
+                      for d in range(5))
+        code = m["key"].split("|")[-1]
+        out.append({"code": code, "start": m["start"], "end": m["end"], "adjective": m["key"].startswith("adj|"), "locates": locates})
+    return out
 
 
-def _topics(text: str, g: Gazetteer) -> list[dict]:
+def find_topics(text: str, g: Gazetteer) -> list[dict]:
     out = []
     low = text.casefold()
     for tid, pattern in g.topics:
@@ -148,17 +196,16 @@ def _topics(text: str, g: Gazetteer) -> list[dict]:
     return out
 
 
-def _initiatives(text: str, g: Gazetteer, sentences: list[tuple[int, int, str]]) -> list[dict]:
+def find_initiatives(f: Folded, g: Gazetteer, sentences: list[Sentence]) -> list[dict]:
+    """Initiatives by name or alias; a police cooperation centre also by its place in a sentence about such centres."""
+    text = f.original
     out: dict[str, str] = {}
-    present = words_of(text)
-    for pattern, iid, form in g.initiatives:
-        m = pattern.search(text) if words_of(form) <= present else None
-        if m:
-            out.setdefault(iid, str(Span(_line_of(text, m.start()), m.group(0))))
-    # a police cooperation centre is named by its place in a sentence about such centres
-    for line, _, sentence in sentences:
-        if re.search(r"police co-?operation cent(?:er|re)s?|\bPCCs?\b", sentence, re.I):
+    for m in g.initiatives.find(f):
+        out.setdefault(m["key"], str(Span(_line_of(text, m["start"]), m["text"])))
+    for s in sentences:
+        if re.search(r"police co-?operation cent(?:er|re)s?|\bPCCs?\b|centar za policijsku saradnju|centre for police cooperation",
+                     fold(s.text) if not s.text.isascii() else s.text, re.I):
             for iid, place in g.centres:
-                if iid not in out and re.search(rf"\b{re.escape(place)}\b", sentence):
-                    out.setdefault(iid, str(Span(line, sentence[:90])))
+                if iid not in out and re.search(rf"\b{re.escape(fold(place)[:-1])}", fold(s.text)):
+                    out.setdefault(iid, str(Span(s.line, s.text[:90])))
     return [{"id": k, "evidence": v} for k, v in out.items()]

@@ -1,13 +1,25 @@
-"""What the record already knows, compiled into matchers: organisations, places, countries, topics, initiatives, people."""
+"""What the record already knows, compiled into matchers: organisations (with former names and country-qualified
+variants), places, countries and their adjectives, topics, initiatives by name and alias, people."""
 
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis import locations
+from analysis.curation.ingest.matching import (
+    DEMONYMS,
+    INSTITUTIONS,
+    LOCAL_COUNTRY_NAMES,
+    LOCAL_ORG_NAMES,
+    LOCAL_PLACE_NAMES,
+    Matcher,
+    form_words,
+    same_name,
+)
 from analysis.curation.names import normalise, split_aliases
 
 
@@ -18,77 +30,143 @@ def _rows(data_dir: Path, name: str) -> list[dict[str, str]]:
 
 @dataclass
 class Gazetteer:
-    """Names the record knows, each compiled into one matcher per kind of thing."""
+    """Names the record knows, each kind in one word-by-word :class:`Matcher` over the folded text."""
 
-    orgs: list[tuple[re.Pattern, str, str]] = field(default_factory=list)  # (pattern, org_id, matched form)
-    places: dict[str, dict] = field(default_factory=dict)
-    place_re: re.Pattern | None = None
-    countries: list[tuple[re.Pattern, str, str]] = field(default_factory=list)  # (matcher, code, form)
-    people: dict[str, str] = field(default_factory=dict)
-    topics: list[tuple[str, re.Pattern]] = field(default_factory=list)
-    initiatives: list[tuple[re.Pattern, str, str]] = field(default_factory=list)
-    centres: list[tuple[str, str]] = field(default_factory=list)  # (initiative_id, place name)
+    orgs: Matcher = field(default_factory=Matcher)  # name, aliases, acronym, historic names, country-qualified variants
+    generic_orgs: Matcher = field(default_factory=Matcher)  # "Ministry of Interior": key "base|country" for the country in context
+    generic: dict[str, dict[str, str]] = field(default_factory=dict)  # base -> {country code: org_id}
+    org_country: dict[str, str] = field(default_factory=dict)
     org_names: dict[str, str] = field(default_factory=dict)
-    place_words: frozenset[str] = frozenset()  # capitalised words of place and country names: not parts of people's names
+    org_kind: dict[str, str] = field(default_factory=dict)
+    org_full: dict[str, str] = field(default_factory=dict)  # the full name
+    org_forms: list[str] = field(default_factory=list)  # normalised names and aliases, for fuzzy matching of new names
+    org_form_ids: list[str] = field(default_factory=list)
+    places: dict[str, dict] = field(default_factory=dict)  # place_id -> row
+    place_matcher: Matcher = field(default_factory=Matcher)
+    countries: Matcher = field(default_factory=Matcher)  # names and aliases (key: code) and adjectives (key: "adj|code")
+    country_names: dict[str, str] = field(default_factory=dict)
+    people: dict[str, str] = field(default_factory=dict)  # normalised name -> person_id
+    person_names: dict[str, str] = field(default_factory=dict)  # person_id -> the record's name
+    topics: list[tuple[str, re.Pattern]] = field(default_factory=list)
     topic_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # first word of each keyword, case-folded
+    initiatives: Matcher = field(default_factory=Matcher)
+    centres: list[tuple[str, str]] = field(default_factory=list)  # (initiative_id, place name)
+    place_words: frozenset[str] = frozenset()  # capitalised words of place and country names: not parts of people's names
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> Gazetteer:
         data_dir = locations.data_dir(data_dir)
         g = cls()
-        for r in _rows(data_dir, "organisations"):
-            forms = [r["name"], *split_aliases(r["aliases"])]
-            if r["acronym"]:
-                forms.append(r["acronym"])
-            g.org_names[r["org_id"]] = r["acronym"] or r["name"]
-            for form in forms:
-                if len(form) < 3 and not form.isupper():
-                    continue
-                flags = 0 if (form.isupper() or len(form) <= 5) else re.I
-                g.orgs.append((re.compile(rf"(?<![\w-]){_flex(form)}(?![\w-])", flags), r["org_id"], form))
-        places = _rows(data_dir, "places")
-        names = []
-        for r in places:
-            for form in [r["name"], *split_aliases(r["aliases"])]:
-                if r["kind"] != "online" and len(form) > 2:
-                    g.places[normalise(form)] = r
-                    names.append(form)
-        names.sort(key=len, reverse=True)
-        g.place_re = re.compile(r"(?<![\w-])(" + "|".join(_flex(n) for n in names) + r")(?![\w-])") if names else None
-        words = {w for n in names for w in n.split() if w[:1].isupper()}
+        country_forms: dict[str, list[str]] = {}
+        words: set[str] = set()
         for r in _rows(data_dir, "countries"):
-            words.update(w for w in r["name"].rstrip("*").split() if w[:1].isupper() and len(w) > 3)
-            for form in [r["name"].rstrip("*"), *split_aliases(r["aliases"])]:
+            code, name = r["country_code"], r["name"].rstrip("*")
+            g.country_names[code] = name
+            forms = [name, *split_aliases(r["aliases"]), *split_aliases(LOCAL_COUNTRY_NAMES.get(code, ""))]
+            country_forms[code] = forms
+            words.update(w for form in forms for w in form.split() if w[:1].isupper() and len(w) > 3)
+            adjective = DEMONYMS.get(code)
+            for form in forms:
                 if len(form) > 2 or form.isupper():
-                    g.countries.append((re.compile(rf"(?<![\w-]){_flex(form)}\*?(?![\w-])"), r["country_code"], form))
+                    g.countries.add(form, f"adj|{code}" if form == adjective else code)
+            if adjective and adjective not in forms:
+                g.countries.add(adjective, f"adj|{code}")
+        for r in _rows(data_dir, "organisations"):
+            oid, cc = r["org_id"], r["country_code"]
+            g.org_names[oid] = r["acronym"] or r["name"]
+            g.org_country[oid] = cc
+            g.org_kind[oid] = r["kind"]
+            g.org_full[oid] = r["name"]
+            forms = [r["name"], *split_aliases(r["aliases"]), r["acronym"]]
+            for form in forms:
+                if form and (len(form) >= 3 or form.isupper()):
+                    g.orgs.add(form, oid)
+                    g.org_forms.append(normalise(form))
+                    g.org_form_ids.append(oid)
+            if cc:
+                for form in forms[:-1]:
+                    _qualified_variants(g, form, oid, cc, country_forms.get(cc, []))
+        for oid, forms in LOCAL_ORG_NAMES.items():
+            if oid in g.org_names:
+                for form in split_aliases(forms):
+                    g.orgs.add(form, oid)
+        for r in _rows(data_dir, "organisation_names"):  # former names: a release of its time uses them
+            for form in (r["name"], r["acronym"]):
+                if form and r["org_id"] in g.org_names and (len(form) >= 3 or form.isupper()):
+                    g.orgs.add(form, r["org_id"])
+        for r in _rows(data_dir, "places"):
+            g.places[r["place_id"]] = r
+            for form in [r["name"], *split_aliases(r["aliases"]), *split_aliases(LOCAL_PLACE_NAMES.get(r["place_id"], ""))]:
+                if len(form) > 2:
+                    g.place_matcher.add(form, r["place_id"])
+                    words.update(w for w in form.split() if w[:1].isupper())
         g.place_words = frozenset(words)
         for r in _rows(data_dir, "people"):
+            g.person_names[r["person_id"]] = r["name"]
             for form in [r["name"], *split_aliases(r["aliases"])]:
                 g.people[normalise(form)] = r["person_id"]
         for r in _rows(data_dir, "topics"):
-            words = sorted(split_aliases(r["keywords"]), key=len, reverse=True)
-            g.topic_words[r["topic_id"]] = tuple({w.split()[0].casefold() for w in words if w.split()})
-            g.topics.append((r["topic_id"], re.compile(r"\b(" + "|".join(_flex(w) for w in words) + r")\b", re.I)))
-        place_of = {}
+            kws = sorted(split_aliases(r["keywords"]), key=len, reverse=True)
+            g.topic_words[r["topic_id"]] = tuple({w.split()[0].casefold() for w in kws if w.split()})
+            g.topics.append((r["topic_id"], re.compile(r"\b(" + "|".join(_flex(w) for w in kws) + r")\b", re.I)))
+        place_of: dict[str, list[str]] = {}
         for r in _rows(data_dir, "initiative_places"):
             place_of.setdefault(r["initiative_id"], []).append(r["place_id"])
-        place_name = {r["place_id"]: r["name"] for r in places}
         for r in _rows(data_dir, "initiatives"):
-            for form in split_aliases(r.get("aliases", "")):
-                g.initiatives.append((re.compile(rf"(?<![\w-]){_flex(form)}(?![\w-])", re.I if len(form) > 6 else 0), r["initiative_id"],
-                                      form))
+            for form in [r["name"], *split_aliases(r.get("aliases", ""))]:
+                if len(form) > 3 or form.isupper():
+                    g.initiatives.add(form, r["initiative_id"])
             if r["kind"] == "police-cooperation-centre":
-                g.centres.extend((r["initiative_id"], place_name[p]) for p in place_of.get(r["initiative_id"], []) if p in place_name)
+                g.centres.extend((r["initiative_id"], g.places[p]["name"]) for p in place_of.get(r["initiative_id"], []) if p in g.places)
         return g
 
+    def person(self, name: str) -> str | None:
+        """The record's person id for a name as written (any case ending, script or diacritics), if known."""
+        key = normalise(name)
+        if key in self.people:
+            return self.people[key]
+        for form, pid in self.people.items():
+            if len(form.split()) == len(key.split()) and same_name(form, key):
+                return pid
+        return None
 
-_WORD = re.compile(r"\w+")
+
+@functools.lru_cache(maxsize=512)
+def _country_patterns(cc: str, country_forms: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern] | None:
+    """Patterns of a name qualified by its country, after ('... of Serbia', '... Srbije') or before ('Serbia's ...')."""
+    names = "|".join(re.escape(c) for c in sorted(country_forms, key=len, reverse=True) if not c.isupper())
+    if not names:
+        return None
+    return (re.compile(rf"^(?:the\s+)?(.+?)\s+(?:(?:of|in|for)\s+(?:the\s+)?(?:Republic\s+of\s+)?|Republike\s+)?(?:{names})$", re.I),
+            re.compile(rf"^(?:the\s+)?(?:{names})(?:'s|’s)?\s+(.+)$", re.I))
 
 
-def words_of(text: str) -> frozenset[str]:
-    """The case-folded words of a text: a name can only match where all its words occur, so
-    matchers whose words are absent are skipped without scanning (ingest stays fast on long input)."""
-    return frozenset(_WORD.findall(text.casefold()))
+def _qualified_variants(g: Gazetteer, form: str, oid: str, cc: str, country_forms: list[str]) -> None:
+    """'Ministry of Interior of Serbia' is also 'Serbian Ministry of Interior', 'Serbia's Ministry of Interior' and, where the
+    release is about Serbia, plain 'Ministry of Interior'; 'Government of the Czech Republic' is also 'Czech Government'."""
+    patterns = _country_patterns(cc, tuple(country_forms))
+    if patterns is None:
+        return
+    m, lead = patterns[0].match(form), patterns[1].match(form)
+    base = (m or lead).group(1) if (m or lead) else None
+    if not base or len(base.split()) < 1 or base.lower() in ("republic", "state"):
+        return
+    adjective = DEMONYMS.get(cc)
+    for c in [adjective, *country_forms]:
+        if c and not c.isupper():
+            g.orgs.add(f"{c} {base}", oid)
+    local = split_aliases(INSTITUTIONS.get(" ".join(form_words(base)).replace("foreigners s", "foreigners'"), "")) or \
+        split_aliases(INSTITUTIONS.get(normalise(base), ""))
+    for name in local:  # "Ministarstvo vanjskih poslova BiH" for the "Ministry of Foreign Affairs of Bosnia and Herzegovina"
+        for c in country_forms:
+            g.orgs.add(f"{name} {c}", oid)
+        key = " ".join(form_words(name))
+        g.generic.setdefault(key, {}).setdefault(cc, oid)
+        g.generic_orgs.add(name, key)
+    if len(base.split()) >= 2 or base.lower() in ("government", "police", "parliament", "presidency"):
+        key = " ".join(form_words(base))
+        g.generic.setdefault(key, {}).setdefault(cc, oid)
+        g.generic_orgs.add(base, key)
 
 
 def _flex(form: str) -> str:

@@ -1,172 +1,344 @@
-"""People in a release, with titles and affiliations."""
+"""Stage 5, people: names, their titles and their affiliations, read from the sentence that names them.
+
+The affiliation is the organisation the sentence ties to the person: in the title ("X, Director of Y",
+"Y's Director X", "Y Director X"), in brackets ("X (Y)"), after "from"/"of"/"iz"/"од" ("X from Y"), or
+shared along a list ("X and Z, of Y"); a minister or ambassador of a named country belongs to that
+country's ministry or embassy. When the sentence states none, the affiliation stays empty: the nearest
+organisation is not a guess worth making. Names in the region's languages are matched to the record in
+any case form and script (:func:`.matching.same_name`).
+"""
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
-from analysis.curation.ingest.gazetteer import Gazetteer, words_of
-from analysis.curation.ingest.text import Span
+from analysis.curation.ingest.gazetteer import Gazetteer
+from analysis.curation.ingest.matching import Folded, fold, form_words
+from analysis.curation.ingest.text import Sentence, Span
 from analysis.curation.names import normalise
 
-#: capitalised words that are titles or institutions, not names of people
+_UP = "A-ZČĆŠŽĐÇËÅÄÖÜÉÁÍÓÚА-ЯЃЌЅЉЊЏЈЂЋ"
+_LOW = "a-zčćšžđçëàáâãäåèéêìíîïñòóôõöùúûüýÿа-яѓќѕљњџјђћ'’-"
+_WORD = rf"[{_UP}][{_LOW}]+"
+_PARTICLE = r"(?:von|van|de|di|da|del|der|bin|el)"
+NAME_RE = re.compile(rf"(?<![\w{_LOW}])({_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD}){{1,8}})(?![\w])")
+HONORIFIC = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|H\.E|Sir|Mag|mr|dr|doc|prof|gđa|gđica|gdin|g-din|g-đa|g-đica|g|z|znj|zoti|zonja|"
+                       r"gospodin|gospođa|"
+                       r"gospođica|H\.\s?E)\.?|г-дин|г-ѓа|г-ца|г\.|господин|госпоѓа|госпођа|Његова Екселенција)\s*$")
+HONORIFIC_START = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|H\.E|g|z|gđa|znj|г-дин|г-ѓа)\.?\s+)+")
+#: stems (folded) of words that make a phrase a role or title, in English and the region's languages
+ROLE_STEMS = tuple("""
+ambassador adviser advisor analyst assistant chair chief coordinator commander commissioner consul counsellor delegate deputy
+director head inspector liaison manager minister officer president prime representative secretary specialist expert
+spokes rapporteur attache prosecutor judge governor mayor professor lecturer trainer charge
+direktor ministar ravnatelj nacelnik sef pomocnik zamjenik zamenik savjetnik savetnik ambasador predsjednik predsednik sekretar
+koordinator komesar inspektor glavn drzavn vodj voditelj komandant zapovjednik
+ministe pomoshnik sovetnik pretsedatel shef
+drejtor zevendes kryetar drejtues komisioner ministri ambasadori
+m.a. phd mba
+""".split())  # noqa: SIM905 (a word list reads better as text)
+#: capitalised words that are not parts of people's names
 NOT_NAME = frozenset("""
-Ambassador Assistant Advisor Adviser Agency Against Airport Analyst Beings Border Bureau Cabinet Centre Center Chief Children
-Command Commander Commissioner Committee Coordination Coordinator Council Crime Crimes Criminal Deployment Deputy Desk
-Department Directorate Director Division Embassy Emerging Europe European General Government Head Human Illegal Intelligence
-Interior International Justice Manager Migration Minister Ministry Mission National Network Officer Office Operations
-Organized Organised People Police Presidency President Project Prime Programme Regional Representative Republic Secretariat
-Secretary Security Senior Services Smuggling Specialized Specialised State Sub-Directorate Technology Tools Trafficking Unit
-Vice Visit Western Balkans The This These That Mr Mrs Ms Dr Prof During After Before On In At With For And Of Union Member
-Participants Participant Asylum Refugees Initiative Affairs Foreign Forum Conference Workshop Training Meeting Delegation
-Convention Process Agreement Memorandum Protocol Action Plan Task Force Working Group Border-Police Cooperation Capacity
-Bank Team Teams Officers Parties Persons Mechanisms Points Countries States Members Representatives Local Liaison
-""".split())  # noqa: SIM905  (a word list reads better as text)
-_NAME = r"[A-ZČĆŠŽĐÅÄÖÜ][a-zčćšžđàáâãäåçèéêëìíîïñòóôõöùúûüýÿ'’-]+"
-NAME_RE = re.compile(rf"\b({_NAME}(?:\s+{_NAME}){{1,5}})\b")
-TITLE_RUN = re.compile(
-    r"((?:[A-Z][\w&/.-]*|of|for|and|the|to|in|on|&|/|,)(?:[ ,]+(?:[A-Z][\w&/.-]*|of|for|and|the|to|in|on|&|/))*)\s*$")
-
-
-
-#: words that make a phrase a role or title (a title without one is more likely a thing)
-ROLE_WORDS = frozenset("""
-ambassador adviser advisor analyst assistant chair chairman chairperson chief coordinator commander commissioner consul counsellor
-delegate deputy director directorate desk department division expert head inspector liaison manager minister officer
-president prime representative secretary specialist unit m.a m.a. phd
+Agency Airport Asylum Border Bureau Cabinet Centre Center Command Committee Conference Council Crime Department Directorate
+Division Embassy European Forum General Government Human Illegal Intelligence Interior International Justice Migration Ministry
+Mission National Network Office Operations Police Presidency Programme Project Regional Republic Secretariat Security Services
+State Unit Union Western Balkans The This These That During After Before On In At With For And Of Member Participants Initiative
+Affairs Foreign Workshop Training Meeting Delegation Convention Process Agreement Memorandum Protocol Action Plan Task Force Working
+Group Cooperation Bank Team Officers Parties Persons Countries States Members Representatives Local Liaison Contracting Federal
+Against Beings Children Crimes Criminal Emerging Organized Organised People Smuggling Specialized Specialised Technology Tools
+Mr Mrs Ms Miss Dr Prof Sir Colonel Major General Lieutenant Captain Commissioner Inspector Kolonel Madhor Nënkolonel Nenkolonel
+Gjeneral Drejtor Drejtori Pukovnik Potpukovnik Brigadir Kapetan Inspektor Načelnik Direktor Ministar Ministri Ambasador Zoti Zonja
+Section Sector Branch Field Department Programme Acting Head Customs Trafficking Visit
+Deployment Coordination Capacity Mechanisms Points Teams Refugees Sub-Directorate Senior Vice Europe
+Republika Republike Ministarstvo Ministarstva Granična Granične Služba Službe Uprava Centar Vlada Vijeće Savjet Direkcija Policija
+Policije Sektor Zajednički Zajedničke Evropska Europska Unija Unije Ured Kancelarija Agencija Agencije Bosne Bosna Hercegovine Crne
+Gore Srbije Hrvatske
 """.split())  # noqa: SIM905
-HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s+)+")
-_CONNECTORS = frozenset(["of", "for", "the", "to", "in", "on", "and", "&", "at"])
-_FROM_UNIT = re.compile(r"\s+from\s+(?:the\s+)?((?:[A-Z][\w&/.-]*)(?:\s+(?:[A-Z][\w&/.-]*|of|for|and|&))*)")
+_CONNECT = frozenset("of for the to in on and & at i za u na sa s iz и за на во со од e të te per për dhe a.i. a.i".split())  # noqa: SIM905
+_FROM = re.compile(r"^\s*(?:,\s*)?(?:from|of|at|with|iz|od|од|из|nga|prej)\s+(?:the\s+)?$", re.I)
+_FROM_UNIT = re.compile(r"\s+from\s+(?:the\s+)?((?:[A-Z][\w&/.-]*\s+(?:(?:[A-Z][\w&/.-]*|of|for|and|&)\s+)*)?"
+                        r"(?:Directorate|Division|Department|Unit|Sector|Service|Bureau|Office|Desk))\b")
+#: "X Directorate represented by <name>", "delegation led by <name>", "predvođena <name>"
+_LED_BY = re.compile(r"(?:\s+[A-Z&][\w&/.-]*)*\s*,?\s*(?:represented|led|headed|chaired|accompanied) by\s*|"
+                     r"[^.;]{0,40}?\b(?:predvođen\w*|predvoden\w*|предводен\w*)\s*(?:od\s+|од\s+)?(?:\w+\s+){0,3}")
+_COMPOSED = re.compile(r"(?:composed of|consisting of|made up of|including|comprising|members?|koju su činili|koju čine|koja je činila|"
+                       r"u sastavu|u kojoj su bili|në përbërje)\s*:?\s*$", re.I)
+_DEPUTY = re.compile(r"^(?:deputy|assistant|acting|zamjenik|zamenik|pomocnik|pomoshnik|zevendes)")
+_AND = re.compile(r"^\s*(?:,|and|i|и|dhe|&)\s*(?:(?:Mr|Mrs|Ms|Dr|g|gđa|г-дин|г-ѓа)\.?\s+)?$")
+
+
+#: BCMS role nouns in the nominative (folded), for titles written in another case ("s direktorom" -> "direktor")
+_NOMINATIVE = ("direktor", "ravnatelj", "zamjenik", "zamenik", "nacelnik", "pomocnik", "savjetnik", "savetnik", "ambasador",
+               "predsjednik", "predsednik", "sekretar", "koordinator", "komesar", "inspektor", "sef", "tajnik", "voditelj",
+               "komandant", "zapovjednik", "ministr")
+
+
+def nominative_title(title: str) -> str:
+    """A title's first word in the nominative when it is an inflected BCMS role noun.
+
+    >>> nominative_title("direktorom Granične policije BiH"), nominative_title("ministra sigurnosti"), nominative_title("Director")
+    ('direktor Granične policije BiH', 'ministar sigurnosti', 'Director')
+    """
+    first, _, rest = title.partition(" ")
+    low = fold(first)
+    for end in ("om", "em", "a", "u", "e"):
+        if low.endswith(end) and low[: -len(end)] in _NOMINATIVE:
+            stem = first[: -len(end)]
+            stem = stem[:-1] + "ar" if low[: -len(end)] == "ministr" else stem
+            return f"{stem} {rest}".strip()
+    return title
+
+
+_UNITS = ("directorat", "direktorat", "drejtoria", "drejtorise", "drejtorine", "drejtorit", "direkcij")
+
+
+def is_role(phrase: str) -> bool:
+    """Does the phrase hold a role word ("Director", "ravnatelja", "Drejtori") and not only a unit ("Directorate")?"""
+    return any((w := fold(x).strip(",.()")).startswith(ROLE_STEMS) and not w.startswith(_UNITS) for x in phrase.split())
+
+
+def _not_name(word: str, g: Gazetteer) -> bool:
+    word = re.sub(r"['’]s$", "", word)  # "Mission’s"
+    return word in NOT_NAME or word in g.place_words or is_role(word) or word.startswith(("Anti-", "Counter-"))
+
+
+def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sentence], countries: list[dict],
+                places: list[str] = ()) -> list[dict]:
+    text = f.original
+    org_spans = sorted((a, b, h["id"]) for h in orgs for a, b in h["spans"])
+    people: dict[str, dict] = {}
+    found: list[dict] = []
+    all_spans, starts = org_spans, [a for a, _, _ in org_spans]
+    for s in sentences:
+        done_upto = s.start
+        org_spans = all_spans[bisect.bisect_left(starts, s.start):bisect.bisect_left(starts, s.end + 1)]  # this sentence's
+        for m in NAME_RE.finditer(s.text):
+            tokens = m.group(1).split()
+            lead = 0
+            while tokens and _not_name(tokens[0], g):
+                lead += len(tokens[0]) + 1
+                tokens.pop(0)
+            while tokens and _not_name(tokens[-1], g):
+                tokens.pop()
+            inner = [k for k, t in enumerate(tokens) if _not_name(t, g)]
+            if inner and len(tokens) - inner[-1] - 1 >= 2:  # "Integrated Expert Christoph von Harsdorf": the name after the title
+                lead += len(" ".join(tokens[: inner[-1] + 1])) + 1
+                tokens = tokens[inner[-1] + 1:]
+            if len(tokens) < 2 or len(tokens) > 4 or any(_not_name(t, g) for t in tokens if not re.fullmatch(_PARTICLE, t)):
+                continue
+            start = s.start + m.start(1) + m.group(1).index(tokens[0], lead)
+            if re.search(r"\b(?:së|të|se|te)\s+$", text[max(s.start, start - 5):start]):
+                continue  # an Albanian genitive ("Byrosë së Sigurisë Publike"), not a name
+            written = " ".join(tokens)
+            end = start + len(written)
+            if any(a <= start < b or a < end <= b for a, b, _ in org_spans):
+                continue  # a name inside an organisation's name ("Pro Bono Foundation")
+            before = text[max(done_upto, start - 160):start]
+            honorific = bool(HONORIFIC.search(before))
+            t_start, pre_title = _title_before(text, max(done_upto, s.start), start, org_spans)
+            post_title, t_end = _title_after(text, end, s.end, org_spans, g)
+            if not post_title:
+                unit = _FROM_UNIT.match(text[end:s.end])
+                if unit and not any(end <= a < end + unit.end() for a, _, _ in org_spans):
+                    post_title, t_end = unit.group(1).strip(" ,"), end + unit.end()
+            lead_org = next((b for a, b, _ in org_spans if a == t_start and text[a:b].isupper()), None)
+            if lead_org and is_role(pre_title[lead_org - t_start:]):
+                pre_title = pre_title[lead_org - t_start:].strip(" ,")  # "MARRI Project Manager": MARRI is the employer
+            title = nominative_title(", ".join(x for x in (pre_title, post_title) if x))
+            done_upto = max(end, t_end)
+            pid = g.person(written)
+            known = g.person_names.get(pid) if pid else None
+            name = written if (known is None or normalise(known) == normalise(written)) else known
+            if known is None and all(len(t) > 5 and re.search(r"(?:om|em)$", t) for t in tokens):
+                name = " ".join(t[:-2] for t in tokens)  # the instrumental of a BCMS name ("s Draganom Kulićem"): its nominative
+            aff, how = _affiliation(text, t_start, start, end, t_end, s, org_spans, g, title, countries, places)
+            person = {"name": name, "written": written, "title": title or None, "organisation": aff, "how": how,
+                      "start": start, "known_as": pid, "signal": bool(title or honorific or pid or aff)}
+            person["evidence"] = str(Span(s.line, text[max(s.start, t_start - 10):min(s.end, t_end + 40)].strip()))
+            found.append(person)
+    # lists: "X and Z, of Y" / "X i Z iz Y": an affiliation stated once holds for the names listed before it
+    for i in range(len(found) - 1, 0, -1):
+        a, b = found[i - 1], found[i]
+        if a["organisation"] is None and b["organisation"] and b["how"] in ("from", "bracket", "list") and \
+                _AND.match(text[a["start"] + len(a["written"]):b["start"]]):
+            a["organisation"], a["how"] = b["organisation"], "list"
+    for i, p in enumerate(found):  # "a delegation of Y (...), composed of A, B and C": the list belongs to Y
+        if p["organisation"] is None:
+            prior = [(a, b, o) for a, b, o in all_spans if b <= p["start"] and text.count(".", b, p["start"]) == 0]
+            if prior and _COMPOSED.search(text[prior[-1][1]:p["start"]]):
+                p["organisation"], p["how"] = prior[-1][2], "list"
+                for q in found[i + 1:]:
+                    if q["organisation"] is None and _AND.match(text[found[found.index(q) - 1]["start"] +
+                                                                     len(found[found.index(q) - 1]["written"]):q["start"]]):
+                        q["organisation"], q["how"] = prior[-1][2], "list"
+                    else:
+                        break
+    for a, b in itertools.pairwise(found):  # "director of Y A, deputy director B": the deputy is Y's too
+        if b["organisation"] is None and a["organisation"] and b["title"] and _DEPUTY.match(fold(b["title"])) and \
+                re.fullmatch(r"\s*,\s*[^,.;]*", HONORIFIC.sub("", text[a["start"] + len(a["written"]):b["start"]])):
+            b["organisation"], b["how"] = a["organisation"], "list"
+    run: list[dict] = []
+    for p in found:  # three or more names in one list are people ("composed of X, Y and Z")
+        if run and _AND.match(text[run[-1]["start"] + len(run[-1]["written"]):p["start"]]):
+            run.append(p)
+        else:
+            run = [p]
+        if len(run) >= 3:
+            for q in run:
+                q["signal"] = True
+    for i in range(1, len(found)):  # a list of names shares what marks one of them as people ("X, Y and Z, members of ...")
+        a, b = found[i - 1], found[i]
+        if _AND.match(text[a["start"] + len(a["written"]):b["start"]]) and (a["signal"] or b["signal"]):
+            a["signal"] = b["signal"] = True
+    for i in range(len(found) - 2, 0, -1):
+        a, b = found[i], found[i + 1]
+        if _AND.match(text[a["start"] + len(a["written"]):b["start"]]) and b["signal"]:
+            a["signal"] = True
+    for p in found:
+        if not p["signal"] or g.countries.find(Folded(p["written"])) or g.place_matcher.find(Folded(p["written"])):
+            continue  # capitalised words without a title are more often things ("Contracting Parties") than people
+        key = p["known_as"] or normalise(p["name"])
+        if key in people:
+            old = people[key]
+            old["title"] = old["title"] or p["title"]
+            old["organisation"] = old["organisation"] or p["organisation"]
+            continue
+        out = {"name": p["name"], "title": p["title"], "organisation": p["organisation"], "evidence": p["evidence"]}
+        if p["written"] != p["name"]:
+            out["written"] = p["written"]
+        if p["known_as"]:
+            out["known_as"] = p["known_as"]
+        people[key] = out
+    return list(people.values())
+
+
+def _title_before(text: str, floor: int, start: int, org_spans: list) -> tuple[int, str]:
+    """Where the title written before a name starts, and the title ("Head of PCC SEE Secretariat, Mr.",
+    "Direktor Granične policije BiH", "Assistant Director, IS/Services Sub-Directorate"); an organisation's name is taken whole."""
+    seg = text[floor:start]
+    end = floor + len(HONORIFIC.sub("", seg.rstrip()).rstrip(" ,"))
+    p = end
+    while p > floor:
+        org = next((a for a, b, _ in org_spans if a >= floor and (b == p or (b < p and not text[b:p].strip(" '’s")))), None)
+        if org is not None:
+            p = org
+            continue
+        m = re.search(r"([\w.&/'’-]+)(\s*,?\s*)$", text[floor:p])
+        if not m:
+            break
+        w = m.group(1)
+        if w[:1].isupper() or w.lower() in _CONNECT or is_role(w):
+            p = floor + m.start(1)
+        else:
+            break
+    segments = [x.strip() for x in text[p:end].split(",")]
+    while segments and not (is_role(segments[0]) or any(p <= a < end for a, _, _ in org_spans if text[a:end].startswith(segments[0][:5]))):
+        p += len(text[p:end]) - len(text[p:end].split(",", 1)[-1]) if len(segments) > 1 else len(text[p:end])
+        segments.pop(0)
+    phrase = ", ".join(segments)
+    phrase = re.split(r"\b(?:by|with|to|that|which|who)\b\s*,?\s*", phrase)[-1]  # "X Directorate represented by, <title>"
+    phrase = re.sub(rf"^(?:(?:{'|'.join(map(re.escape, _CONNECT))})\s+)+", "", phrase.strip(" ,"), flags=re.I)
+    if not is_role(phrase):  # a title in lower case, as the region's languages write it ("ministri unutrašnjih poslova Srbije,")
+        words = list(re.finditer(r"[^\s,;:]+", text[floor:end]))[-8:]
+        roles = [w for w in words if is_role(w.group(0))]
+        if roles:
+            p = floor + roles[-1].start()
+            phrase = re.split(r"\b(?:by|with|to|that|which|who)\b\s*,?\s*", text[p:end].strip(" ,"))[-1]
+    if not is_role(phrase):
+        org_only = next((a for a, b, _ in org_spans if p <= a and b <= start), None)
+        return (org_only if org_only is not None else start), ""
+    return start - len(text[start - len(phrase) - (start - end):start]) if phrase else start, phrase
+
+
+def _title_after(text: str, end: int, limit: int, org_spans: list, g: Gazetteer) -> tuple[str, int]:
+    """The title written after a name: one comma-separated segment with a role word in it, cut at the first word that
+    cannot be part of a title (", Criminal Intelligence Officer informed on ..."); a following segment that is an
+    organisation's name stays with it (", Programme Manager, ICMPD Vienna")."""
+    m = re.match(r"\s*(?:,|\(|–|-)\s*([^,;:()–]+?)(?=\s*(?:[,;:()–]|\.(?=\s|$)|$))", text[end:limit])
+    if not m or not is_role(m.group(1)):
+        return "", end
+    segment = m.group(1)
+    for conj in re.finditer(rf"\s+(?:i|and|и|dhe|te|as well as)\s+(?=[{_UP}])", segment):
+        if _starts_with_name(segment[conj.end():], g):
+            segment = segment[:conj.start()]  # "..., director of X and Y Z, ...": Y Z is the next person
+            break
+    ends_in_honorific = re.search(r"(?<!\band)(?<!\bi)(?<!\bdhe)\s+(?:Mr|Mrs|Ms|Dr|Prof|H\.E|g|z|gđa|znj)\s*$", segment)
+    if _has_name(segment, g) or (segment == m.group(1) and ends_in_honorific):
+        return "", end  # "A, Austrian Ambassador B", "A, deputy director Mr. B": the segment is B's title
+    segment = re.sub(r"\s+(?:and|i|и|dhe)\s+(?:Mr|Mrs|Ms|Dr|Prof|H\.E|g|z|gđa|г-дин|г-ѓа)\.?$", "", segment)
+    words = segment.split()
+    lower_title = fold(words[0]).startswith(ROLE_STEMS) and words[0][:1].islower()
+    kept: list[str] = []
+    for w in words:
+        pos = end + m.start(1) + len(" ".join([*kept, w]))
+        in_org = any(a < pos <= b for a, b, _ in org_spans)
+        if w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECT or is_role(w) or in_org or (lower_title and len(kept) < 8):
+            kept.append(w)
+        else:
+            break
+    while kept and kept[-1].lower() in _CONNECT:
+        kept.pop()
+    article = ""
+    while kept and kept[0].lower() in ("the", "a", "an"):
+        article += kept.pop(0) + " "  # ", the Acting Chief of ..."
+    title = " ".join(kept)
+    if not is_role(title) or _has_name(title, g):
+        return "", end  # a segment naming someone else is that person's title ("A, Director, Assistant Minister B")
+    stop = end + m.start(1) + len(article) + len(title)
+    if len(kept) == len(words):
+        nxt = re.match(r"\s*,\s*([^,;:()]+?)(?=\s*(?:[,;:()]|\.(?=\s|$)|$))", text[stop:limit])
+        if nxt and any(stop + nxt.start(1) <= a and b <= stop + nxt.end(1) + 1 for a, b, _ in org_spans) and not is_role(nxt.group(1)) \
+                and not _has_name(nxt.group(1), g) and nxt.group(1)[:1].isupper() and len(nxt.group(1).split()) <= 6:
+            title, stop = f"{title}, {nxt.group(1).strip()}", stop + nxt.end(1)
+    return title, stop
+
+
+def _starts_with_name(phrase: str, g: Gazetteer) -> bool:
+    """Does the phrase begin with a person's name (after an honorific)?"""
+    m = NAME_RE.match(HONORIFIC_START.sub("", phrase))
+    tokens = m.group(1).split() if m else []
+    return len(tokens) >= 2 and not _not_name(tokens[0], g) and not _not_name(tokens[1], g)
 
 
 def _has_name(phrase: str, g: Gazetteer) -> bool:
-    """Does the phrase contain what looks like a person's name?"""
-    not_name = NOT_NAME | g.place_words
+    """Does the phrase contain what looks like another person's name?"""
     for m in NAME_RE.finditer(phrase):
-        tokens = [t for t in m.group(1).split() if t not in not_name]
-        if len(tokens) >= 2 and not any(p.fullmatch(" ".join(tokens)) for p, _, _ in g.orgs):
+        tokens = [t for t in m.group(1).split() if not _not_name(t, g)]
+        if len(tokens) >= 2 and not g.orgs.find(Folded(" ".join(tokens))):
             return True
     return False
 
 
-def _is_title(phrase: str) -> bool:
-    return any(w.strip(",.").lower() in ROLE_WORDS for w in phrase.split())
-
-
-def _suffix_title(after: str, g: Gazetteer) -> tuple[str, int]:
-    """The title written after a name (", Deployment Officer already ...", ", assistant minister of security."),
-    and where it ends. One comma-separated segment, plus a second one that names an organisation
-    ("Programme Manager, ICMPD Vienna")."""
-    m = re.match(r"\s*,\s*([^,;:()]+?)(?=[,;:()]|\.(?=\s+[A-Z]|\s*$)|$)", after)
-    if not m or _has_name(m.group(1), g):
-        return "", 0  # a segment naming someone else is that person's title ("A, Director, Assistant Minister B")
-    words = m.group(1).split()
-    lower_title = bool(words) and words[0].lower() in ROLE_WORDS and words[0][:1].islower()
-    kept = []
-    for w in words:
-        if w[:1].isupper() or w.lower() in _CONNECTORS or w.lower() in ROLE_WORDS or (lower_title and w.isalpha()):
-            kept.append(w)
-        else:
-            break
-    while kept and kept[-1].lower() in _CONNECTORS:
-        kept.pop()
-    title = " ".join(kept)
-    if not _is_title(title):
-        return "", 0
-    end = m.start(1) + len(title)
-    if len(kept) == len(words):
-        nxt = re.match(r"\s*,\s*([A-Z][^,;:()]*?)(?=[,;:()]|\.(?=\s+[A-Z]|\s*$)|$)", after[m.end():])
-        if nxt and not _is_title(nxt.group(1)) and not _has_name(nxt.group(1), g) and any(p.search(nxt.group(1)) for p, _, _ in g.orgs):
-            title = f"{title}, {nxt.group(1).strip()}"
-            end = m.end() + nxt.end()
-    return title, end
-
-
-def _people(text: str, g: Gazetteer, orgs: list[dict], sentences: list[tuple[int, int, str]]) -> list[dict]:
-    org_at = sorted((a, h["id"]) for h in orgs for a, _ in h["spans"])
-    org_positions = [a for a, _ in org_at]
-    not_name = NOT_NAME | g.place_words
-    people: dict[str, dict] = {}
-    for line, offset, sentence in sentences:
-        done_upto = 0  # the previous person's name and title end here: the next title starts after it
-        for m in NAME_RE.finditer(sentence):
-            tokens = m.group(1).split()
-            # trim title and place words off either end ("Ambassador Tamara Mugosa", "Herzegovina Ulrike Hartmann")
-            while tokens and tokens[0] in not_name:
-                tokens.pop(0)
-            while tokens and tokens[-1] in not_name:
-                tokens.pop()
-            if len(tokens) < 2 or len(tokens) > 3 or any(t in not_name for t in tokens):
-                continue
-            name = " ".join(tokens)
-            local_start = m.start(1) + m.group(1).index(tokens[0])
-            start = offset + local_start
-            before = sentence[done_upto:local_start]
-            after = sentence[local_start + len(name):]
-            honorific = bool(re.search(r"\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s*$", before))
-            title = ""
-            t = TITLE_RUN.search(HONORIFIC.sub("", before.rstrip(", ")) if not honorific else re.sub(
-                r"\b(?:Mr|Mrs|Ms|Dr|Prof|H\.E)\.?\s*$", "", before).rstrip(", "))
-            if t:
-                cand = re.sub(r"^(?:(?:and|with|the|of|for|by|in|on|,)\s*)+", "", t.group(1).strip(" ,"))
-                if cand and _is_title(cand):
-                    title = cand
-            suffix, suffix_end = _suffix_title(after, g)
-            if suffix:
-                title = f"{title}, {suffix}".strip(", ") if title else suffix
-            else:
-                m_after = _FROM_UNIT.match(after)
-                if m_after:
-                    suffix = m_after.group(1).strip(" ,")
-                    title = f"{title}, {suffix}".strip(", ") if title else suffix
-                    suffix_end = m_after.end()
-            title = title.rstrip(" .,;:")
-            done_upto = local_start + len(name) + suffix_end
-            key = normalise(name)
-            if key in people:
-                continue  # named again: the first mention (with its title) is kept
-            affiliation = None
-            k = bisect.bisect_left(org_positions, start)
-            if k:
-                oid_pos, oid = org_at[k - 1]
-                affiliation = oid
-                # "X's Director met with <name>": the person is X's counterpart, the other main party
-                main = [h["id"] for h in orgs[:2]]
-                if re.search(r"\bwith\b", text[oid_pos:start]) and oid in main and len(main) == 2:
-                    affiliation = main[1 - main.index(oid)]
-            if title and any(p.search(title) for p, _, _ in g.countries):
-                affiliation = None  # "Austrian Ambassador", "Minister of Security of BiH": a national body, not the nearest organisation named
-            affiliation, title = _affiliation_in_title(title, g, affiliation)
-            if not (title or honorific or key in g.people):
-                continue  # capitalised words without a title are more often things ("Contracting Parties") than people
-            person = {"name": name, "title": title or None, "organisation": affiliation,
-                      "evidence": str(Span(line, sentence[max(0, local_start - 60):local_start + len(name) + 50].strip()))}
-            if key in g.people:
-                person["known_as"] = g.people[key]
-            people[key] = person
-    return list(people.values())
-
-
-def _affiliation_in_title(title: str, g: Gazetteer, fallback: str | None) -> tuple[str | None, str]:
-    """An organisation named in a title is the affiliation; it is recorded apart from the role
-    ('MARRI Project Manager ...' -> MARRI, 'Project Manager ...'; 'M.A. of DCAF Ljubljana' -> DCAF Ljubljana, 'M.A.')."""
-    best = None
-    present = words_of(title)
-    for pattern, oid, form in g.orgs:
-        if not words_of(form) <= present:
-            continue
-        m = pattern.search(title)
-        if m and (best is None or (m.end() - m.start()) > (best[1].end() - best[1].start())):
-            best = (oid, m)
-    if best is None:
-        return fallback, title
-    oid, m = best
-    if m.start() == 0:
-        rest = title[m.end():].strip(" ,")
-        # an acronym before a role is the employer ("MARRI Project Manager"); a name is part of the title
-        return oid, rest if (m.group(0).isupper() and _is_title(rest)) else title
-    head, tail = title[:m.start()], title[m.end():]
-    if not tail.strip(" ,.") and re.search(r"\b(?:of|at|in)(?:\s+the)?\s*$", head):
-        return oid, re.sub(r"\s*\b(?:of|at|in)(?:\s+the)?\s*$", "", head).strip(" ,")
-    return oid, title
+def _affiliation(text, t_start, start, end, t_end, s: Sentence, org_spans, g: Gazetteer, title: str, countries,
+                 places: list[str]) -> tuple[str | None, str]:
+    """The organisation the sentence ties the person to, and how ('title', 'bracket', 'from', 'country'), or (None, '')."""
+    inside = [(a, b, o) for a, b, o in org_spans if t_start <= a and b <= t_end and not (start <= a < end)]
+    after = next(((a, b, o) for a, b, o in org_spans if a >= max(end, t_end) and a < s.end), None)
+    if after and re.fullmatch(r"\s*\(\s*", text[max(end, t_end):after[0]]):
+        return after[2], "bracket"
+    if after and _FROM.match(text[max(end, t_end):after[0]]):
+        return after[2], "from"
+    led = next(((a, b, o) for a, b, o in org_spans if b <= t_start and _LED_BY.fullmatch(text[b:t_start])), None)
+    if led:
+        return led[2], "from"
+    if inside:
+        return (max(inside, key=lambda x: x[1] - x[0]) if len(inside) > 1 else inside[0])[2], "title"
+    # "Macedonian Minister of Interior", "Ambassador of France": the country's ministry or embassy
+    if title:
+        cc = next((c["code"] for c in countries if t_start <= c["start"] < max(t_end, end)), None)
+        if cc:
+            folded = " ".join(form_words(title))
+            folded = re.sub(r"^.*?\bminist(?:er|ers|ar|ri|ra|rot|rite)\b", "ministry", folded)
+            folded = re.sub(r"^.*?\bministry\b(?= (?:unutrasnj|vnatresn|sigurnost|bezbednost|pravd))", "ministarstvo", folded)
+            options = [per[cc] for key, per in sorted(g.generic.items(), key=lambda kv: -len(kv[0])) if key in folded and cc in per]
+            if options:
+                return options[0], "country"
+            if re.search(r"ambassador|ambasador|charge d.affaires|chargee d.affaires", fold(title)):
+                embassy = sorted({o for f, o in zip(g.org_forms, g.org_form_ids, strict=True) if "embassy" in f and g.org_country.get(o) == cc})
+                host = [fold(p) for p in places if fold(p) != fold(g.country_names.get(cc, ""))]  # where the embassy is, not whose
+                here = [o for o in embassy if any(p in fold(g.org_full.get(o, "")) for p in host)]
+                if len(here) == 1 or len(embassy) == 1:
+                    return (here or embassy)[0], "country"
+    return None, ""

@@ -1,7 +1,8 @@
-"""Page text: HTML to plain text, sentences, line numbers; the evidence span."""
+"""Stage 2, sentences: plain text (a fallback for HTML without an article), sentences with their offsets, evidence spans."""
 
 from __future__ import annotations
 
+import bisect
 import html.parser
 import re
 from dataclasses import dataclass
@@ -56,34 +57,61 @@ def plain_text(raw: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-# --- what the record knows ------------------------------------------------------------------
+_ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "dr", "prof", "st", "no", "nr", "m.a", "b.a", "h.e", "e.g", "i.e", "approx", "vs",
+                            "g", "gđa", "gđica", "gdin", "z", "znj", "г", "г-дин", "г-ѓа", "г-ца", "gosp", "doc", "mag", "ing"])
+_UPPER = "A-ZČĆŠŽĐÇËÄÖÜА-ЯЃЌЅЉЊЏЈЂЋ"
+_END = re.compile(rf"[.!?]+(?=\s+[\"“‘(„«]?[{_UPPER}]|\s*$)")
 
 
+@dataclass
+class Sentence:
+    line: int
+    start: int  # offset in the text
+    text: str
 
-_ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "dr", "prof", "st", "no", "nr", "m.a", "b.a", "h.e", "e.g", "i.e", "approx", "vs"])
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
 
 
-def _sentences(text: str) -> list[tuple[int, int, str]]:
-    """(line, offset in text, sentence) for every sentence. A full stop after a title or an
-    initial ("Ms.", "M.A.", "J.") does not end a sentence."""
+def sentences(text: str) -> list[Sentence]:
+    """Every sentence with its line and offset. A full stop after a title, an honorific or an initial
+    ("Ms.", "g.", "M.A.", "J.") does not end a sentence; a line break always does.
+
+    >>> [s.text for s in sentences("Mr. J. Smith met g. Petrović. They talked.\\nSkopje")]
+    ['Mr. J. Smith met g. Petrović.', 'They talked.', 'Skopje']
+    """
     out = []
     offset = 0
     for n, line in enumerate(text.split("\n"), start=1):
         start = 0
-        for m in re.finditer(r"[.!?]+(?=\s+[A-Z\"“‘(]|\s*$)", line):
+        for m in _END.finditer(line):
             word = re.search(r"(\S+)$", line[start:m.start()])
             token = (word.group(1) if word else "").lower().rstrip(".")
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
-            sentence = line[start:m.end()].strip()
-            if sentence:
-                out.append((n, offset + start + (len(line[start:m.end()]) - len(line[start:m.end()].lstrip())), sentence))
+            chunk = line[start:m.end()]
+            if chunk.strip():
+                out.append(Sentence(n, offset + start + len(chunk) - len(chunk.lstrip()), chunk.strip()))
             start = m.end()
-        rest = line[start:].strip()
-        if rest:
-            out.append((n, offset + start + (len(line[start:]) - len(line[start:].lstrip())), rest))
+        rest = line[start:]
+        if rest.strip():
+            out.append(Sentence(n, offset + start + len(rest) - len(rest.lstrip()), rest.strip()))
         offset += len(line) + 1
     return out
+
+
+_STARTS: dict[int, tuple[list[Sentence], list[int]]] = {}
+
+
+def sentence_at(sents: list[Sentence], pos: int) -> Sentence | None:
+    """The sentence holding offset ``pos`` (the offsets of a list are indexed once: many look-ups stay fast)."""
+    cached = _STARTS.get(id(sents))
+    if cached is None or cached[0] is not sents or len(cached[1]) != len(sents):
+        _STARTS.clear()
+        cached = _STARTS[id(sents)] = (sents, [s.start for s in sents])
+    k = bisect.bisect_right(cached[1], pos) - 1
+    return sents[k] if k >= 0 and pos < sents[k].end + 1 else None
 
 
 def _line_of(text: str, pos: int) -> int:

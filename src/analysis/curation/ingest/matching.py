@@ -1,0 +1,299 @@
+"""Matching names as the region writes them: one folded, Latin form of the text, and names matched
+word by word in it, tolerant of case endings and plurals.
+
+The text is transliterated (Serbian and Macedonian Cyrillic to Latin) and folded (lower case, no
+diacritics) into a :class:`Folded` text that remembers, for every character, where it came from,
+so a match is always reported on the original text. A name's words match a text's words when they
+are equal or share the name word's stem (``Granična policija`` finds ``Granične policije``,
+``migration`` finds ``migrations``, ``Ministry`` finds ``Ministries``).
+
+>>> f = Folded("Директорот на БЈБ Горанче Савовски")
+>>> f.text
+'direktorot na bjb gorance savovski'
+>>> f.span(*f.find_words("Goranče Savovski"))
+'Горанче Савовски'
+>>> same_name("Mirka Kuprešakovića", "Mirko Kuprešaković"), same_name("Marko Vujević", "Mirko Kuprešaković")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+_CYR = dict(zip(
+    "абвгдѓђежзѕијклљмнњопрстќћуфхцчџш",
+    ["a", "b", "v", "g", "d", "g", "d", "e", "z", "z", "dz", "i", "j", "k", "l", "lj", "m", "n", "nj", "o", "p", "r", "s",
+     "t", "k", "c", "u", "f", "h", "c", "c", "dz", "s"], strict=True))  # the official Latin letters (ч = č, ќ = ḱ ...), folded
+#: Latin letters folded to one plain letter (beyond what Unicode decomposition strips)
+_LATIN = {"đ": "d", "ł": "l", "ø": "o", "ß": "s", "æ": "a", "œ": "o", "ı": "i"}
+#: endings of inflected (BCMS) and plural (English) word forms, longest first
+ENDINGS = ("ovima", "evima", "ama", "ima", "ove", "om", "em", "og", "oj", "ih", "im", "ies", "es", "a", "e", "i", "o", "u", "y", "s")
+#: what may follow a stem in an inflected or plural form
+_SUFFIXES = frozenset([*ENDINGS, "", "je", "ja", "ji", "ju", "jom", "ije", "iji", "ija", "iju", "ov", "ovi", "ova", "ovo", "ovog", "oga",
+                       "ome", "omu", "ega", "emu", "ama", "ami", "ah", "ach", "ite", "ot", "ta", "to", "te", "ot", "ve", "ve", "n", "na",
+                       "ne", "ni", "no", "nu", "ns", "ies", "s", "es"])
+_TOKEN = re.compile(r"[a-z0-9]+|&")
+_STOP = frozenset(["the"])
+
+
+def fold_char(ch: str) -> str:
+    """One character, lower-cased, transliterated and without diacritics (possibly several letters, or none)."""
+    low = ch.lower()
+    if low in _CYR:
+        return _CYR[low]
+    if low in _LATIN:
+        return _LATIN[low]
+    if low.isascii():
+        return low
+    base = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+    return base if base.isascii() else low
+
+
+class _FoldTable(dict):
+    """str.translate table filled on first use of each character."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = out = fold_char(chr(code))
+        return out
+
+
+_TABLE = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """The text lower-cased, transliterated and without diacritics.
+
+    >>> fold("Ministarstvo unutrašnjih poslova Crne Gore")
+    'ministarstvo unutrasnjih poslova crne gore'
+    """
+    return text.translate(_TABLE)
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A folded word without its ending, kept at least four letters long.
+
+    >>> [stem(w) for w in ("policija", "policije", "migrations", "ministry", "ministries", "iom")]
+    ['polici', 'polici', 'migration', 'ministr', 'ministr', 'iom']
+    """
+    if len(word) < 5 or word.isdigit():
+        return word
+    for end in ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= 4:
+            word = word[: -len(end)]
+            break
+    if word.endswith("ij") and len(word) > 5:
+        word = word[:-1]  # policij-a, policij-e
+    return word
+
+
+@functools.lru_cache(maxsize=262144)
+def words_match(form_word: str, text_word: str) -> bool:
+    """Is ``text_word`` an inflected or plural form of ``form_word`` (both folded)?"""
+    if form_word == text_word:
+        return True
+    if len(form_word) < 4 or form_word.isdigit():
+        return False
+    s = stem(form_word)
+    return text_word.startswith(s) and text_word[len(s):] in _SUFFIXES and (text_word != s or s == form_word)
+
+
+@dataclass
+class Folded:
+    """A text's folded form with, for each folded character, the index of the original character."""
+
+    original: str
+    text: str = ""
+    origin: list[int] = field(default_factory=list)
+    tokens: list[tuple[str, int, int]] = field(default_factory=list)  # (word, start, end) in the folded text
+
+    def __post_init__(self):
+        self.text = fold(self.original)
+        if len(self.text) == len(self.original):
+            self.origin = list(range(len(self.original)))
+        else:
+            origin: list[int] = []
+            for i, ch in enumerate(self.original):
+                origin.extend([i] * len(_TABLE[ord(ch)]))
+            self.origin = origin
+        self.tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(self.text) if m.group(0) not in _STOP]
+
+    def orig(self, a: int, b: int) -> tuple[int, int]:
+        """The original span of folded span [a, b)."""
+        if a >= len(self.origin):
+            return len(self.original), len(self.original)
+        return self.origin[a], (self.origin[b - 1] + 1) if b > a else self.origin[a]
+
+    def span(self, a: int, b: int) -> str:
+        s, e = self.orig(a, b)
+        return self.original[s:e]
+
+    def find_words(self, phrase: str) -> tuple[int, int]:
+        """Folded span of the first place the phrase's words occur in a row (-1, -1 if nowhere)."""
+        words = [w for w in _TOKEN.findall(fold(phrase)) if w not in _STOP]
+        for k in range(len(self.tokens) - len(words) + 1):
+            if all(words_match(w, self.tokens[k + j][0]) for j, w in enumerate(words)):
+                return self.tokens[k][1], self.tokens[k + len(words) - 1][2]
+        return -1, -1
+
+
+def form_words(form: str) -> tuple[str, ...]:
+    return tuple(w for w in _TOKEN.findall(fold(form)) if w not in _STOP)
+
+
+_GAP = re.compile(r"[\s,.'’\-–—/()]*")
+
+
+class Matcher:
+    """Names (with an id each) found word by word in a folded text; the longest name wins where names overlap.
+
+    ``case``: acronyms (all capitals) must be capitals in the text too; other names must start with a capital.
+    """
+
+    def __init__(self) -> None:
+        self.forms: dict[str, list[tuple[tuple[str, ...], str, str, bool]]] = {}
+
+    def add(self, form: str, key: str) -> None:
+        words = form_words(form)
+        if not words:
+            return
+        acronym = form.replace("-", "").replace(" ", "").isupper() and len(words) <= 3
+        entry = (words, key, form, acronym)
+        self.forms.setdefault(words[0][:3], []).append(entry)
+
+    def find(self, f: Folded, *, capitalised: bool = True) -> list[dict]:
+        """Every match: {key, form, start, end (original offsets), text}; overlapping shorter matches dropped."""
+        toks = f.tokens
+        hits = []
+        for k, (word, a, _) in enumerate(toks):
+            for words, key, form, acronym in self.forms.get(word[:3], ()):
+                if len(words) > len(toks) - k:
+                    continue
+                ok = True
+                for j, w in enumerate(words):
+                    t = toks[k + j]
+                    if not (t[0] == w if acronym else words_match(w, t[0])):
+                        ok = False
+                        break
+                    if j and not _GAP.fullmatch(f.text[toks[k + j - 1][2]:t[1]]):
+                        ok = False
+                        break
+                if not ok:
+                    continue
+                end = toks[k + len(words) - 1][2]
+                s, e = f.orig(a, end)
+                raw = f.original[s:e]
+                if acronym and not _acronym_case(raw, form):
+                    continue
+                if capitalised and not acronym and not raw[:1].isupper() and not raw[:1].isdigit():
+                    continue
+                hits.append({"key": key, "form": form, "start": s, "end": e, "text": raw})
+        hits.sort(key=lambda h: (h["start"], -(h["end"] - h["start"])))
+        out, reach = [], -1
+        for h in hits:
+            if h["start"] < reach:
+                continue  # inside a longer name found at an earlier or the same start
+            out.append(h)
+            reach = h["end"]
+        return out
+
+
+def _acronym_case(raw: str, form: str) -> bool:
+    letters = [c for c in raw if c.isalpha()]
+    return bool(letters) and (all(c.isupper() for c in letters) or raw == form)
+
+
+#: endings of BCMS personal names in the oblique cases (Mirk-a, Kuprešakovića, Laket-u, Žark-om)
+_NAME_ENDINGS = ("ovoj", "oj", "om", "em", "u", "a", "e", "i", "o")
+
+
+def name_stem(word: str) -> str:
+    w = fold(word)
+    if w.endswith("ica") and len(w) > 5:
+        return w[:-1]  # -ić in the genitive (Kuprešakovića) keeps its -ić; names in -ica keep the stem too
+    for end in _NAME_ENDINGS:
+        if w.endswith(end) and len(w) - len(end) >= 3:
+            return w[: -len(end)]
+    return w
+
+
+def same_name(a: str, b: str) -> bool:
+    """Are two written names the same person's, up to case endings, diacritics and script?"""
+    x, y = fold(a).split(), fold(b).split()
+    if x == y:
+        return True
+    return len(x) == len(y) and all(p == q or name_stem(p) == name_stem(q) for p, q in zip(x, y, strict=True))
+
+
+#: country adjectives as press releases use them ("the Austrian Ministry", "Macedonian Presidency")
+DEMONYMS = {
+    "AL": "Albanian", "AT": "Austrian", "BA": "Bosnian", "BE": "Belgian", "BG": "Bulgarian", "CH": "Swiss", "CZ": "Czech",
+    "DE": "German", "DK": "Danish", "ES": "Spanish", "FR": "French", "GB": "British", "GR": "Greek", "HR": "Croatian",
+    "HU": "Hungarian", "IT": "Italian", "ME": "Montenegrin", "MK": "Macedonian", "NL": "Dutch", "NO": "Norwegian",
+    "PL": "Polish", "RO": "Romanian", "RS": "Serbian", "SE": "Swedish", "SI": "Slovenian", "SK": "Slovak", "TR": "Turkish",
+    "US": "American", "XK": "Kosovo", "JP": "Japanese", "FI": "Finnish", "IE": "Irish", "PT": "Portuguese", "LU": "Luxembourg",
+}
+
+#: country names in the region's languages (Latin; Cyrillic is folded to these), where the record has only English names
+LOCAL_COUNTRY_NAMES = {
+    "AL": "Albanija|Shqipëri|Shqipëria|Shqipërisë", "AT": "Austrija|Avstrija|Austri|Austrisë", "BA": "Bosnja dhe Hercegovina",
+    "BG": "Bugarska|Bugarija|Bullgari", "CH": "Švicarska|Švajcarska|Švajcarija|Zvicër|Zvicra", "CZ": "Češka|Republika Češka",
+    "DE": "Njemačka|Nemačka|Germanija|Gjermani", "FR": "Francuska|Francija|Franca|Francë", "GB": "Velika Britanija|Ujedinjeno Kraljevstvo|"
+    "Britanija|Britani e Madhe|Mbretëria e Bashkuar|Britanisë", "GR": "Grčka|Grcija|Greqi|Greqia", "HR": "Hrvatska|Hrvatske|Kroacia|Hrvatska",
+    "HU": "Mađarska|Madjarska|Ungarija|Hungaria|Hungari", "IT": "Italija|Itali|Italia", "ME": "Crna Gora|Crnogorsk|Mali i Zi|Malit të Zi|"
+    "Crna Gora", "MK": "Makedonija|Sjeverna Makedonija|Severna Makedonija|Maqedonia|Maqedonia e Veriut|Maqedonisë së Veriut",
+    "RO": "Rumunija|Rumunjska|Rumani", "RS": "Srbija|Serbia|Serbisë", "SI": "Slovenija|Slloveni|Sllovenia", "SK": "Slovačka",
+    "TR": "Turska|Turcija|Turqi|Turqia", "US": "U.S.|USA|U.S.A.|SAD|Sjedinjene Američke Države|Sjedinjene Države|Amerika|SHBA|Shtetet e Bashkuara",
+    "XK": "Kosova|Kosovës|Kosovo", "SE": "Švedska|Švedskа|Suedi", "NL": "Nizozemska|Holandija|Holanda", "BE": "Belgija|Belgjikë",
+}
+
+#: names of the region's capitals and meeting places in its languages (Latin; Cyrillic folds to these), by place id
+LOCAL_PLACE_NAMES = {
+    "brussels": "Brisel|Bruxelles|Brukseli|Bruksel", "belgrade": "Beograd|Belgrad|Beogradi", "vienna": "Beč|Wien|Viena|Vjena|Vjenë",
+    "zagreb": "Zagrebi", "tirana": "Tiranë|Tirana", "pristina": "Priština|Prishtinë|Prishtina", "podgorica": "Podgoricë",
+    "budapest": "Budimpešta|Budimpesta|Budapeshtë", "geneva": "Ženeva|Genève|Gjenevë", "rome": "Rim|Romë|Roma", "athens": "Atina|Athinë",
+    "sofia": "Sofija|Sofje", "ljubljana": "Lublana|Lubljana", "sarajevo": "Sarajevë", "skopje": "Shkup|Skoplje|Shkupi",
+    "horgos-roszke-border-crossing": "Horgoš|Horgos|Röszke",
+}
+
+#: how the region's languages write the acronyms and names of international bodies (Cyrillic folds to Latin), by org id
+LOCAL_ORG_NAMES = {
+    "osce": "OSBE|OEBS|OBSE|Organizacija za europsku sigurnost i suradnju|Organizacija za evropsku bezbednost i saradnju",
+    "eu": "Evropska unija|Europska unija|Bashkimi Evropian|Европска унија", "nato": "NATO-a",
+    "iom": "MOM|Međunarodna organizacija za migracije", "coe": "Vijeće Europe|Savet Evrope|Këshilli i Evropës|Совет на Европа",
+    "europol": "Evropol", "interpol": "Interpola",
+}
+
+#: the English names of the region's kinds of institution and how its languages write them (in the nominative; case
+#: endings are matched by stem), so that "Ministarstva vanjskih poslova BiH" finds the "Ministry of Foreign Affairs of Bosnia
+#: and Herzegovina" the record knows by its English name
+INSTITUTIONS = {
+    "ministry of security": "Ministarstvo sigurnosti|Ministarstvo bezbjednosti|Ministarstvo bezbednosti",
+    "ministry of interior": "Ministarstvo unutrašnjih poslova|Ministarstvo unutarnjih poslova|Ministarstvo za unutrašnje poslove|"
+                            "Ministria e Brendshme|Министерство за внатрешни работи",
+    "ministry of the interior": "Ministarstvo unutrašnjih poslova|Ministarstvo unutarnjih poslova|Ministria e Brendshme",
+    "federal ministry of the interior": "Ministarstvo unutrašnjih poslova|Savezno ministarstvo unutrašnjih poslova",
+    "ministry of internal affairs": "Ministarstvo unutrašnjih poslova",
+    "ministry of foreign affairs": "Ministarstvo vanjskih poslova|Ministarstvo spoljnih poslova|Ministarstvo inostranih poslova|"
+                                   "Ministria e Punëve të Jashtme|Министерство за надворешни работи",
+    "ministry of justice": "Ministarstvo pravde|Ministarstvo pravosuđa|Ministria e Drejtësisë|Министерство за правда",
+    "ministry of human rights and refugees": "Ministarstvo za ljudska prava i izbjeglice|Ministarstvo za ljudska prava i izbeglice",
+    "ministry of labour and social policy": "Ministarstvo rada i socijalne politike|Министерство за труд и социјална политика",
+    "border police": "Granična policija|Granicna policija|Policia Kufitare|Гранична полиција",
+    "border and migration police": "Policia Kufitare dhe e Migracionit|Granična i migraciona policija",
+    "service for foreigners' affairs": "Služba za poslove sa strancima",
+    "parliamentary assembly": "Parlamentarna skupština",
+    "parliament": "Skupština|Parlament|Kuvendi|Собрание",
+    "commissariat for refugees": "Komesarijat za izbeglice i migracije|Komesarijat za izbjeglice|Komesarijat za izbeglice",
+    "red cross society": "Društvo Crvenog križa|Društvo Crvenog krsta|Crveni križ|Crveni krst|Kryqi i Kuq",
+    "council of ministers": "Vijeće ministara|Savjet ministara",
+    "government": "Vlada|Qeveria|Влада",
+    "police administration": "Uprava policije",
+    "state police": "Policia e Shtetit|Državna policija",
+    "police": "Policija|Policia|Полиција",
+    "customs administration": "Uprava carina|Carinska uprava|Administrata Doganore|Царинска управа",
+    "national coordinator": "Nacionalni koordinator",
+}
