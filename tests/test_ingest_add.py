@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import rows, snapshot, write_rows
 
 from analysis.curation import journal
 from analysis.curation.append import add_drafts
 from analysis.curation.ingest import extract, find_dates, plain_text
 from analysis.errors import AnalysisError
 from analysis.record.load import check, load
+from conftest import rows, snapshot, write_rows
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parents[1]

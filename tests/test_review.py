@@ -6,9 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import rows, write_rows
-
 from analysis.curation.review import read_list, render, review
+from conftest import rows, write_rows
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "marri-interpol-lyon.txt"
