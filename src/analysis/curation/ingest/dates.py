@@ -16,7 +16,9 @@ MONTHS["sept"] = 9
 _MON = r"(January|February|March|April|May|June|July|August|September|Sept|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.?"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"((?:19|20)\d{2})"
-_DASH = r"\s*(?:-|–|—|to|until|till|and)\s*(?:the\s+)?"
+#: hyphen, non-breaking hyphen, figure dash, en and em dash, minus sign, or words
+_DASHES = "-‐‑‒–—―−"
+_DASH = rf"\s*(?:[{_DASHES}]|to|until|till|and)\s*(?:the\s+)?"
 
 #: date patterns, most specific first: (regex, kind)
 DATE_PATTERNS = [
@@ -25,6 +27,7 @@ DATE_PATTERNS = [
     (re.compile(rf"\b{_MON}\s+{_DAY}{_DASH}{_DAY},?\s*{_YEAR}", re.I), "m-dd-y"),
     (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s*{_YEAR}", re.I), "dmy"),
     (re.compile(rf"\b{_MON}\s+{_DAY},?\s*{_YEAR}", re.I), "mdy"),
+    (re.compile(rf"\b(\d{{1,2}})\.?\s*[{_DASHES}]\s*(\d{{1,2}})[./](\d{{1,2}})[./]((?:19|20)\d{{2}})\b"), "numeric-span"),
     (re.compile(r"\b(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d{2})\b"), "numeric"),
     (re.compile(rf"\b(?:in\s+)?{_MON}\s+{_YEAR}\b", re.I), "my"),
 ]
@@ -50,6 +53,8 @@ def find_dates(text: str) -> list[dict]:
     'day'
     >>> find_dates("29-31 May 2023")[0]["date_end"]
     '2023-05-31'
+    >>> [d["date_start"] + "/" + d["date_end"] for d in find_dates("on 29.–31.05.2019")]
+    ['2019-05-29/2019-05-31']
     """
     taken: list[tuple[int, int]] = []
     found = []
@@ -77,6 +82,9 @@ def find_dates(text: str) -> list[dict]:
             elif kind == "mdy":
                 mon, d, year = g
                 start = end = _iso(year, _month(mon), d)
+            elif kind == "numeric-span":
+                d1, d2, mon, year = g
+                start, end = _iso(year, mon, d1), _iso(year, mon, d2)
             elif kind == "numeric":
                 d, mon, year = g
                 start = end = _iso(year, mon, d)
