@@ -108,3 +108,37 @@ def small_record(tmp_path_factory) -> Path:
 def small_pkg(small_record: Path, tmp_path: Path) -> Path:
     """A private copy of the small valid record."""
     return Path(shutil.copytree(small_record, tmp_path / "data"))
+
+
+#: test files to start first, the longest-running ones (measured with --durations), so that two
+#: workers finish together instead of one idling while the other runs a long file at the end
+SLOW_FIRST = ("test_runner_promises.py", "test_runner.py", "test_browser.py", "test_report_safety.py", "test_install.py",
+              "test_runner_kill.py", "test_journal.py", "test_bad_input.py", "test_append_safety.py", "test_notebooks.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    """For ``pytest -n N --dist loadgroup``: the cells of a notebook (nbval runs them in order in
+    one kernel) and the tests of a file that builds a module-scoped fixture stay on one worker, as
+    one group; every other test is scheduled on its own. Long-running files start first."""
+    import pytest as _pytest
+
+    def group(item) -> str | None:
+        path = Path(str(item.path))
+        if path.suffix == ".ipynb":
+            return str(path)
+        module = item.nodeid.split("::", 1)[0]
+        for defs in getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {}).values():
+            if any(d.scope == "module" and d.baseid == module for d in defs):
+                return module
+        return None
+
+    for item in items:
+        name = group(item)
+        if name is not None:
+            item.add_marker(_pytest.mark.xdist_group(name))
+
+    def slow_first(item) -> int:
+        path = Path(str(item.path))
+        return 0 if path.name in SLOW_FIRST or path.suffix == ".ipynb" else 1
+
+    items.sort(key=slow_first)  # stable: the order within each part is kept

@@ -26,8 +26,8 @@ from analysis.reports.select import resolve_organisations, select
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
-@pytest.fixture(scope="module")
-def rec(small_record: Path) -> Record:
+@pytest.fixture(scope="session")
+def small_rec(small_record: Path) -> Record:
     return load(small_record)
 
 
@@ -61,9 +61,9 @@ def window_and_event(draw):
 @example((dt.date(2014, 3, 1), dt.date(2014, 3, 31), dt.date(2014, 3, 31), dt.date(2014, 4, 2)))  # starts on the last day
 @example((dt.date(2014, 3, 1), dt.date(2014, 3, 31), dt.date(2014, 2, 27), dt.date(2014, 2, 28)))  # ends the day before
 @example((dt.date(2014, 3, 1), dt.date(2014, 3, 31), dt.date(2014, 4, 1), dt.date(2014, 4, 1)))  # starts the day after
-def test_an_event_is_selected_exactly_when_its_dates_touch_the_window(rec, case):
+def test_an_event_is_selected_exactly_when_its_dates_touch_the_window(small_rec, case):
     first, last, start, end = case
-    changed, eid = _with_dates(rec, start, end)
+    changed, eid = _with_dates(small_rec, start, end)
     chosen = set(select(changed, period=f"{first}/{last}").events.event_id)
     assert (eid in chosen) == (start <= last and end >= first), (first, last, start, end)
 
@@ -77,8 +77,8 @@ def test_an_event_is_selected_exactly_when_its_dates_touch_the_window(rec, case)
     pytest.param("2016-12-31", "2017-01-03", "2014-2016", True, id="span-starting-on-the-last-day"),
     pytest.param("2016-12-31", "2016-12-31", "2014–2016", True, id="en-dash-range-last-day"),
 ])
-def test_year_periods_keep_their_first_and_last_day(rec, start, end, period, kept):
-    changed, eid = _with_dates(rec, dt.date.fromisoformat(start), dt.date.fromisoformat(end))
+def test_year_periods_keep_their_first_and_last_day(small_rec, start, end, period, kept):
+    changed, eid = _with_dates(small_rec, dt.date.fromisoformat(start), dt.date.fromisoformat(end))
     assert (eid in set(select(changed, period=period).events.event_id)) is kept
 
 

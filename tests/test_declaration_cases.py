@@ -173,7 +173,7 @@ def _break(case: Case, tables: dict[str, list[list[str]]]) -> tuple[int, str]:
     return row, value
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def record(small_record: Path):
     """The small valid record as rows, and as read by ``validate`` (tables a case leaves alone
     are not read again)."""
@@ -417,7 +417,7 @@ def _stated(text: str, case: Case) -> bool:
     return expected[case.kind]()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def codebook() -> str:
     return render(PACKAGE)
 
