@@ -50,3 +50,95 @@ def set_cell(path: Path, row: int, column: str, value: str) -> None:
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every data file's bytes (dot-files such as the lock are not data)."""
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and not p.name.startswith(".")}
+
+
+def build_small_record(target: Path, n_events: int = 12) -> Path:
+    """A valid copy of data/ in ``target`` cut down to a few events and the rows that point at
+    them (every table that refers to events keeps at least two rows). The tables that events
+    refer to stay whole, so every foreign key still resolves."""
+    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns(".*", "README.md"))
+    package = read_package(target)
+    events = rows(target / "events.csv")
+    head, body = events[0], events[1:]
+    ids = [r[0] for r in body]
+    keep = set(ids[:n_events])
+    links = [(res, [fk.fields[0] for fk in res.foreign_keys if fk.resource == "events"])
+             for res in package.resources if res.name != "events"]
+    links = [(res, cols) for res, cols in links if cols]
+    assert links, "some table should refer to events"
+    tables = {res.name: rows(target / res.path) for res, _ in links}
+
+    def kept(res, row) -> bool:
+        return all(row[tables[res.name][0].index(c)] in keep for c in cols_of[res.name])
+
+    cols_of = {res.name: cols for res, cols in links}
+    for res, cols in links:  # enough rows in every linking table
+        table = tables[res.name]
+        for row in table[1:]:
+            if sum(kept(res, r) for r in table[1:]) >= 2:
+                break
+            keep.update(row[table[0].index(c)] for c in cols)
+    follow = head.index("follow_up_of")
+    while True:  # follow-ups point at kept events
+        missing = {r[follow] for r in body if r[0] in keep and r[follow] and r[follow] not in keep}
+        if not missing:
+            break
+        keep |= missing
+    write_rows(target / "events.csv", [head] + [r for r in body if r[0] in keep])
+    for res, _ in links:
+        table = tables[res.name]
+        write_rows(target / res.path, [table[0]] + [r for r in table[1:] if kept(res, r)])
+    read_package.cache_clear()
+    return target
+
+
+@pytest.fixture(scope="session")
+def small_record(tmp_path_factory) -> Path:
+    """A small valid record, built once per test process; copy it before changing it."""
+    from analysis.record.load import check
+
+    target = build_small_record(tmp_path_factory.mktemp("small") / "data")
+    checked = check(target)
+    assert checked.ok, [str(p) for p in checked.problems[:10]]
+    read_package.cache_clear()
+    return target
+
+
+@pytest.fixture
+def small_pkg(small_record: Path, tmp_path: Path) -> Path:
+    """A private copy of the small valid record."""
+    return Path(shutil.copytree(small_record, tmp_path / "data"))
+
+
+#: test files to start first, the longest-running ones (measured with --durations), so that two
+#: workers finish together instead of one idling while the other runs a long file at the end
+SLOW_FIRST = ("test_runner_promises.py", "test_runner.py", "test_browser.py", "test_report_safety.py", "test_install.py",
+              "test_runner_kill.py", "test_journal.py", "test_bad_input.py", "test_append_safety.py", "test_notebooks.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    """For ``pytest -n N --dist loadgroup``: the cells of a notebook (nbval runs them in order in
+    one kernel) and the tests of a file that builds a module-scoped fixture stay on one worker, as
+    one group; every other test is scheduled on its own. Long-running files start first."""
+    import pytest as _pytest
+
+    def group(item) -> str | None:
+        path = Path(str(item.path))
+        if path.suffix == ".ipynb":
+            return str(path)
+        module = item.nodeid.split("::", 1)[0]
+        for defs in getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {}).values():
+            if any(d.scope == "module" and d.baseid == module for d in defs):
+                return module
+        return None
+
+    for item in items:
+        name = group(item)
+        if name is not None:
+            item.add_marker(_pytest.mark.xdist_group(name))
+
+    def slow_first(item) -> int:
+        path = Path(str(item.path))
+        return 0 if path.name in SLOW_FIRST or path.suffix == ".ipynb" else 1
+
+    items.sort(key=slow_first)  # stable: the order within each part is kept

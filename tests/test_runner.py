@@ -132,14 +132,14 @@ def test_nbval_would_catch_a_changed_result(tmp_path: Path):
 
     import nbformat
 
-    src = runner.NOTEBOOKS / "country.ipynb"
+    src = runner.NOTEBOOKS / "about.ipynb"  # the quickest notebook to run; any would do
     nb = nbformat.read(src, as_version=4)
     compared = [c for c in nb.cells if c.cell_type == "code" and c.outputs and "nbval-ignore-output" not in c.metadata.get("tags", [])]
     assert compared, "the notebook stores outputs for nbval to compare"
     out = compared[0].outputs[0]
     key = "text/markdown" if "text/markdown" in out.get("data", {}) else "text/plain"
     out["data"][key] = "a different result"
-    target = tmp_path / "country.ipynb"
+    target = tmp_path / "about.ipynb"
     nbformat.write(nb, target)
     proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env",
                            "-o", "addopts=", str(target)], capture_output=True, text=True, cwd=runner.NOTEBOOKS, timeout=300)

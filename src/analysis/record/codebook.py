@@ -152,7 +152,9 @@ def _constraints(f: Field) -> str:
         parts.append(f"format {f.format}")
     if f.pattern:
         parts.append(f"pattern `{f.pattern}`")
-    if f.max_length:
+    if f.min_length is not None:
+        parts.append(f"at least {f.min_length} characters")
+    if f.max_length is not None:
         parts.append(f"at most {f.max_length} characters")
     if f.minimum is not None and f.maximum is not None:
         parts.append(f"{f.minimum} to {f.maximum}")

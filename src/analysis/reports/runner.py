@@ -267,12 +267,19 @@ def _publish(staging: Path, target: Path) -> None:
     final.rmdir()
     staging.rename(final)
     old = None
-    if target.exists():
-        old = target.parent / f".old-{target.name}-{os.getpid()}"
-        if old.exists():
-            shutil.rmtree(old)
-        target.rename(old)
-    final.rename(target)
+    try:
+        if target.exists():
+            old = target.parent / f".old-{target.name}-{os.getpid()}"
+            if old.exists():
+                shutil.rmtree(old)
+            target.rename(old)
+        final.rename(target)
+    except BaseException:
+        # the new version did not go into place: put the old one back, so readers keep it
+        if old is not None and old.exists() and not target.exists():
+            old.rename(target)
+        shutil.rmtree(final, ignore_errors=True)
+        raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 

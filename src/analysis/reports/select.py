@@ -9,6 +9,7 @@ True
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -73,13 +74,29 @@ class Selection:
         return "; ".join(parts) if parts else "all events"
 
 
+#: letters that carry no combining mark to strip, and dashes, as people type them
+_PLAIN = str.maketrans({"đ": "dj", "Đ": "Dj", "ł": "l", "Ł": "L", "ß": "ss", "ø": "o", "Ø": "O", "‐": "-", "‑": "-", "‒": "-",
+                        "–": "-", "—": "-", "−": "-"})
+
+
+def _fold(text: str) -> str:
+    """A name without case, diacritics or extra spaces: ``Građanska`` and ``gradjanska`` match.
+
+    >>> _fold("  Vaša prava  BiH") == _fold("vasa prava bih")
+    True
+    """
+    text = unicodedata.normalize("NFKD", str(text).translate(_PLAIN))
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split()).casefold()
+
+
 def resolve_organisations(rec: Record, names: object) -> list[str]:
-    """Organisation ids for ids, acronyms or names (any case)."""
+    """Organisation ids for ids, acronyms or names (any case, with or without diacritics)."""
     orgs = rec.organisations
+    acronyms, full_names = orgs.acronym.map(_fold, na_action="ignore"), orgs.name.map(_fold, na_action="ignore")
     out = []
     for name in as_list(names):
-        hit = orgs[(orgs.org_id == name) | (orgs.acronym.str.casefold() == str(name).casefold())
-                   | (orgs.name.str.casefold() == str(name).casefold())]
+        key = _fold(name)
+        hit = orgs[(orgs.org_id == name) | (acronyms == key) | (full_names == key)]
         if hit.empty:
             raise AnalysisError(f"unknown organisation {name!r}; use an org_id or acronym from data/organisations.csv")
         out.append(hit.org_id.iloc[0])

@@ -27,7 +27,9 @@ _MON = (r"((?:" + "|".join(sorted((w for w in _MONTHS if len(w) > 4), key=len, r
         + "|".join(sorted((w for w in _MONTHS if len(w) <= 4), key=len, reverse=True)) + r")(?:a|u|e|i)?\b)\.?")
 _DAY = r"(\d{1,2})(?:st|nd|rd|th|ti|vi|ri|mi|\.)?"
 _YEAR = r"((?:19|20)\d{2})"
-_SEP = r"\s*(?:-|–|—|to|until|till|and|do|i|deri|ne|deri ne)\s*(?:the\s+)?"
+#: hyphen, non-breaking hyphen, figure dash, en and em dash, horizontal bar, minus sign
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_SEP = rf"\s*(?:[{_DASHES}]|to|until|till|and|do|i|deri|ne|deri ne)\s*(?:the\s+)?"
 _FROM = r"(?:(?:from|od|from the|od)\s+)?(?:the\s+)?"
 
 #: date patterns on the folded text, most specific first: (regex, kind)
@@ -39,6 +41,7 @@ DATE_PATTERNS = [
     (re.compile(rf"\b{_DAY}\s*(?:of\s+)?{_MON},?\s*{_YEAR}"), "dmy"),
     (re.compile(rf"\b{_MON}\s+{_DAY},?\s*{_YEAR}"), "mdy"),
     (re.compile(r"\b((?:19|20)\d{2})[./-](\d{1,2})[./-](\d{1,2})\b"), "ymd"),
+    (re.compile(rf"\b(\d{{1,2}})\.?\s*[{_DASHES}]\s*(\d{{1,2}})[./](\d{{1,2}})[./]\s?((?:19|20)\d{{2}})\b"), "numeric-span"),
     (re.compile(r"\b(\d{1,2})[./](\d{1,2})[./]\s?((?:19|20)\d{2})\b"), "numeric"),
     (re.compile(rf"\b(?:in\s+)?{_MON}\s+{_YEAR}\b"), "my"),
 ]
@@ -81,7 +84,8 @@ def find_dates(text: str, *, f: Folded | None = None) -> list[dict]:
     """
     f = f or Folded(text)
     ft = f.text
-    month_first = any(int(m.group(2)) > 12 >= int(m.group(1)) for m in DATE_PATTERNS[7][0].finditer(ft))
+    numeric = next(p for p, kind in DATE_PATTERNS if kind == "numeric")
+    month_first = any(int(m.group(2)) > 12 >= int(m.group(1)) for m in numeric.finditer(ft))
     taken: list[tuple[int, int]] = []
     found = []
     for pattern, kind in DATE_PATTERNS:
@@ -112,6 +116,9 @@ def find_dates(text: str, *, f: Folded | None = None) -> list[dict]:
                 elif kind == "ymd":
                     year, mon, d = g
                     start = end = _iso(year, mon, d)
+                elif kind == "numeric-span":  # "29-31.05.2019", "29.–31.05.2019": the region's day-first spans
+                    d1, d2, mon, year = g
+                    start, end = _iso(year, mon, d1), _iso(year, mon, d2)
                 elif kind == "numeric":
                     a, b, year = g
                     d, mon = (b, a) if (month_first or int(b) > 12) and int(a) <= 12 else (a, b)
