@@ -32,9 +32,9 @@ validate: install ## check data/ against data/datapackage.json
 info: install ## coverage of the record: years, countries, kinds, sources
 	$(BIN)/python -m analysis info
 
-test: install ## lint, then every test on 2 workers (a notebook, or a file with a module fixture, stays on one): unit, command line, interop, install, notebooks (nbval)
+test: install ## lint, then every test (2 workers, one file at a time, the longest first): unit, command line, interop, install, notebooks (nbval)
 	$(BIN)/ruff check src tests benchmarks scripts
-	$(BIN)/python -m pytest -n 2 --dist loadgroup; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
+	$(BIN)/python -m pytest -n 2 --dist loadfile; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 
 lint: install ## ruff over the code
 	$(BIN)/ruff check src tests benchmarks scripts

@@ -110,35 +110,22 @@ def small_pkg(small_record: Path, tmp_path: Path) -> Path:
     return Path(shutil.copytree(small_record, tmp_path / "data"))
 
 
-#: test files to start first, the longest-running ones (measured with --durations), so that two
-#: workers finish together instead of one idling while the other runs a long file at the end
-SLOW_FIRST = ("test_runner_promises.py", "test_runner.py", "test_browser.py", "test_report_safety.py", "test_install.py",
-              "test_runner_kill.py", "test_journal.py", "test_bad_input.py", "test_append_safety.py", "test_notebooks.py")
+#: the longest-running test files, longest first (measured with --durations): `make test` hands
+#: whole files to its two workers (--dist loadfile; the cells of a notebook must share a kernel),
+#: and starting the long ones first lets both workers finish together instead of one idling
+#: while the other runs a long file at the end
+SLOW_FIRST = ("test_runner_kill.py", "test_runner.py", "test_runner_promises.py", "test_bad_input.py", "test_browser.py",
+              "test_notebooks.py", "test_journal.py", "test_report_safety.py", "test_append_safety.py", "test_install.py",
+              "test_record_rules.py", "test_declaration_cases.py", "test_ingest_add.py")
 
 
 def pytest_collection_modifyitems(config, items):
-    """For ``pytest -n N --dist loadgroup``: the cells of a notebook (nbval runs them in order in
-    one kernel) and the tests of a file that builds a module-scoped fixture stay on one worker, as
-    one group; every other test is scheduled on its own. Long-running files start first."""
-    import pytest as _pytest
+    """Long-running files first, then the notebooks, then the rest, each in collection order."""
 
-    def group(item) -> str | None:
+    def rank(item) -> int:
         path = Path(str(item.path))
-        if path.suffix == ".ipynb":
-            return str(path)
-        module = item.nodeid.split("::", 1)[0]
-        for defs in getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {}).values():
-            if any(d.scope == "module" and d.baseid == module for d in defs):
-                return module
-        return None
+        if path.name in SLOW_FIRST:
+            return SLOW_FIRST.index(path.name)
+        return len(SLOW_FIRST) + (0 if path.suffix == ".ipynb" else 1)
 
-    for item in items:
-        name = group(item)
-        if name is not None:
-            item.add_marker(_pytest.mark.xdist_group(name))
-
-    def slow_first(item) -> int:
-        path = Path(str(item.path))
-        return 0 if path.name in SLOW_FIRST or path.suffix == ".ipynb" else 1
-
-    items.sort(key=slow_first)  # stable: the order within each part is kept
+    items.sort(key=rank)  # stable: the order within each file is kept
