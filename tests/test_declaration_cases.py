@@ -351,6 +351,13 @@ def _coordinates(t):
     return "places", r, "latitude"
 
 
+def _one_preferred(t):
+    ci = t["context_indicators"]
+    r = next(n for n, row in enumerate(ci[1:]) if row[ci[0].index("preferred")] == "true")
+    _set(ci, r, preferred="false")  # its year is left without a preferred value
+    return "context_indicators", r, "preferred"
+
+
 #: how to break each rule of RECORD_RULES; a new rule needs an entry here
 BREAKERS: dict[tuple[str, str], Callable] = {
     ("events", "date-order"): _event_dates_order,
@@ -363,6 +370,7 @@ BREAKERS: dict[tuple[str, str], Callable] = {
     ("organisation_names", "date-order"): _name_order,
     ("organisation_names", "name-periods"): _name_periods,
     ("places", "coordinates"): _coordinates,
+    ("context_indicators", "one-preferred"): _one_preferred,
 }
 
 
