@@ -33,3 +33,14 @@ def test_at_most_twenty_lines_are_listed():
     assert len(found) == 20
     assert [line for line, _, _ in found] == list(range(2, 22))
     assert _invalid_utf8(data, limit=3) == [(n, 5, "bad \ufffd") for n in (2, 3, 4)]
+
+
+def test_a_line_both_ragged_and_not_utf8_is_reported_as_an_encoding_problem(pkg: Path):
+    """It used to come back as 'cannot be read as CSV' with no line: Arrow fails decoding the row
+    for its ragged-row handler before it reports the encoding."""
+    path = pkg / "topics.csv"
+    lines = path.read_bytes().split(b"\n")
+    lines[2] = b"caf\xe9 without the other fields"
+    path.write_bytes(b"\n".join(lines))
+    raw = read_raw(read_package(pkg).resource("topics"), pkg)
+    assert [(p.line, p.rule) for p in raw.problems] == [(3, "encoding")]
