@@ -235,3 +235,13 @@ def test_steps_count_from_one_and_fire_only_at_the_chosen_step(monkeypatch):
     for _ in range(3):
         journal._Steps()()
     assert len(fired) == 1
+
+
+def test_recover_if_free_does_not_wait_for_a_live_writer(tmp_path: Path):
+    import time
+
+    data, _ = _package(tmp_path)
+    with FileLock(str(data / journal.LOCK)):
+        t0 = time.perf_counter()
+        assert journal.recover_if_free(data) is None
+        assert time.perf_counter() - t0 < 0.5  # every command calls it on start: it must not stall

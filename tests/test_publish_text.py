@@ -134,3 +134,12 @@ def test_overview_of_an_empty_selection_says_how_to_widen_it():
     assert publish.overview(sel) == (
         "**No events match this selection** (kinds: &lt;b&gt;x&lt;/b&gt;). Widen the period or remove a criterion; "
         "`python -m analysis info` shows what the record holds.")
+
+
+def test_display_hands_the_object_to_ipython(monkeypatch):
+    import IPython.display
+
+    seen = []
+    monkeypatch.setattr(IPython.display, "display", seen.append)
+    publish._display("shown")
+    assert seen == ["shown"]
