@@ -151,3 +151,46 @@ def test_rows_that_would_make_the_package_invalid_are_refused_with_their_lines(p
     assert "line numbers refer to the files as they would be); nothing was added:\n  events.csv:" in text
     assert "fortnight" in text
     assert snapshot(pkg) == before and _leftovers(pkg) == []
+
+
+def test_the_would_be_package_is_staged_hidden_inside_the_data_folder(pkg: Path, tmp_path: Path, monkeypatch):
+    from analysis.curation import append
+
+    seen = []
+    real = append.validate
+
+    def validate(package):
+        seen.append(package.data_dir)
+        return real(package)
+
+    monkeypatch.setattr(append, "validate", validate)
+    add_drafts(_draft(tmp_path / "d.yaml"), pkg, dry_run=True)
+    [stage] = seen
+    assert stage.parent == pkg.resolve() and stage.name.startswith(".add-")
+
+
+def test_a_folder_that_cannot_be_written_says_so(pkg: Path, tmp_path: Path, monkeypatch):
+    from analysis.curation import append
+
+    def refuse(**_):
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(append.tempfile, "mkdtemp", refuse)
+    with pytest.raises(AnalysisError) as info:
+        add_drafts(_draft(tmp_path / "d.yaml"), pkg)
+    assert str(info.value) == f"{pkg.resolve()}: cannot write there (Read-only file system); nothing was added"
+
+
+def test_a_copy_that_fails_while_staging_says_so_and_leaves_nothing(pkg: Path, tmp_path: Path, monkeypatch):
+    from analysis.curation import append
+
+    def full(*_):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(append.shutil, "copy2", full)
+    before = snapshot(pkg)
+    with pytest.raises(AnalysisError) as info:
+        add_drafts(_draft(tmp_path / "d.yaml"), pkg)
+    assert str(info.value) == (f"{pkg.resolve()}: could not prepare the new files (No space left on device); "
+                               "nothing was added and every file is as it was")
+    assert snapshot(pkg) == before and _leftovers(pkg) == []

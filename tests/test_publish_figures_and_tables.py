@@ -122,15 +122,47 @@ def test_figure_under_the_runner_writes_png_svg_and_the_check(shown, report_dir)
     assert 'alt="Bars &quot;quoted&quot; &lt;b&gt;"' in shown[1].data
 
 
-def test_figure_png_is_cropped_to_its_content(shown, report_dir):
-    fig = _bars()
-    publish.figure(fig, "tight")
+def test_figure_files_are_cropped_to_their_content(shown, report_dir):
+    import io
+    import re
+
     from PIL import Image
 
-    with Image.open(report_dir / "figures" / "tight.png") as img:
-        width, height = img.size
-    full = (fig.get_figwidth() * fig.dpi, fig.get_figheight() * fig.dpi)
-    assert (width, height) != tuple(round(v) for v in full)  # bbox_inches="tight" trims the margins
+    fig = _bars()
+    publish.figure(fig, "tight")
+    loose = io.BytesIO()
+    fig.savefig(loose, format="png")
+    with Image.open(report_dir / "figures" / "tight.png") as tight, Image.open(loose) as full:
+        assert tight.size[0] < full.size[0] and tight.size[1] < full.size[1]  # bbox_inches="tight" trims the margins
+    loose_svg = io.StringIO()
+    fig.savefig(loose_svg, format="svg")
+
+    def width(svg: str) -> float:
+        return float(re.search(r'<svg[^>]* width="([0-9.]+)pt"', svg).group(1))
+
+    assert width((report_dir / "figures" / "tight.svg").read_text(encoding="utf-8")) < width(loose_svg.getvalue())
+
+
+def test_figure_closes_its_own_figure_not_the_current_one(shown, report_dir):
+    fig = _bars()
+    other = plt.figure()  # the current figure now
+    publish.figure(fig, "mine")
+    assert not plt.fignum_exists(fig.number) and plt.fignum_exists(other.number)
+    plt.close("all")
+
+
+def test_figure_in_jupyterlab_closes_its_own_figure_not_the_current_one(shown, lab):
+    fig = _bars()
+    other = plt.figure()
+    publish.figure(fig, "mine")
+    assert shown == [fig] and not plt.fignum_exists(fig.number) and plt.fignum_exists(other.number)
+    plt.close("all")
+
+
+def test_describe_keeps_the_end_of_a_title_but_its_full_stop():
+    fig = _bars(title="Route X.", xlabel="", ylabel="")
+    assert publish.describe(fig) == "Route X. 3 marks."
+    plt.close("all")
 
 
 def test_record_check_keeps_earlier_verdicts(tmp_path):
@@ -138,8 +170,9 @@ def test_record_check_keeps_earlier_verdicts(tmp_path):
     publish._record_check(path, "a", ["'x' / 'y'"])
     publish._record_check(path, "b", [])
     publish._record_check(path, "a", [])
-    assert json.loads(path.read_text(encoding="utf-8")) == {"a": {"overlapping_tick_labels": []},
-                                                            "b": {"overlapping_tick_labels": []}}
+    text = path.read_text(encoding="utf-8")
+    assert json.loads(text) == {"a": {"overlapping_tick_labels": []}, "b": {"overlapping_tick_labels": []}}
+    assert text == json.dumps(json.loads(text), indent=1)
 
 
 def _frame() -> pd.DataFrame:
@@ -149,6 +182,7 @@ def _frame() -> pd.DataFrame:
         "share": [0.5, 0.25],
         "flag": [True, False],
         "date": ["2017-05-30", None],
+        "dates_known": ["2017", "2018"],
         "date_start": ["2017-05-30", "2018-01-01"],
         "when": pd.to_datetime(["2017-05-30", "2018-01-01"]),
         "source": ["https://example.org/" + "a" * 60, "http://b.org/x"],
@@ -176,16 +210,17 @@ def test_table_page_escapes_aligns_and_hides_the_id_columns(shown, lab):
     assert html.startswith('<table class="wb"><caption>Events &amp; &lt;people&gt;</caption><thead><tr>')
     head = html.split("<thead>")[1].split("</thead>")[0]
     assert head == ('<tr><th class="">title</th><th class="num">events</th><th class="num">share</th><th class="">flag</th>'
-                    '<th class="">date</th><th class="">when</th><th class="">source</th></tr>')
+                    '<th class="">date</th><th class="">dates_known</th><th class="">when</th><th class="">source</th></tr>')
     first = html.split("<tbody>")[1].split("</tr>")[0]
     assert first == ('<tr><td>=cmd|&#x27; /C calc&#x27;!A0</td><td class="num">3</td><td class="num">0.5</td><td>True</td>'
-                     '<td class="date">2017-05-30</td><td class="date">2017-05-30 00:00:00</td>'
+                     '<td class="date">2017-05-30</td><td class="date">2017</td><td class="date">2017-05-30 00:00:00</td>'
                      '<td><a href="https://example.org/' + "a" * 60 + '">example.org/' + "a" * 35 + '…</a></td>')
     second = html.split("<tbody>")[1].split("</tr>")[1]
     assert '<td class="date"></td>' in second  # a missing value is an empty cell, not "None" or "nan"
     assert "Plain &lt;b&gt;title&lt;/b&gt;" in second
     assert '<a href="http://b.org/x">b.org/x</a>' in second
     assert "wb-files" not in html and "First" not in html  # no CSV outside the runner; every row shown
+    assert html.endswith("</tbody></table>") and "</tr>\n<tr>" in html
     assert "event_id" not in html and "date_start" not in html
 
 

@@ -143,3 +143,13 @@ def test_display_hands_the_object_to_ipython(monkeypatch):
     monkeypatch.setattr(IPython.display, "display", seen.append)
     publish._display("shown")
     assert seen == ["shown"]
+
+
+def test_overview_counts_coarse_dates_alone_and_in_the_plural():
+    rows = [dict(EVENTS[0], event_id=f"ev-{n}", kind=kind) for n, kind in enumerate(["workshop", "meeting", "training", "forum"])]
+    rows[1].update(date_precision="year", date_start="2016-01-01", date_end="2016-12-31")
+    sel = Selection(record=None, events=_events(rows), criteria={})
+    text = publish.overview(sel)
+    assert "The most frequent kinds are 1 workshop, 1 meeting, 1 training. " in text  # the top three only
+    assert ("4 are dated only to a month or year and 0 are only to a window of possible dates; figures place them by their "
+            "earliest possible date and draw their uncertainty. ") in text

@@ -191,3 +191,20 @@ def test_links_and_ids_follow_the_selection(rec):
     links = sel.links("event_topics")
     assert set(links.event_id) <= ids(sel) and len(links) == rec.event_topics.event_id.isin(ids(sel)).sum()
     assert not sel.empty and select(rec, period="1990").empty
+
+
+def test_the_criteria_in_words_name_organisations_and_topics(rec):
+    counts = rec.event_organisations.org_id.value_counts()
+    orgs = rec.organisations.set_index("org_id")
+    no_acronym = [o for o in counts.index if pd.isna(orgs.acronym.get(o))]
+    assert no_acronym, "the record holds organisations without an acronym"
+    org = no_acronym[0]
+    topic = rec.event_topics.topic_id.value_counts().index[0]
+    sel = select(rec, organisations=[org], topics=[topic])
+    assert sel.describe() == f"organisations: {orgs.name[org]}; topics: {topic}"
+
+
+def test_the_selected_events_are_numbered_from_zero_without_an_index_column(rec):
+    sel = select(rec, countries=["ME"])
+    assert "index" not in sel.events.columns
+    assert list(sel.events.index) == list(range(len(sel.events)))
