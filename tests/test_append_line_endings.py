@@ -5,6 +5,7 @@ what it refused and why, leaving nothing staged behind."""
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,7 @@ def test_a_row_with_an_undeclared_column_is_an_error_not_dropped():
 
 def test_header_reads_only_the_first_line():
     assert _header(b"a,b\r\nc,d\n") == ["a", "b"]
+    assert _header(b"a,BOX\r\n") == ["a", "BOX"]
     assert _header(b'"x\r",y\n1,2\n') == ["x", "y"]
     assert _header(b"\r\nrest") == []
 
@@ -80,8 +82,9 @@ def test_add_to_crlf_files_keeps_them_crlf(pkg: Path, tmp_path: Path):
     for name in ("events.csv", "event_topics.csv", "event_countries.csv"):
         path = pkg / name
         path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
-    result = add_drafts(_draft(tmp_path / "d.yaml"), pkg)
+    result = add_drafts(_draft(tmp_path / "d.yaml"), pkg, today=dt.date(2020, 1, 2))
     assert result.changed_files == sorted(result.changed_files) and "events.csv" in result.changed_files
+    assert result.plan.rows["events"][0]["date_accessed"] == "2020-01-02"  # the day of the add, unless the draft says
     for name in result.changed_files:
         data = (pkg / name).read_bytes()
         assert data.count(b"\n") == data.count(b"\r\n"), name
@@ -117,6 +120,7 @@ def test_a_draft_with_mistakes_is_refused_with_each_one(pkg: Path, tmp_path: Pat
     text = str(info.value)
     assert text.startswith("the draft needs fixing; nothing was added:\n  ")
     assert "banquet" in text and "weather" in text and "\n  " in text.split("nothing was added:", 1)[1]
+    assert f"{tmp_path / 'd.yaml'}: event 1 (" in text  # each mistake names the draft file and the event
     assert snapshot(pkg) == before
 
 
@@ -194,3 +198,11 @@ def test_a_copy_that_fails_while_staging_says_so_and_leaves_nothing(pkg: Path, t
     assert str(info.value) == (f"{pkg.resolve()}: could not prepare the new files (No space left on device); "
                                "nothing was added and every file is as it was")
     assert snapshot(pkg) == before and _leftovers(pkg) == []
+
+
+def test_add_notes_what_it_cleaned_up_from_an_interrupted_add(pkg: Path, tmp_path: Path, capsys):
+    (pkg / ".add-killed").mkdir()
+    add_drafts(_draft(tmp_path / "d.yaml"), pkg, dry_run=True)
+    err = capsys.readouterr().err
+    assert err == f"note: removed what an interrupted 'add' left in {pkg.resolve()}; no file had been changed\n"
+    assert not (pkg / ".add-killed").exists()
