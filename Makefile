@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install reports validate info test lint nb-refresh bench lock clean
+.PHONY: help install reports validate info test lint mutants nb-refresh bench lock clean
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -38,6 +38,12 @@ test: install ## lint, then every test (2 workers, one file at a time, the longe
 
 lint: install ## ruff over the code
 	$(BIN)/ruff check src tests benchmarks scripts
+
+mutants: install ## mutation testing (mutmut; [tool.mutmut] in pyproject.toml), fresh, then the score per module; MUTANTS='glob ...' limits it
+	rm -rf mutants
+	@start=$$(date +%s); $(BIN)/mutmut run --max-children $${MUTANTS_JOBS:-2} $(MUTANTS) > mutants.log 2>&1; \
+	 rc=$$?; tail -n 4 mutants.log; echo "mutmut run: exit $$rc in $$(( $$(date +%s) - start )) s (log: mutants.log)"; [ $$rc -eq 0 ]
+	$(BIN)/python scripts/mutation_summary.py --survivors $(if $(MUTANTS),,--fail-under 85)
 
 nb-refresh: install ## re-execute notebooks in place to refresh the outputs nbval compares (after the data grow)
 	$(BIN)/python -m analysis notebooks-refresh

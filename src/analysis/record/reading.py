@@ -127,7 +127,8 @@ def read_raw(resource: Resource, data_dir: Path) -> RawTable:
             ),
         )
     except pa.ArrowInvalid as exc:
-        if "UTF8" in str(exc) or "utf8" in str(exc).lower():
+        # a row that is both ragged and not UTF-8 fails in the row handler, not as an encoding error
+        if "utf8" in str(exc).lower() or _invalid_utf8(path.read_bytes(), limit=1):
             return _encoding_problems(raw)
         raw.problems.append(Problem(label, None, None, None, "csv", f"cannot be read as CSV: {exc}"))
         return raw
