@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import snapshot
 
 from analysis.curation.append import _appended, _header, add_drafts
 from analysis.errors import AnalysisError
+from conftest import snapshot
 
 COLUMNS = ["event_id", "topic_id"]
 ROWS = [{"event_id": "ev-9", "topic_id": "asylum"}, {"event_id": "ev-10", "topic_id": "a, b"}]

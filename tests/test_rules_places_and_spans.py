@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import rows, set_cell
-
 from analysis.record.load import check
+from conftest import rows, set_cell
 
 
 def _problems(pkg: Path, rule: str):
