@@ -61,23 +61,23 @@ def _bars(title="Events per year", xlabel="Year", ylabel="Events", n=3):
     return fig
 
 
-def test_describe_names_title_axes_and_marks():
+def test_describe_names_title_and_axes():
     fig = _bars()
-    assert publish.describe(fig) == "Events per year. Events by Year. 3 marks."
+    assert publish.describe(fig) == "Events per year. Events by year."
     fig.suptitle("Overall title.")
-    assert publish.describe(fig) == "Overall title. Events by Year. 3 marks."
+    assert publish.describe(fig) == "Overall title. Events by year."
     plt.close("all")
 
 
-def test_describe_fills_in_a_missing_axis_label_and_counts_scatter_points():
+def test_describe_fills_in_a_missing_axis_label():
     fig, ax = plt.subplots()
     ax.scatter([1, 2, 3, 4], [1, 2, 3, 4])
     ax.set_ylabel("Events")
-    assert publish.describe(fig) == "Figure. Events by category. 4 marks."
+    assert publish.describe(fig) == "Figure. Events by category."
     fig2, ax2 = plt.subplots()
     ax2.scatter([1, 2], [1, 2])
     ax2.set_xlabel("Year")
-    assert publish.describe(fig2) == "Figure. values by Year. 2 marks."
+    assert publish.describe(fig2) == "Figure. Values by year."
     plt.close("all")
 
 
@@ -116,8 +116,8 @@ def test_figure_under_the_runner_writes_png_svg_and_the_check(shown, report_dir)
     assert checks == {"per-year": {"overlapping_tick_labels": []}, "second": {"overlapping_tick_labels": []}}
     assert plt.get_fignums() == []
     html = shown[0].data
-    assert html == ('<figure class="wb"><img src="figures/per-year.png" alt="Events per year. Events by Year. 3 marks.">'
-                    '<figcaption>Events per year. Events by Year. 3 marks. <span class="wb-files">Files: '
+    assert html == ('<figure class="wb"><img src="figures/per-year.png" alt="Events per year. Events by year.">'
+                    '<figcaption>Events per year. Events by year. <span class="wb-files">Files: '
                     '<a href="figures/per-year.png">PNG</a> · <a href="figures/per-year.svg">SVG</a></span></figcaption></figure>')
     assert 'alt="Bars &quot;quoted&quot; &lt;b&gt;"' in shown[1].data
 
@@ -161,7 +161,7 @@ def test_figure_in_jupyterlab_closes_its_own_figure_not_the_current_one(shown, l
 
 def test_describe_keeps_the_end_of_a_title_but_its_full_stop():
     fig = _bars(title="Route X.", xlabel="", ylabel="")
-    assert publish.describe(fig) == "Route X. 3 marks."
+    assert publish.describe(fig) == "Route X."
     plt.close("all")
 
 

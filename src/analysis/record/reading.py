@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,6 +62,21 @@ def record_lines(path: Path, ncols: int) -> list[int]:
     records = _records(path)
     next(records, None)  # the header
     return [start for start, rec in records if rec and len(rec) == ncols]
+
+
+def _quiet_row_handler_failures(hook=sys.unraisablehook):
+    """Arrow decodes a ragged row's text before calling ``read_raw``'s row handler and, when the
+    row is not UTF-8, reports the failure as an "exception ignored" and then raises ArrowInvalid,
+    which ``read_raw`` turns into an encoding problem with its line. The first report is noise."""
+
+    def quiet(unraisable) -> None:
+        if getattr(unraisable.object, "__qualname__", "") != "read_raw.<locals>.on_invalid":
+            hook(unraisable)
+
+    return quiet
+
+
+sys.unraisablehook = _quiet_row_handler_failures()
 
 
 def read_raw(resource: Resource, data_dir: Path) -> RawTable:
