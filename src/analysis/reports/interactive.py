@@ -15,10 +15,12 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from analysis.atomic import write_text_atomic
+
+if TYPE_CHECKING:  # the runner imports this module; pandas would cost its start-up 0.4 s
+    import pandas as pd
 
 STATIC_ENV = "WBCOOP_STATIC_TABLES"
 SCRIPT = "tables.js"
@@ -35,12 +37,19 @@ OPTIONS = {
 
 
 def _bundle() -> tuple[str, str, str]:
-    """The DataTables JavaScript and CSS that ``itables`` ships, and its version."""
-    import itables
+    """The DataTables JavaScript and CSS that ``itables`` ships, and its version (found without
+    importing itables, which would import pandas into every run of the report runner)."""
+    from importlib.metadata import version
+    from importlib.util import find_spec
 
-    folder = Path(itables.__file__).resolve().parent / "html"
+    spec = find_spec("itables")
+    if spec is None or not spec.submodule_search_locations:
+        from analysis.errors import AnalysisError
+
+        raise AnalysisError("itables is not installed: run 'make install' (it ships the tables' script)")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "html"
     return ((folder / "dt_bundle.js").read_text(encoding="utf-8"), (folder / "dt_bundle.css").read_text(encoding="utf-8"),
-            itables.__version__)
+            version("itables"))
 
 
 def script() -> str:
