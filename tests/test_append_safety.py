@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import rows, write_rows
 
 from analysis.curation.append import add_drafts
 from analysis.errors import AnalysisError
 from analysis.record.load import load
+from conftest import rows, write_rows
 
 
 def _draft(path: Path, title: str, url: str, day: str) -> Path:

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import snapshot
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "marri-interpol-lyon.txt"

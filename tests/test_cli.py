@@ -6,9 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import set_cell, snapshot
-
 from analysis.record.declaration import read_package
+from conftest import set_cell, snapshot
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

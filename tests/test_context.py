@@ -6,13 +6,13 @@ import math
 
 import pandas as pd
 import pytest
-from conftest import rows, set_cell
 
 import analysis
 from analysis.record.declaration import read_package
 from analysis.record.load import check
 from analysis.reports import figures, views
 from analysis.reports.select import select
+from conftest import rows, set_cell
 
 
 @pytest.fixture(scope="module")

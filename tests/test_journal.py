@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import yaml
-from conftest import snapshot
 
 from analysis.curation.journal import KILL_ENV
+from conftest import snapshot
 
 
 def _run(pkg: Path, *args: str, kill_at: int | None = None) -> subprocess.CompletedProcess:

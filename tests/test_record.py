@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from conftest import set_cell
 
 import analysis
 from analysis.errors import DataValidationError
+from conftest import set_cell
 
 SEED_URL = "http://marri-rc.org.mk/?p=19844"
 

@@ -8,11 +8,11 @@ import csv
 from pathlib import Path
 
 import pytest
-from conftest import rows, set_cell, write_rows
 
 import analysis
 from analysis.curation.geonames import locate, located
 from analysis.record.load import check
+from conftest import rows, set_cell, write_rows
 
 
 def _problems(pkg: Path, rule: str) -> list:

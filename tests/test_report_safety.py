@@ -8,9 +8,9 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import rows, write_rows
 
 from analysis.reports import runner
+from conftest import rows, write_rows
 
 PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(2)>"
 FORMULA = '=HYPERLINK("http://evil.example","x")'

@@ -7,10 +7,10 @@ import codecs
 from pathlib import Path
 
 import pytest
-from conftest import rows, set_cell, snapshot, write_rows
 
 from analysis.record.checks import MAX_PER_RULE
 from analysis.record.load import check
+from conftest import rows, set_cell, snapshot, write_rows
 
 
 def test_real_package_is_valid_and_checks_rows():
