@@ -19,6 +19,7 @@ import pandas as pd
 
 from analysis.record.load import Record, load  # noqa: F401  (load is used by the doctest)
 from analysis.reports.select import Selection, select
+from analysis.reports.views import country_names
 
 #: columns the CSVs carry to join back to data/ (``org:<org_id>`` or ``country:<ISO code>``), not shown on the page
 ID_COLUMNS = ("actor_id", "partner_id")
@@ -31,8 +32,7 @@ SEED = 7
 def _labels(rec: Record) -> tuple[pd.Series, pd.Series]:
     orgs = rec.organisations.set_index("org_id")
     org_labels = orgs.acronym.fillna(orgs.name).astype(str)
-    countries = rec.countries.set_index("country_code").name.astype(str)
-    return org_labels, countries.where(countries.index != "XK", "Kosovo*")
+    return org_labels, country_names(rec)
 
 
 def actors(sel: Selection, kinds: tuple[str, ...] = KINDS) -> pd.DataFrame:

@@ -17,6 +17,12 @@ def _org_label(rec: Record) -> pd.Series:
     return orgs.acronym.fillna(orgs.name).astype(str)
 
 
+def country_names(rec: Record) -> pd.Series:
+    """Country names by ISO code, Kosovo written Kosovo* (the site adds its footnote)."""
+    names = rec.countries.set_index("country_code").name.astype(str)
+    return names.where(names.index != "XK", "Kosovo*")
+
+
 def _years(sel: Selection) -> pd.Series:
     return sel.events.set_index("event_id").date_start.dt.year
 
@@ -91,7 +97,7 @@ def carriers(sel: Selection, topic_ids: list[str], link_table: str, key: str, to
     if key == "org_id":
         labels = _org_label(sel.record)
     else:
-        labels = sel.record.countries.set_index("country_code").name.astype(str).replace({"Kosovo": "Kosovo*"})
+        labels = country_names(sel.record)
     tlabels = sel.record.topics.set_index("topic_id").label.astype(str)
     per_topic = topics.drop_duplicates(["event_id", "topic_id"]).topic_id.astype(str).value_counts()
     rows = []
@@ -195,7 +201,7 @@ def context(rec: Record, preferred_only: bool = True) -> pd.DataFrame:
     ind = rec.context_indicators
     if preferred_only:
         ind = ind[ind.preferred.astype(bool)]
-    names = rec.countries.set_index("country_code").name.astype(str).replace({"Kosovo": "Kosovo*"})
+    names = country_names(rec)
     areas = {"WB-route": "Western Balkan route", "WB-region": "Western Balkans region"}
     area = ind.area.astype(str)
     return pd.DataFrame({
