@@ -15,7 +15,8 @@ _CYRILLIC = dict(zip(
     "абвгдѓђежзѕијклљмнњопрстќћуфхцчџшАБВГДЃЂЕЖЗЅИЈКЛЉМНЊОПРСТЌЋУФХЦЧЏШ",
     ["a", "b", "v", "g", "d", "gj", "dj", "e", "zh", "z", "dz", "i", "j", "k", "l", "lj", "m", "n", "nj", "o", "p", "r", "s", "t",
      "kj", "c", "u", "f", "h", "c", "ch", "dzh", "sh"] * 2, strict=True))
-_TRANSLIT = str.maketrans({"đ": "dj", "Đ": "Dj", "ł": "l", "ß": "ss", "ø": "o", "æ": "ae", **_CYRILLIC})
+_TRANSLIT = str.maketrans({"đ": "dj", "Đ": "Dj", "ł": "l", "Ł": "L", "ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae",
+                           "ı": "i", **_CYRILLIC})
 
 
 def normalise(text: str) -> str:
@@ -38,6 +39,8 @@ def slug(text: str) -> str:
 
     >>> slug("Banja Koviljača")
     'banja-koviljaca'
+    >>> slug("İsmail Çataklı")
+    'ismail-catakli'
     """
     return re.sub(r"[^a-z0-9]+", "-", normalise(text)).strip("-")
 
