@@ -15,6 +15,9 @@ _CYRILLIC = dict(zip(
     "абвгдѓђежзѕијклљмнњопрстќћуфхцчџшАБВГДЃЂЕЖЗЅИЈКЛЉМНЊОПРСТЌЋУФХЦЧЏШ",
     ["a", "b", "v", "g", "d", "gj", "dj", "e", "zh", "z", "dz", "i", "j", "k", "l", "lj", "m", "n", "nj", "o", "p", "r", "s", "t",
      "kj", "c", "u", "f", "h", "c", "ch", "dzh", "sh"] * 2, strict=True))
+# the letters of Bulgarian, Russian and Ukrainian that Serbian and Macedonian Cyrillic lack
+_CYRILLIC |= dict(zip("яющъйьыэёєїіЯЮЩЪЙЬЫЭЁЄЇІ",
+                      ["ja", "ju", "sht", "a", "j", "", "y", "e", "jo", "je", "ji", "i"] * 2, strict=True))
 _TRANSLIT = str.maketrans({"đ": "dj", "Đ": "Dj", "ł": "l", "Ł": "L", "ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae",
                            "ı": "i", **_CYRILLIC})
 
@@ -41,6 +44,8 @@ def slug(text: str) -> str:
     'banja-koviljaca'
     >>> slug("İsmail Çataklı")
     'ismail-catakli'
+    >>> slug("Румяна Бъчварова")
+    'rumjana-bachvarova'
     """
     return re.sub(r"[^a-z0-9]+", "-", normalise(text)).strip("-")
 
