@@ -61,31 +61,45 @@ def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country:
 
     # an acronym before a roman numeral or a year names a programme ("IPA III", "IPA 2014"), not the body
     specific = [m for m in g.orgs.find(f) if not (m["text"].isupper() and re.match(r"\s+(?:[IVX]{1,4}|(?:19|20)\d\d)\b", f.original[m["end"]:]))]
+    countries = g.countries.find(f)
+    country_starts = [c["start"] for c in countries]
+    generic = g.generic_orgs.find(f)
+    # a country's body wins over the body of no country its name contains: "EU Delegation" / "Delegacija Evropske unije"
+    # in BiH is the Delegation of the EU to Bosnia and Herzegovina, not the EU
+    for m in generic:
+        inside = [x for x in specific if x["start"] < m["end"] and m["start"] < x["end"]]
+        if inside and all(m["start"] <= x["start"] and x["end"] <= m["end"] and not g.org_country.get(x["key"]) for x in inside) \
+                and len(m["text"]) >= max(x["end"] - x["start"] for x in inside) \
+                and _generic_country(m, g, sentences, countries, country_starts, place_country):
+            specific = [x for x in specific if x not in inside]
     for m in specific:
         add(m["key"], m["start"], m["end"])
     taken = sorted((m["start"], m["end"]) for m in specific)
     taken_starts = [a for a, _ in taken]
-    countries = g.countries.find(f)
-    country_starts = [c["start"] for c in countries]
-    for m in g.generic_orgs.find(f):
+    for m in generic:
         k = bisect.bisect_left(taken_starts, m["end"])
         if any(a < m["end"] and m["start"] < b for a, b in taken[max(0, k - 8):k]):
             continue
-        options = g.generic.get(m["key"], {})
-        s = sentence_at(sentences, m["start"])
-        near = [c["key"].split("|")[-1] for c in countries[bisect.bisect_left(country_starts, s.start):
-                                                             bisect.bisect_left(country_starts, s.end)]] if s else []
-        cc = next((c for c in sorted(near, key=lambda c: 0 if c in options else 1) if c in options), None)
-        if cc is None and place_country in options:
-            cc = place_country
+        cc = _generic_country(m, g, sentences, countries, country_starts, place_country)
         if cc:
-            add(options[cc], m["start"], m["end"])
+            add(g.generic[m["key"]][cc], m["start"], m["end"])
     # a bare acronym next to a more specific body named with it is that body ("DCAF" in a "DCAF Ljubljana" release)
     for oid in list(hits):
         short = g.org_names.get(oid, "")
         if short.isupper() and any(o != oid and g.org_names.get(o, "").startswith(short + " ") for o in hits):
             del hits[oid]
     return sorted(hits.values(), key=lambda h: h["first"])
+
+
+def _generic_country(m: dict, g: Gazetteer, sentences: list[Sentence], countries: list[dict], country_starts: list[int],
+                     place_country: str | None) -> str | None:
+    """The country whose body a generic name is: one named in its sentence that has such a body, else the event's."""
+    options = g.generic.get(m["key"], {})
+    s = sentence_at(sentences, m["start"])
+    near = [c["key"].split("|")[-1] for c in countries[bisect.bisect_left(country_starts, s.start):
+                                                         bisect.bisect_left(country_starts, s.end)]] if s else []
+    cc = next((c for c in sorted(near, key=lambda c: 0 if c in options else 1) if c in options), None)
+    return cc if cc else place_country if place_country in options else None
 
 
 #: capitalised phrases that name an organisation ("the British Embassy", "Croatian Interior Ministry", "U.S. Embassy")

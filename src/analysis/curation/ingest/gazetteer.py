@@ -137,7 +137,7 @@ def _country_patterns(cc: str, country_forms: tuple[str, ...]) -> tuple[re.Patte
     names = "|".join(re.escape(c) for c in sorted(country_forms, key=len, reverse=True) if not c.isupper())
     if not names:
         return None
-    return (re.compile(rf"^(?:the\s+)?(.+?)\s+(?:(?:of|in|for)\s+(?:the\s+)?(?:Republic\s+of\s+)?|Republike\s+)?(?:{names})$", re.I),
+    return (re.compile(rf"^(?:the\s+)?(.+?)\s+(?:(?:of|in|for|to)\s+(?:the\s+)?(?:Republic\s+of\s+)?|Republike\s+)?(?:{names})$", re.I),
             re.compile(rf"^(?:the\s+)?(?:{names})(?:'s|’s)?\s+(.+)$", re.I))
 
 

@@ -144,7 +144,8 @@ def form_words(form: str) -> tuple[str, ...]:
     return tuple(w for w in _TOKEN.findall(fold(form)) if w not in _STOP)
 
 
-_GAP = re.compile(r"[\s,.'’\-–—/()]*")
+#: what may stand between two words of a name: spaces, punctuation, and "the", which names drop or keep ("Ministry of (the) Interior")
+_GAP = re.compile(r"[\s,.'’\-–—/()]*(?:\bthe\b[\s,.'’\-–—/()]*)?")
 
 
 class Matcher:
@@ -296,4 +297,6 @@ INSTITUTIONS = {
     "police": "Policija|Policia|Полиција",
     "customs administration": "Uprava carina|Carinska uprava|Administrata Doganore|Царинска управа",
     "national coordinator": "Nacionalni koordinator",
+    "delegation of european union": "EU Delegation|Delegation of the EU|Delegacija Evropske unije|Delegacija Europske unije|"
+                                    "Delegacija EU|Делегација на Европската унија|Delegacioni i Bashkimit Evropian|Delegacioni i BE",
 }

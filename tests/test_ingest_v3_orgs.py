@@ -1,0 +1,38 @@
+"""ingest v3, organisations: names with "the" inside, a country's body over the body of no country it contains."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.curation.ingest import Gazetteer
+from analysis.curation.ingest.entities import find_orgs
+from analysis.curation.ingest.matching import Folded
+from analysis.curation.ingest.text import sentences
+
+
+@pytest.fixture(scope="module")
+def g() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def _ids(text: str, g: Gazetteer, place_country: str | None = None) -> set[str]:
+    return {h["id"] for h in find_orgs(Folded(text), g, sentences(text), place_country)}
+
+
+def test_name_matched_with_the_inside(g):
+    text = "The Head of the Delegation of the European Union to Bosnia and Herzegovina spoke."
+    assert "delegation-of-the-european-union-to-bosnia-and-herzegovina" in _ids(text, g)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Predstavnici Delegacije Evropske unije u BiH učestvovali su na sastanku.", id="bcms-genitive"),
+    pytest.param("The EU Delegation to Bosnia and Herzegovina joined the meeting.", id="english-short"),
+])
+def test_country_delegation_wins_over_the_eu(g, text):
+    ids = _ids(text, g)
+    assert "delegation-of-the-european-union-to-bosnia-and-herzegovina" in ids
+    assert "eu" not in ids
+
+
+def test_eu_delegation_without_a_country_stays_the_eu(g):
+    assert _ids("The EU Delegation welcomed the plan.", g) == {"eu"}
