@@ -36,3 +36,25 @@ def test_country_delegation_wins_over_the_eu(g, text):
 
 def test_eu_delegation_without_a_country_stays_the_eu(g):
     assert _ids("The EU Delegation welcomed the plan.", g) == {"eu"}
+
+
+def test_albanian_genitive_and_article_forms(g):
+    text = ("Takimi u zhvillua ndërmjet Ministrisë së Punëve të Brendshme të Republikës së Shqipërisë dhe Republikës së Kosovës. "
+            "Fehmi Xhata, Policia e Kosovës.")
+    assert _ids(text, g) == {"mi-al", "kosovo-police"}
+
+
+def test_unqualified_form_is_the_body_of_the_country_its_sentence_names(g):
+    # the record lists "Ministria e Punëve të Brendshme" for Kosovo's ministry; a sentence about Albania means Albania's
+    text = "Në Ministrinë e Punëve të Brendshme të Shqipërisë u organizua një takim."
+    assert _ids(text, g) == {"mi-al"}
+
+
+def test_unqualified_acronym_keeps_its_body_when_only_the_place_differs(g):
+    # "MUP" is the Croatian ministry's own acronym; a meeting in Belgrade does not make it Serbia's
+    assert _ids("Foto: MUP", g, "RS") == {"mi-hr"}
+
+
+def test_a_name_does_not_run_over_the_end_of_a_sentence(g):
+    ids = _ids("Ministar je razgovarao s kolegom iz Srbije. MUP je objavio vijest.", g, "HR")
+    assert "mi-rs" not in ids

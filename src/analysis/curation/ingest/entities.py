@@ -66,11 +66,17 @@ def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country:
     generic = g.generic_orgs.find(f)
     # a country's body wins over the body of no country its name contains: "EU Delegation" / "Delegacija Evropske unije"
     # in BiH is the Delegation of the EU to Bosnia and Herzegovina, not the EU
+    # and a name that does not say its country is the body of the country its sentence names ("Ministria e Punëve të
+    # Brendshme" in a release about Albania is Albania's ministry, whichever country's the record lists the form for)
     for m in generic:
         inside = [x for x in specific if x["start"] < m["end"] and m["start"] < x["end"]]
-        if inside and all(m["start"] <= x["start"] and x["end"] <= m["end"] and not g.org_country.get(x["key"]) for x in inside) \
-                and len(m["text"]) >= max(x["end"] - x["start"] for x in inside) \
-                and _generic_country(m, g, sentences, countries, country_starts, place_country):
+        if not inside or len(m["text"]) < max(x["end"] - x["start"] for x in inside) or \
+                not all(m["start"] <= x["start"] and x["end"] <= m["end"] for x in inside):
+            continue
+        cc = _generic_country(m, g, sentences, countries, country_starts, place_country)
+        named = _generic_country(m, g, sentences, countries, country_starts, None)  # by its sentence, not the event's place
+        if cc and all(not g.org_country.get(x["key"]) or (g.org_country[x["key"]] != named and named and not any(
+                x["start"] <= c["start"] < x["end"] for c in countries)) for x in inside):
             specific = [x for x in specific if x not in inside]
     for m in specific:
         add(m["key"], m["start"], m["end"])

@@ -137,7 +137,7 @@ def _country_patterns(cc: str, country_forms: tuple[str, ...]) -> tuple[re.Patte
     names = "|".join(re.escape(c) for c in sorted(country_forms, key=len, reverse=True) if not c.isupper())
     if not names:
         return None
-    return (re.compile(rf"^(?:the\s+)?(.+?)\s+(?:(?:of|in|for|to)\s+(?:the\s+)?(?:Republic\s+of\s+)?|Republike\s+)?(?:{names})$", re.I),
+    return (re.compile(rf"^(?:the\s+)?(.+?)\s+(?:(?:of|in|for|to|e|të|së)\s+(?:the\s+)?(?:Republic\s+of\s+)?|Republike\s+)?(?:{names})$", re.I),
             re.compile(rf"^(?:the\s+)?(?:{names})(?:'s|’s)?\s+(.+)$", re.I))
 
 
@@ -158,8 +158,9 @@ def _qualified_variants(g: Gazetteer, form: str, oid: str, cc: str, country_form
     local = split_aliases(INSTITUTIONS.get(" ".join(form_words(base)).replace("foreigners s", "foreigners'"), "")) or \
         split_aliases(INSTITUTIONS.get(normalise(base), ""))
     for name in local:  # "Ministarstvo vanjskih poslova BiH" for the "Ministry of Foreign Affairs of Bosnia and Herzegovina"
-        for c in country_forms:
-            g.orgs.add(f"{name} {c}", oid)
+        for c in country_forms:  # also with the linking words of the region's languages: "Policia e Kosovës", "... u BiH"
+            for link in ("", " e", " të", " së", " u", " na"):
+                g.orgs.add(f"{name}{link} {c}", oid)
         key = " ".join(form_words(name))
         g.generic.setdefault(key, {}).setdefault(cc, oid)
         g.generic_orgs.add(name, key)

@@ -34,7 +34,11 @@ ENDINGS = ("ovima", "evima", "ama", "ima", "ove", "om", "em", "og", "oj", "ih", 
 #: what may follow a stem in an inflected or plural form
 _SUFFIXES = frozenset([*ENDINGS, "", "je", "ja", "ji", "ju", "jom", "ije", "iji", "ija", "iju", "ov", "ovi", "ova", "ovo", "ovog", "oga",
                        "ome", "omu", "ega", "emu", "ama", "ami", "ah", "ach", "ite", "ot", "ta", "to", "te", "ot", "ve", "ve", "n", "na",
-                       "ne", "ni", "no", "nu", "ns", "ies", "s", "es"])
+                       "ne", "ni", "no", "nu", "ns", "ies", "s", "es",
+                       # Albanian (folded ë): Ministri-a / -në / -së, Kosov-ës, Policis-ë; Macedonian articles: Министерство-то
+                       "se", "ise", "ine", "it", "in", "ve", "t", "oto", "ata", "iot"])
+#: Albanian linking articles (folded), one word in a name's every case
+_ARTICLES = frozenset(["e", "i", "te", "se"])
 _TOKEN = re.compile(r"[a-z0-9]+|&")
 _STOP = frozenset(["the"])
 
@@ -95,6 +99,8 @@ def words_match(form_word: str, text_word: str) -> bool:
     """Is ``text_word`` an inflected or plural form of ``form_word`` (both folded)?"""
     if form_word == text_word:
         return True
+    if form_word in _ARTICLES and text_word in _ARTICLES:
+        return True  # the Albanian linking article follows the case of the word before it: Ministria e / Ministrisë së
     if len(form_word) < 4 or form_word.isdigit():
         return False
     s = stem(form_word)
@@ -179,7 +185,8 @@ class Matcher:
                     if not (t[0] == w if acronym else words_match(w, t[0])):
                         ok = False
                         break
-                    if j and not _GAP.fullmatch(f.text[toks[k + j - 1][2]:t[1]]):
+                    gap = f.text[toks[k + j - 1][2]:t[1]]
+                    if j and (not _GAP.fullmatch(gap) or ". " in gap):  # no name runs over the end of a sentence
                         ok = False
                         break
                 if not ok:
@@ -274,10 +281,11 @@ LOCAL_ORG_NAMES = {
 INSTITUTIONS = {
     "ministry of security": "Ministarstvo sigurnosti|Ministarstvo bezbjednosti|Ministarstvo bezbednosti",
     "ministry of interior": "Ministarstvo unutrašnjih poslova|Ministarstvo unutarnjih poslova|Ministarstvo za unutrašnje poslove|"
-                            "Ministria e Brendshme|Министерство за внатрешни работи",
-    "ministry of the interior": "Ministarstvo unutrašnjih poslova|Ministarstvo unutarnjih poslova|Ministria e Brendshme",
+                            "Ministria e Brendshme|Ministria e Punëve të Brendshme|Министерство за внатрешни работи|MUP|MVR|MPB",
+    "ministry of the interior": "Ministarstvo unutrašnjih poslova|Ministarstvo unutarnjih poslova|Ministria e Brendshme|"
+                                "Ministria e Punëve të Brendshme|MUP|MVR|MPB",
     "federal ministry of the interior": "Ministarstvo unutrašnjih poslova|Savezno ministarstvo unutrašnjih poslova",
-    "ministry of internal affairs": "Ministarstvo unutrašnjih poslova",
+    "ministry of internal affairs": "Ministarstvo unutrašnjih poslova|Ministria e Punëve të Brendshme|MUP|MVR|MPB",
     "ministry of foreign affairs": "Ministarstvo vanjskih poslova|Ministarstvo spoljnih poslova|Ministarstvo inostranih poslova|"
                                    "Ministria e Punëve të Jashtme|Министерство за надворешни работи",
     "ministry of justice": "Ministarstvo pravde|Ministarstvo pravosuđa|Ministria e Drejtësisë|Министерство за правда",
