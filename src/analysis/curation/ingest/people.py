@@ -34,11 +34,13 @@ ambassador adviser advisor analyst assistant chair chief coordinator commander c
 director head inspector liaison manager minister officer president prime representative secretary specialist expert
 spokes rapporteur attache prosecutor judge governor mayor professor lecturer trainer charge
 direktor ministar ravnatelj nacelnik sef pomocnik zamjenik zamenik savjetnik savetnik ambasador predsjednik predsednik sekretar
-koordinator komesar inspektor glavn drzavn vodj voditelj komandant zapovjednik
+koordinator komesar inspektor glavn drzavn vodj voditelj komandant zapovjednik veleposlanik potpredsjedn potpredsedn premijer
+ministrom ministra ministru predstavnik pretstavnik
 ministe pomoshnik sovetnik pretsedatel shef
-drejtor zevendes kryetar drejtues komisioner ministri ambasadori
-m.a. phd mba
+drejtor zevendes kryetar drejtues komisioner ministri ambasadori udheheq zyrtar
 """.split())  # noqa: SIM905 (a word list reads better as text)
+#: degrees, which count as a title only as whole words ("MBA", not "mbahet")
+_DEGREES = frozenset(["m.a.", "m.a", "phd", "ph.d.", "mba"])
 #: capitalised words that are not parts of people's names
 NOT_NAME = frozenset("""
 Agency Airport Asylum Border Bureau Cabinet Centre Center Command Committee Conference Council Crime Department Directorate
@@ -57,7 +59,8 @@ Policije Sektor Zajednički Zajedničke Evropska Europska Unija Unije Ured Kance
 Gore Srbije Hrvatske
 """.split())  # noqa: SIM905
 _CONNECT = frozenset("of for the to in on and & at i za u na sa s iz и за на во со од e të te per për dhe a.i. a.i".split())  # noqa: SIM905
-_FROM = re.compile(r"^\s*(?:,\s*)?(?:from|of|at|with|iz|od|од|из|nga|prej)\s+(?:the\s+)?$", re.I)
+_FROM = re.compile(r"^\s*(?:,\s*)?(?:(?:both|all|all three|each)\s+(?:(?:from|of|at|with)\s+)?|(?:from|of|at|with|iz|od|од|из|nga|prej)\s+)"
+                   r"(?:the\s+)?$", re.I)
 _FROM_UNIT = re.compile(r"\s+from\s+(?:the\s+)?((?:[A-Z][\w&/.-]*\s+(?:(?:[A-Z][\w&/.-]*|of|for|and|&)\s+)*)?"
                         r"(?:Directorate|Division|Department|Unit|Sector|Service|Bureau|Office|Desk))\b")
 #: "X Directorate represented by <name>", "delegation led by <name>", "predvođena <name>"
@@ -66,29 +69,34 @@ _LED_BY = re.compile(r"(?:\s+[A-Z&][\w&/.-]*)*\s*,?\s*(?:represented|led|headed|
 _COMPOSED = re.compile(r"(?:composed of|consisting of|made up of|including|comprising|members?|koju su činili|koju čine|koja je činila|"
                        r"u sastavu|u kojoj su bili|në përbërje)\s*:?\s*$", re.I)
 _DEPUTY = re.compile(r"^(?:deputy|assistant|acting|zamjenik|zamenik|pomocnik|pomoshnik|zevendes)")
-_AND = re.compile(r"^\s*(?:,|and|i|и|dhe|&)\s*(?:(?:Mr|Mrs|Ms|Dr|g|gđa|г-дин|г-ѓа)\.?\s+)?$")
+_AND = re.compile(r"^\s*(?:,\s*(?:and|i|и|dhe|&)?|and|i|и|dhe|&)\s*(?:(?:Mr|Mrs|Ms|Dr|g|gđa|г-дин|г-ѓа)\.?\s+)?$")
 
 
 #: BCMS role nouns in the nominative (folded), for titles written in another case ("s direktorom" -> "direktor")
 _NOMINATIVE = ("direktor", "ravnatelj", "zamjenik", "zamenik", "nacelnik", "pomocnik", "savjetnik", "savetnik", "ambasador",
                "predsjednik", "predsednik", "sekretar", "koordinator", "komesar", "inspektor", "sef", "tajnik", "voditelj",
-               "komandant", "zapovjednik", "ministr")
+               "komandant", "zapovjednik", "ministr", "veleposlanik", "potpredsjednik", "potpredsednik", "premijer", "predstavnik")
 
 
 def nominative_title(title: str) -> str:
-    """A title's first word in the nominative when it is an inflected BCMS role noun.
+    """A title with its inflected BCMS role nouns in the nominative (each of them: "potpredsjednikom Vlade i ministrom ...").
 
     >>> nominative_title("direktorom Granične policije BiH"), nominative_title("ministra sigurnosti"), nominative_title("Director")
     ('direktor Granične policije BiH', 'ministar sigurnosti', 'Director')
+    >>> nominative_title("potpredsjednikom Vlade i ministrom unutarnjih poslova")
+    'potpredsjednik Vlade i ministar unutarnjih poslova'
     """
-    first, _, rest = title.partition(" ")
-    low = fold(first)
+    # the first word and a word after "i"/"and" head their phrase; the others are rightly inflected ("zamjenik direktora")
+    return re.sub(r"(?:^|(?<=\bi )|(?<=\band )|(?<=\bи ))[^\W\d_]+", lambda m: _nominative_word(m.group(0)), title)
+
+
+def _nominative_word(word: str) -> str:
+    low = fold(word)
     for end in ("om", "em", "a", "u", "e"):
         if low.endswith(end) and low[: -len(end)] in _NOMINATIVE:
-            stem = first[: -len(end)]
-            stem = stem[:-1] + "ar" if low[: -len(end)] == "ministr" else stem
-            return f"{stem} {rest}".strip()
-    return title
+            stem = word[: -len(end)]
+            return stem[:-1] + "ar" if low[: -len(end)] == "ministr" else stem
+    return word
 
 
 _UNITS = ("directorat", "direktorat", "drejtoria", "drejtorise", "drejtorine", "drejtorit", "direkcij")
@@ -96,7 +104,8 @@ _UNITS = ("directorat", "direktorat", "drejtoria", "drejtorise", "drejtorine", "
 
 def is_role(phrase: str) -> bool:
     """Does the phrase hold a role word ("Director", "ravnatelja", "Drejtori") and not only a unit ("Directorate")?"""
-    return any((w := fold(x).strip(",.()")).startswith(ROLE_STEMS) and not w.startswith(_UNITS) for x in phrase.split())
+    return any(((w := fold(x).strip(",()")).rstrip(".").startswith(ROLE_STEMS) and not w.startswith(_UNITS)) or w in _DEGREES
+               for x in phrase.split())
 
 
 def _not_name(word: str, g: Gazetteer) -> bool:
@@ -155,14 +164,14 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
                 name = " ".join(t[:-2] for t in tokens)  # the instrumental of a BCMS name ("s Draganom Kulićem"): its nominative
             aff, how = _affiliation(text, t_start, start, end, t_end, s, org_spans, g, title, countries, places)
             person = {"name": name, "written": written, "title": title or None, "organisation": aff, "how": how,
-                      "start": start, "known_as": pid, "signal": bool(title or honorific or pid or aff)}
+                      "start": start, "t_end": max(end, t_end), "known_as": pid, "signal": bool(title or honorific or pid or aff)}
             person["evidence"] = str(Span(s.line, text[max(s.start, t_start - 10):min(s.end, t_end + 40)].strip()))
             found.append(person)
     # lists: "X and Z, of Y" / "X i Z iz Y": an affiliation stated once holds for the names listed before it
     for i in range(len(found) - 1, 0, -1):
         a, b = found[i - 1], found[i]
         if a["organisation"] is None and b["organisation"] and b["how"] in ("from", "bracket", "list") and \
-                _AND.match(text[a["start"] + len(a["written"]):b["start"]]):
+                (_AND.match(text[a["start"] + len(a["written"]):b["start"]]) or _AND.match(text[a["t_end"]:b["start"]])):
             a["organisation"], a["how"] = b["organisation"], "list"
     for i, p in enumerate(found):  # "a delegation of Y (...), composed of A, B and C": the list belongs to Y
         if p["organisation"] is None:
@@ -241,10 +250,15 @@ def _title_before(text: str, floor: int, start: int, org_spans: list) -> tuple[i
     phrase = re.split(r"\b(?:by|with|to|that|which|who)\b\s*,?\s*", phrase)[-1]  # "X Directorate represented by, <title>"
     phrase = re.sub(rf"^(?:(?:{'|'.join(map(re.escape, _CONNECT))})\s+)+", "", phrase.strip(" ,"), flags=re.I)
     if not is_role(phrase):  # a title in lower case, as the region's languages write it ("ministri unutrašnjih poslova Srbije,")
-        words = list(re.finditer(r"[^\s,;:]+", text[floor:end]))[-8:]
+        words = list(re.finditer(r"[^\s,;:]+", text[floor:end]))[-10:]
         roles = [w for w in words if is_role(w.group(0))]
         if roles:
-            p = floor + roles[-1].start()
+            first = roles[-1]
+            for w in reversed(roles[:-1]):  # two roles joined: "potpredsjednikom Vlade i ministrom ...", "director and head of ..."
+                between = text[floor + w.end():floor + first.start()]
+                if re.fullmatch(r"(?:\s+[\w.-]+){0,3}?\s+(?:i|and|и|dhe|e)\s+", between) and not re.search(r"[,;:]", between):
+                    first = w
+            p = floor + first.start()
             phrase = re.split(r"\b(?:by|with|to|that|which|who)\b\s*,?\s*", text[p:end].strip(" ,"))[-1]
     if not is_role(phrase):
         org_only = next((a for a, b, _ in org_spans if p <= a and b <= start), None)
@@ -323,22 +337,36 @@ def _affiliation(text, t_start, start, end, t_end, s: Sentence, org_spans, g: Ga
     led = next(((a, b, o) for a, b, o in org_spans if b <= t_start and _LED_BY.fullmatch(text[b:t_start])), None)
     if led:
         return led[2], "from"
+    # of two roles in a title, the last one's body: "potpredsjednik Vlade i ministar unutarnjih poslova Republike Srbije"
+    roles = [t_start + w.start() for w in re.finditer(r"[^\s,;:()]+", text[t_start:max(t_end, end)])
+             if not (start <= t_start + w.start() < end) and is_role(w.group(0))]
+    last = [x for x in inside if roles and x[0] >= roles[-1]]
+    if last or (inside and not roles):
+        return min(last or inside, key=lambda x: (x[0], x[0] - x[1]))[2], "title"
+    by_country = _country_body(text, t_start, start, end, t_end, g, title, countries, places)
+    if by_country:
+        return by_country, "country"
     if inside:
         return (max(inside, key=lambda x: x[1] - x[0]) if len(inside) > 1 else inside[0])[2], "title"
-    # "Macedonian Minister of Interior", "Ambassador of France": the country's ministry or embassy
+    return None, ""
+
+
+def _country_body(text, t_start, start, end, t_end, g: Gazetteer, title: str, countries, places: list[str]) -> str | None:
+    """"Macedonian Minister of Interior", "Ambassador of France": the country's ministry or embassy."""
     if title:
         cc = next((c["code"] for c in countries if t_start <= c["start"] < max(t_end, end)), None)
         if cc:
             folded = " ".join(form_words(title))
             folded = re.sub(r"^.*?\bminist(?:er|ers|ar|ri|ra|rot|rite)\b", "ministry", folded)
-            folded = re.sub(r"^.*?\bministry\b(?= (?:unutrasnj|vnatresn|sigurnost|bezbednost|pravd))", "ministarstvo", folded)
+            folded = re.sub(r"^.*?\bministry\b(?= (?:unutrasnj|unutarnj|vnatresn|sigurnost|bezbednost|bezbjednost|pravd|vanjsk|"
+                            r"spoljn|inostran))", "ministarstvo", folded)
             options = [per[cc] for key, per in sorted(g.generic.items(), key=lambda kv: -len(kv[0])) if key in folded and cc in per]
             if options:
-                return options[0], "country"
+                return options[0]
             if re.search(r"ambassador|ambasador|charge d.affaires|chargee d.affaires", fold(title)):
                 embassy = sorted({o for f, o in zip(g.org_forms, g.org_form_ids, strict=True) if "embassy" in f and g.org_country.get(o) == cc})
                 host = [fold(p) for p in places if fold(p) != fold(g.country_names.get(cc, ""))]  # where the embassy is, not whose
                 here = [o for o in embassy if any(p in fold(g.org_full.get(o, "")) for p in host)]
                 if len(here) == 1 or len(embassy) == 1:
-                    return (here or embassy)[0], "country"
-    return None, ""
+                    return (here or embassy)[0]
+    return None
