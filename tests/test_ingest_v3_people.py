@@ -39,3 +39,43 @@ def test_nominative_title(title, nominative):
 def test_degree_is_a_role_only_as_a_whole_word():
     assert is_role("MBA") and is_role("M.A.")
     assert not is_role("mbahet")
+
+
+def test_genitive_name_back_in_the_nominative():
+    people = _people("Nakon konferencije, od strane predsednika IPA BiH Aleksandra Grčića simbolično je izvršeno uručenje zastave.")
+    assert "Aleksandar Grčić" in people
+
+
+def test_surname_only_after_a_title():
+    people = _people("Good afternoon Deputy Minister Hoxha,  General Director Maxhuni, and distinguished guests.")
+    assert people["Hoxha"]["title"] == "Deputy Minister"
+    assert people["Maxhuni"]["title"] == "General Director"
+
+
+def test_surname_repeat_of_a_full_name_is_not_another_person():
+    people = _people("Ambassador Drahoslav Štefánek spoke. Ambassador Štefánek recalled the plan.")
+    assert list(people) == ["Drahoslav Štefánek"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The Prague Process Secretariat organised a Prague Process National Contact Points’ meeting on the Knowledge base.",
+                 id="plural-possessive"),
+    pytest.param("This is reflected in the new Council of Europe Action Plan on Protecting Vulnerable Persons in the Context of Migration.",
+                 id="gerund"),
+    pytest.param("Ambassador Delawie’s Remarks at the Regional Training", id="possessive-then-word"),
+])
+def test_not_people(text):
+    assert all(" " not in n for n in _people(text))
+
+
+def test_middle_initial_and_place_before_name():
+    people = _people("Obratio se direktor Uprave Agron M. Camaj, a skupu je prisustvovao i gradonačelnik Bihaća Šuhret Fazlić.")
+    assert people["Agron M. Camaj"]["title"] == "direktor Uprave"
+    assert people["Šuhret Fazlić"]["title"] == "gradonačelnik Bihaća"
+
+
+def test_albanian_title_with_capitalised_object_and_honorific():
+    people = _people("Znj. Arbënore Mikullovci, Zyrtare e Lartë për Zbatim-Strategjia Kundër Trafikimit me Qenie Njerëzore, "
+                     "Z. Edmond Prenaj, Zyrtar i Lartë.")
+    assert people["Arbënore Mikullovci"]["title"].endswith("me Qenie Njerëzore")
+    assert "Qenie Njerëzore" not in people

@@ -15,32 +15,21 @@ import itertools
 import re
 
 from analysis.curation.ingest.gazetteer import Gazetteer
-from analysis.curation.ingest.matching import Folded, fold, form_words
+from analysis.curation.ingest.matching import Folded, fold, form_words, name_stem
+from analysis.curation.ingest.personnames import POSSESSIVE, nominative_name, surname_mentions
 from analysis.curation.ingest.text import Sentence, Span
+from analysis.curation.ingest.titles import ROLE_STEMS, is_role, nominative_title
 from analysis.curation.names import normalise
 
 _UP = "A-ZČĆŠŽĐÇËÅÄÖÜÉÁÍÓÚА-ЯЃЌЅЉЊЏЈЂЋ"
 _LOW = "a-zčćšžđçëàáâãäåèéêìíîïñòóôõöùúûüýÿа-яѓќѕљњџјђћ'’-"
 _WORD = rf"[{_UP}][{_LOW}]+"
 _PARTICLE = r"(?:von|van|de|di|da|del|der|bin|el)"
-NAME_RE = re.compile(rf"(?<![\w{_LOW}])({_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD}){{1,8}})(?![\w])")
-HONORIFIC = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|H\.E|Sir|Mag|mr|dr|doc|prof|gđa|gđica|gdin|g-din|g-đa|g-đica|g|z|znj|zoti|zonja|"
-                       r"gospodin|gospođa|"
+NAME_RE = re.compile(rf"(?<![\w{_LOW}])({_WORD}(?:\s+(?:{_PARTICLE}\s+|[{_UP}]\.\s+)?{_WORD}){{1,8}})(?![\w])")  # "Agron M. Camaj"
+HONORIFIC = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|H\.E|Sir|Mag|mr|dr|doc|prof|gđa|gđica|gdin|g-din|g-đa|g-đica|g|z|znj|zj|"
+                       r"Z|Zj|Znj|zoti|zonja|Zoti|Zonja|gospodin|gospođa|"
                        r"gospođica|H\.\s?E)\.?|г-дин|г-ѓа|г-ца|г\.|господин|госпоѓа|госпођа|Његова Екселенција)\s*$")
-HONORIFIC_START = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|H\.E|g|z|gđa|znj|г-дин|г-ѓа)\.?\s+)+")
-#: stems (folded) of words that make a phrase a role or title, in English and the region's languages
-ROLE_STEMS = tuple("""
-ambassador adviser advisor analyst assistant chair chief coordinator commander commissioner consul counsellor delegate deputy
-director head inspector liaison manager minister officer president prime representative secretary specialist expert
-spokes rapporteur attache prosecutor judge governor mayor professor lecturer trainer charge
-direktor ministar ravnatelj nacelnik sef pomocnik zamjenik zamenik savjetnik savetnik ambasador predsjednik predsednik sekretar
-koordinator komesar inspektor glavn drzavn vodj voditelj komandant zapovjednik veleposlanik potpredsjedn potpredsedn premijer
-ministrom ministra ministru predstavnik pretstavnik
-ministe pomoshnik sovetnik pretsedatel shef
-drejtor zevendes kryetar drejtues komisioner ministri ambasadori udheheq zyrtar
-""".split())  # noqa: SIM905 (a word list reads better as text)
-#: degrees, which count as a title only as whole words ("MBA", not "mbahet")
-_DEGREES = frozenset(["m.a.", "m.a", "phd", "ph.d.", "mba"])
+HONORIFIC_START = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|H\.E|g|z|gđa|znj|Z|Zj|Znj|г-дин|г-ѓа)\.?\s+)+")
 #: capitalised words that are not parts of people's names
 NOT_NAME = frozenset("""
 Agency Airport Asylum Border Bureau Cabinet Centre Center Command Committee Conference Council Crime Department Directorate
@@ -56,9 +45,10 @@ Section Sector Branch Field Department Programme Acting Head Customs Trafficking
 Deployment Coordination Capacity Mechanisms Points Teams Refugees Sub-Directorate Senior Vice Europe
 Republika Republike Ministarstvo Ministarstva Granična Granične Služba Službe Uprava Centar Vlada Vijeće Savjet Direkcija Policija
 Policije Sektor Zajednički Zajedničke Evropska Europska Unija Unije Ured Kancelarija Agencija Agencije Bosne Bosna Hercegovine Crne
-Gore Srbije Hrvatske
+Gore Srbije Hrvatske Kundër Kunder Against Për Uprave Upravi Upravu Službi Sektora Direkcije Agencije Ministarstvu Vlade Vladi
+Kancelarije Ureda Centra
 """.split())  # noqa: SIM905
-_CONNECT = frozenset("of for the to in on and & at i za u na sa s iz и за на во со од e të te per për dhe a.i. a.i".split())  # noqa: SIM905
+_CONNECT = frozenset("of for the to in on and & at i za u na sa s iz и за на во со од e të te per për dhe me a.i. a.i".split())  # noqa: SIM905
 _FROM = re.compile(r"^\s*(?:,\s*)?(?:(?:both|all|all three|each)\s+(?:(?:from|of|at|with)\s+)?|(?:from|of|at|with|iz|od|од|из|nga|prej)\s+)"
                    r"(?:the\s+)?$", re.I)
 _FROM_UNIT = re.compile(r"\s+from\s+(?:the\s+)?((?:[A-Z][\w&/.-]*\s+(?:(?:[A-Z][\w&/.-]*|of|for|and|&)\s+)*)?"
@@ -69,48 +59,19 @@ _LED_BY = re.compile(r"(?:\s+[A-Z&][\w&/.-]*)*\s*,?\s*(?:represented|led|headed|
 _COMPOSED = re.compile(r"(?:composed of|consisting of|made up of|including|comprising|members?|koju su činili|koju čine|koja je činila|"
                        r"u sastavu|u kojoj su bili|në përbërje)\s*:?\s*$", re.I)
 _DEPUTY = re.compile(r"^(?:deputy|assistant|acting|zamjenik|zamenik|pomocnik|pomoshnik|zevendes)")
-_AND = re.compile(r"^\s*(?:,\s*(?:and|i|и|dhe|&)?|and|i|и|dhe|&)\s*(?:(?:Mr|Mrs|Ms|Dr|g|gđa|г-дин|г-ѓа)\.?\s+)?$")
-
-
-#: BCMS role nouns in the nominative (folded), for titles written in another case ("s direktorom" -> "direktor")
-_NOMINATIVE = ("direktor", "ravnatelj", "zamjenik", "zamenik", "nacelnik", "pomocnik", "savjetnik", "savetnik", "ambasador",
-               "predsjednik", "predsednik", "sekretar", "koordinator", "komesar", "inspektor", "sef", "tajnik", "voditelj",
-               "komandant", "zapovjednik", "ministr", "veleposlanik", "potpredsjednik", "potpredsednik", "premijer", "predstavnik")
-
-
-def nominative_title(title: str) -> str:
-    """A title with its inflected BCMS role nouns in the nominative (each of them: "potpredsjednikom Vlade i ministrom ...").
-
-    >>> nominative_title("direktorom Granične policije BiH"), nominative_title("ministra sigurnosti"), nominative_title("Director")
-    ('direktor Granične policije BiH', 'ministar sigurnosti', 'Director')
-    >>> nominative_title("potpredsjednikom Vlade i ministrom unutarnjih poslova")
-    'potpredsjednik Vlade i ministar unutarnjih poslova'
-    """
-    # the first word and a word after "i"/"and" head their phrase; the others are rightly inflected ("zamjenik direktora")
-    return re.sub(r"(?:^|(?<=\bi )|(?<=\band )|(?<=\bи ))[^\W\d_]+", lambda m: _nominative_word(m.group(0)), title)
-
-
-def _nominative_word(word: str) -> str:
-    low = fold(word)
-    for end in ("om", "em", "a", "u", "e"):
-        if low.endswith(end) and low[: -len(end)] in _NOMINATIVE:
-            stem = word[: -len(end)]
-            return stem[:-1] + "ar" if low[: -len(end)] == "ministr" else stem
-    return word
-
-
-_UNITS = ("directorat", "direktorat", "drejtoria", "drejtorise", "drejtorine", "drejtorit", "direkcij")
-
-
-def is_role(phrase: str) -> bool:
-    """Does the phrase hold a role word ("Director", "ravnatelja", "Drejtori") and not only a unit ("Directorate")?"""
-    return any(((w := fold(x).strip(",()")).rstrip(".").startswith(ROLE_STEMS) and not w.startswith(_UNITS)) or w in _DEGREES
-               for x in phrase.split())
+_AND = re.compile(r"^\s*(?:,\s*(?:and|i|и|dhe|&)?|and|i|и|dhe|&)\s*(?:(?:Mr|Mrs|Ms|Dr|g|gđa|Z|Zj|Znj|г-дин|г-ѓа)\.?\s+)?$")
 
 
 def _not_name(word: str, g: Gazetteer) -> bool:
     word = re.sub(r"['’]s$", "", word)  # "Mission’s"
-    return word in NOT_NAME or word in g.place_words or is_role(word) or word.startswith(("Anti-", "Counter-"))
+    return word in NOT_NAME or word in g.place_words or is_role(word) or word.startswith(("Anti-", "Counter-")) or \
+        (len(word) >= 8 and word.endswith("ing"))  # "Protecting Vulnerable Persons"
+
+
+def _is_place(word: str, g: Gazetteer) -> bool:
+    """A place or country in any case form ("Bihaća", "Srbije")."""
+    f = Folded(word)
+    return bool(g.place_matcher.find(f) or g.countries.find(f))
 
 
 def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sentence], countries: list[dict],
@@ -125,8 +86,12 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
         org_spans = all_spans[bisect.bisect_left(starts, s.start):bisect.bisect_left(starts, s.end + 1)]  # this sentence's
         for m in NAME_RE.finditer(s.text):
             tokens = m.group(1).split()
+            cut = next((k for k, t in enumerate(tokens) if POSSESSIVE.search(t)), None)
+            if cut is not None:  # a possessive ends the name: "Delawie’s Remarks", "Contact Points’ meeting"
+                tokens = tokens[:cut + 1] if re.search(r"['’]s$", tokens[cut]) and cut else []
+                tokens[-1:] = [re.sub(r"['’]s$", "", t) for t in tokens[-1:]]
             lead = 0
-            while tokens and _not_name(tokens[0], g):
+            while tokens and (_not_name(tokens[0], g) or (len(tokens) > 2 and _is_place(tokens[0], g))):
                 lead += len(tokens[0]) + 1
                 tokens.pop(0)
             while tokens and _not_name(tokens[-1], g):
@@ -138,8 +103,8 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             if len(tokens) < 2 or len(tokens) > 4 or any(_not_name(t, g) for t in tokens if not re.fullmatch(_PARTICLE, t)):
                 continue
             start = s.start + m.start(1) + m.group(1).index(tokens[0], lead)
-            if re.search(r"\b(?:së|të|se|te)\s+$", text[max(s.start, start - 5):start]):
-                continue  # an Albanian genitive ("Byrosë së Sigurisë Publike"), not a name
+            if re.search(r"\b(?:së|të|se|te|me|për)\s+$", text[max(s.start, start - 5):start]):
+                continue  # an Albanian genitive or object ("Byrosë së Sigurisë Publike", "me Qenie Njerëzore"), not a name
             written = " ".join(tokens)
             end = start + len(written)
             if any(a <= start < b or a < end <= b for a, b, _ in org_spans):
@@ -160,8 +125,8 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             pid = g.person(written)
             known = g.person_names.get(pid) if pid else None
             name = written if (known is None or normalise(known) == normalise(written)) else known
-            if known is None and all(len(t) > 5 and re.search(r"(?:om|em)$", t) for t in tokens):
-                name = " ".join(t[:-2] for t in tokens)  # the instrumental of a BCMS name ("s Draganom Kulićem"): its nominative
+            if known is None:  # a BCMS name in the instrumental or genitive ("s Draganom Kulićem", "Aleksandra Grčića")
+                name = nominative_name(tokens) or name
             aff, how = _affiliation(text, t_start, start, end, t_end, s, org_spans, g, title, countries, places)
             person = {"name": name, "written": written, "title": title or None, "organisation": aff, "how": how,
                       "start": start, "t_end": max(end, t_end), "known_as": pid, "signal": bool(title or honorific or pid or aff)}
@@ -205,6 +170,7 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
         a, b = found[i], found[i + 1]
         if _AND.match(text[a["start"] + len(a["written"]):b["start"]]) and b["signal"]:
             a["signal"] = True
+    found += _surname_only(f, g, sentences, all_spans, found)
     for p in found:
         if not p["signal"] or g.countries.find(Folded(p["written"])) or g.place_matcher.find(Folded(p["written"])):
             continue  # capitalised words without a title are more often things ("Contracting Parties") than people
@@ -221,6 +187,22 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             out["known_as"] = p["known_as"]
         people[key] = out
     return list(people.values())
+
+
+def _surname_only(f: Folded, g: Gazetteer, sentences: list[Sentence], org_spans: list, found: list[dict]) -> list[dict]:
+    """People named by surname only after a title ("Deputy Minister Hoxha") whom no full name in the text names."""
+    surnames = {name_stem(w) for p in found for w in (*p["name"].split(), *p["written"].split())}
+    out = []
+    for s in sentences:
+        for a, b, title in surname_mentions(s.text, is_role, lambda w: not _not_name(w, g) and not _is_place(w, g)):
+            word, start = s.text[a:b], s.start + a
+            if name_stem(word) in surnames or any(x <= start < y for x, y, _ in org_spans):
+                continue
+            surnames.add(name_stem(word))
+            out.append({"name": word, "written": word, "title": title, "organisation": None, "how": "", "start": start,
+                        "t_end": s.start + b, "known_as": g.person(word), "signal": True,
+                        "evidence": str(Span(s.line, s.text[max(0, a - len(title) - 10):b + 40].strip()))})
+    return out
 
 
 def _title_before(text: str, floor: int, start: int, org_spans: list) -> tuple[int, str]:
@@ -278,7 +260,7 @@ def _title_after(text: str, end: int, limit: int, org_spans: list, g: Gazetteer)
         if _starts_with_name(segment[conj.end():], g):
             segment = segment[:conj.start()]  # "..., director of X and Y Z, ...": Y Z is the next person
             break
-    ends_in_honorific = re.search(r"(?<!\band)(?<!\bi)(?<!\bdhe)\s+(?:Mr|Mrs|Ms|Dr|Prof|H\.E|g|z|gđa|znj)\s*$", segment)
+    ends_in_honorific = re.search(r"(?<!\band)(?<!\bi)(?<!\bdhe)\s+(?:Mr|Mrs|Ms|Dr|Prof|H\.E|g|z|gđa|znj|Z|Zj|Znj)\s*$", segment)
     if _has_name(segment, g) or (segment == m.group(1) and ends_in_honorific):
         return "", end  # "A, Austrian Ambassador B", "A, deputy director Mr. B": the segment is B's title
     segment = re.sub(r"\s+(?:and|i|и|dhe)\s+(?:Mr|Mrs|Ms|Dr|Prof|H\.E|g|z|gđa|г-дин|г-ѓа)\.?$", "", segment)
@@ -319,9 +301,14 @@ def _starts_with_name(phrase: str, g: Gazetteer) -> bool:
 def _has_name(phrase: str, g: Gazetteer) -> bool:
     """Does the phrase contain what looks like another person's name?"""
     for m in NAME_RE.finditer(phrase):
-        tokens = [t for t in m.group(1).split() if not _not_name(t, g)]
-        if len(tokens) >= 2 and not g.orgs.find(Folded(" ".join(tokens))):
-            return True
+        runs = re.split(r"\s*\x00\s*", " ".join(t if not _not_name(t, g) else "\x00" for t in m.group(1).split()))
+        for run in runs:  # two name words in a row ("Kundër" between two capitalised words of a title breaks them)
+            tokens = run.split()
+            before = phrase[:phrase.find(run, m.start())].split()[-1:]
+            if before and before[0].lower() in _CONNECT:
+                continue  # words after "of", "me", "për" are a title's object ("... Trafikimit me Qenie Njerëzore"), not a name
+            if len(tokens) >= 2 and not g.orgs.find(Folded(" ".join(tokens))):
+                return True
     return False
 
 
