@@ -104,7 +104,8 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
     dates = find_dates(text, f=f)
     published = published or publication_date(dates)
     rel = relative_dates(text, published, f)
-    place_offsets = {p["id"]: p["all"] for p in places}
+    inside_org = [(a, b) for h in orgs for a, b in h["spans"]]  # "Prague Process" names a body, not a place
+    place_offsets = {p["id"]: [o for o in p["all"] if not any(a <= o < b for a, b in inside_org)] for p in places}
     d = event_date(text, dates, rel, sents, place_offsets, place)
     if d:
         draft.update({k: d[k] for k in ("date_start", "date_end", "date_precision") if d[k]})
@@ -208,7 +209,8 @@ def _event_place(text: str, f: Folded, sents: list[Sentence], g: Gazetteer, plac
         if p["pos"] == line_start and text[p["pos"]:p["end"]].isupper() and re.match(r"\s*[,–—-]", text[p["end"]:]) and \
                 text.count("\n", 0, p["pos"]) < 15:
             return {"id": p["id"], "name": p["name"], "country": p["country"], "evidence": p["evidence"] + " (dateline)"}, []
-    m = re.match(r"^\s*([A-ZČĆŠŽĐ][\w'’.-]+(?:\s[A-ZČĆŠŽĐ][\w'’.-]+){0,2})\s*(?:,[^–—\n-]{0,30})?\s*[–—-]\s+\S", text)
+    # a dash glued to a word joins a compound ("VII BALKANSKO- JADRANSKA KONFERENCIJA"), it does not end a dateline
+    m = re.match(r"^\s*([A-ZČĆŠŽĐ][\w'’.]+(?:\s[A-ZČĆŠŽĐ][\w'’.-]+){0,2})(?:\s*,[^–—\n-]{0,30})?\s+[–—-]\s+\S", text)
     if m and not any(c.isdigit() for c in m.group(1)) and not g.orgs.find(Folded(m.group(1)), capitalised=False):
         name = m.group(1).strip().title() if m.group(1).isupper() else m.group(1).strip()
         return {"name": name, "country": None, "new": True, "evidence": str(Span(1, text[:40]))}, [name]
