@@ -23,26 +23,35 @@ KIND_WORDS = [
     ("conference", r"conference|konferencij\w*|konferenc\w*"),
     ("seminar", r"seminar"), ("forum", r"\bforum\b"), ("exercise", r"exercise|joint operation|\bvjezb\w*|\bvezb\w*"),
     ("signing", r"\bsign(?:ed|ing)\b|memorandum|protocol|potpis\w*|potpish\w*|nenshkr\w*"),
-    ("launch", r"\blaunch(?:ed|ing)?\b|opening ceremony"),
-    ("other", r"hand(?:ed|s|ing)?[- ]?over\b|turned over|handover|primopredaj\w*|donation ceremony|dorezim\w*"),
+    ("launch", r"\blaunch(?:ed|ing|es)?\b|opening ceremony|\bpromocij\w*|\bpokrenu\w*|\blansira\w*"),
+    ("other", r"hand(?:ed|s|ing)?[- ]?over\b|turned over|handover|primopredaj\w*|donation ceremony|dorezim\w*|\bdonat(?:es|ed|ion|ing)\b|"
+              r"\bdonir\w*|\buruc\w*|\bpredal[aio]?\b|\bdhuro\w*|\bdonira\w*|\bceremony\b|\bceremonij\w*"),
     ("meeting", r"meeting|met with|talks|visit|\bsastan\w*|\bsostan\w*|\bsastal\w*|\bsastaj\w*|\btakim\w*|\bposjet\w*|\bposet\w*"),
 ]
 
 
 def kind_of(text: str, sentences: list[Sentence]) -> tuple[str, str]:
-    """The kind named first in the title and opening sentences (on a tie, the more specific kind)."""
-    head = fold(" ".join(s.text for s in sentences[:3]))
-    best = None
-    for rank, (kind, pattern) in enumerate(KIND_WORDS):
-        m = next((m for m in re.finditer(pattern, head) if not _in_a_name(head, m)), None)
-        if m and (best is None or (m.start(), rank) < best[0]):
-            best = ((m.start(), rank), kind, m.group(0))
-    return (best[1], best[2]) if best else ("meeting", "")
+    """The kind named first in the title and opening sentences (on a tie, the more specific kind); when they name none,
+    a kind that names the event itself further down: a launch, a handover or donation, a study visit ("... the keys of five
+    vehicles were handed over"); a training or a signing further down is as often another event's."""
+    for part, kinds in ((sentences[:3], None), (sentences[3:], ("launch", "other", "study-visit"))):
+        head = fold(" ".join(s.text for s in part))
+        best = None
+        for rank, (kind, pattern) in enumerate(KIND_WORDS):
+            if kinds and kind not in kinds:
+                continue
+            m = next((m for m in re.finditer(pattern, head) if not _in_a_name(head, m)), None)
+            if m and (best is None or (m.start(), rank) < best[0]):
+                best = ((m.start(), rank), kind, m.group(0))
+        if best:
+            return best[1], best[2]
+    return "meeting", ""
 
 
 def _in_a_name(head: str, m: re.Match) -> bool:
     """Is the kind word part of a body's name ("Working Group on Education and Training", "Training Centre")?"""
     return bool(re.match(r"\s+(?:centre|center|academy|institute|unit|department|programme|program|network|centar|akademij)", head[m.end():])
+                or re.search(r"\beducation (?:and|i|dhe) $", head[:m.start()])  # a field ("police education and training")
                 or re.search(r"\b(?:group|committee|commission|council|board|panel) (?:on|for)\b[^.,;]{0,40}$", head[:m.start()]))
 
 
