@@ -58,3 +58,14 @@ def test_unqualified_acronym_keeps_its_body_when_only_the_place_differs(g):
 def test_a_name_does_not_run_over_the_end_of_a_sentence(g):
     ids = _ids("Ministar je razgovarao s kolegom iz Srbije. MUP je objavio vijest.", g, "HR")
     assert "mi-rs" not in ids
+
+
+def test_local_acronym_only_for_its_languages_countries(g):
+    # "МВР" is Macedonian: in a release about a meeting in Zagreb it is not Croatia's ministry
+    assert "mi-hr" not in _ids("Шефовите на полицијата од регионот се состанаа. МВР соопшти.", g, "HR")
+
+
+def test_country_named_right_after_a_generic_name_decides(g):
+    text = ("Në takim morën pjesë përfaqësues nga Mali i Zi dhe Ministrinë e Brendshme të Britanisë së Madhe.")
+    ids = _ids(text, g, "AL")
+    assert "mi-me" not in ids and "mi-al" not in ids

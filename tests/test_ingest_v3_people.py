@@ -79,3 +79,11 @@ def test_albanian_title_with_capitalised_object_and_honorific():
                      "Z. Edmond Prenaj, Zyrtar i Lartë.")
     assert people["Arbënore Mikullovci"]["title"].endswith("me Qenie Njerëzore")
     assert "Qenie Njerëzore" not in people
+
+
+def test_title_with_a_body_named_with_to_and_ambassador_as_honorific():
+    people = _people("On this occasion, the Head of the Delegation of the European Union to Bosnia and Herzegovina and the European "
+                     "Union Special Representative in Bosnia and Herzegovina, Ambassador Johann Sattler, emphasised the progress.")
+    p = people["Johann Sattler"]
+    assert p["title"].startswith("Head of the Delegation of the European Union to Bosnia and Herzegovina")
+    assert p["organisation"] == "delegation-of-the-european-union-to-bosnia-and-herzegovina"

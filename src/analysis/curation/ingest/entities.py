@@ -84,7 +84,9 @@ def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country:
             continue
         cc = _generic_country(m, g, sentences, countries, country_starts, place_country)
         named = _generic_country(m, g, sentences, countries, country_starts, None)  # by its sentence, not the event's place
-        if cc and all(not g.org_country.get(x["key"]) or (g.org_country[x["key"]] != named and named and not any(
+        after = _country_after(m, f.original, countries, country_starts)
+        named = after or named
+        if (cc or after) and all(not g.org_country.get(x["key"]) or (g.org_country[x["key"]] != named and named and not any(
                 x["start"] <= c["start"] < x["end"] for c in countries)) for x in inside):
             specific = [x for x in specific if x not in inside]
     for m in specific:
@@ -95,7 +97,9 @@ def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country:
         k = bisect.bisect_left(taken_starts, m["end"])
         if any(a < m["end"] and m["start"] < b for a, b in taken[max(0, k - 8):k]):
             continue
-        cc = _generic_country(m, g, sentences, countries, country_starts, place_country)
+        after = _country_after(m, f.original, countries, country_starts)  # "Ministrinë e Brendshme të Britanisë së Madhe"
+        cc = (after if after in g.generic[m["key"]] else None) if after else \
+            _generic_country(m, g, sentences, countries, country_starts, place_country)
         if cc:
             add(g.generic[m["key"]][cc], m["start"], m["end"])
     # a bare acronym next to a more specific body named with it is that body ("DCAF" in a "DCAF Ljubljana" release)
@@ -104,6 +108,19 @@ def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country:
         if short.isupper() and any(o != oid and g.org_names.get(o, "").startswith(short + " ") for o in hits):
             del hits[oid]
     return sorted(hits.values(), key=lambda h: h["first"])
+
+
+_OF_COUNTRY = re.compile(r"\s*(?:(?:of|in|to|for|the|të|së|e|i|u|na|во|на|Republic|Republike|Republika|Republikës|Republikës së|"
+                         r"Република|Републике)\s+)*", re.I)
+
+
+def _country_after(m: dict, text: str, countries: list[dict], country_starts: list[int]) -> str | None:
+    """The country named right after a generic name, which is then that country's body ("... of the Republic of Serbia")."""
+    k = bisect.bisect_left(country_starts, m["end"])
+    if k < len(countries) and countries[k]["start"] - m["end"] <= 40 and \
+            _OF_COUNTRY.fullmatch(text[m["end"]:countries[k]["start"]]) and text[m["end"]:countries[k]["start"]].strip():
+        return countries[k]["key"].split("|")[-1]
+    return None
 
 
 def _generic_country(m: dict, g: Gazetteer, sentences: list[Sentence], countries: list[dict], country_starts: list[int],

@@ -13,6 +13,7 @@ from analysis import locations
 from analysis.curation.ingest.matching import (
     DEMONYMS,
     INSTITUTIONS,
+    LOCAL_ACRONYMS,
     LOCAL_COUNTRY_NAMES,
     LOCAL_ORG_NAMES,
     LOCAL_PLACE_NAMES,
@@ -158,6 +159,8 @@ def _qualified_variants(g: Gazetteer, form: str, oid: str, cc: str, country_form
     local = split_aliases(INSTITUTIONS.get(" ".join(form_words(base)).replace("foreigners s", "foreigners'"), "")) or \
         split_aliases(INSTITUTIONS.get(normalise(base), ""))
     for name in local:  # "Ministarstvo vanjskih poslova BiH" for the "Ministry of Foreign Affairs of Bosnia and Herzegovina"
+        if name in LOCAL_ACRONYMS and cc not in LOCAL_ACRONYMS[name]:
+            continue  # "MVR" is Macedonian: never Croatia's ministry
         for c in country_forms:  # also with the linking words of the region's languages: "Policia e Kosovës", "... u BiH"
             for link in ("", " e", " të", " së", " u", " na"):
                 g.orgs.add(f"{name}{link} {c}", oid)

@@ -275,6 +275,9 @@ LOCAL_ORG_NAMES = {
     "europol": "Evropol", "interpol": "Interpola",
 }
 
+#: the region's acronyms of an interior ministry, and the countries whose language writes each
+LOCAL_ACRONYMS = {"MUP": frozenset(["BA", "HR", "ME", "RS"]), "MVR": frozenset(["MK", "BG"]), "MPB": frozenset(["AL", "XK"])}
+
 #: the English names of the region's kinds of institution and how its languages write them (in the nominative; case
 #: endings are matched by stem), so that "Ministarstva vanjskih poslova BiH" finds the "Ministry of Foreign Affairs of Bosnia
 #: and Herzegovina" the record knows by its English name

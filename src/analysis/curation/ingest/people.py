@@ -205,6 +205,17 @@ def _surname_only(f: Folded, g: Gazetteer, sentences: list[Sentence], org_spans:
     return out
 
 
+_LINK = re.compile(r"\b(?:by|with|to|that|which|who)\b\s*,?\s*")
+
+
+def _after_link(phrase: str, names: list[str]) -> str:
+    """The phrase after its last linking word ("represented by", "met with"), unless the word is inside a body's name
+    ("Head of the Delegation of the European Union to Bosnia and Herzegovina")."""
+    inside = [(m.start(), m.start() + len(n)) for n in names for m in re.finditer(re.escape(n), phrase)]
+    cuts = [m.end() for m in _LINK.finditer(phrase) if not any(a <= m.start() < b for a, b in inside)]
+    return phrase[cuts[-1]:] if cuts else phrase
+
+
 def _title_before(text: str, floor: int, start: int, org_spans: list) -> tuple[int, str]:
     """Where the title written before a name starts, and the title ("Head of PCC SEE Secretariat, Mr.",
     "Direktor Granične policije BiH", "Assistant Director, IS/Services Sub-Directorate"); an organisation's name is taken whole."""
@@ -229,7 +240,7 @@ def _title_before(text: str, floor: int, start: int, org_spans: list) -> tuple[i
         p += len(text[p:end]) - len(text[p:end].split(",", 1)[-1]) if len(segments) > 1 else len(text[p:end])
         segments.pop(0)
     phrase = ", ".join(segments)
-    phrase = re.split(r"\b(?:by|with|to|that|which|who)\b\s*,?\s*", phrase)[-1]  # "X Directorate represented by, <title>"
+    phrase = _after_link(phrase, [text[a:b] for a, b, _ in org_spans if p <= a < end])  # "X Directorate represented by, <title>"
     phrase = re.sub(rf"^(?:(?:{'|'.join(map(re.escape, _CONNECT))})\s+)+", "", phrase.strip(" ,"), flags=re.I)
     if not is_role(phrase):  # a title in lower case, as the region's languages write it ("ministri unutrašnjih poslova Srbije,")
         words = list(re.finditer(r"[^\s,;:]+", text[floor:end]))[-10:]
@@ -241,7 +252,7 @@ def _title_before(text: str, floor: int, start: int, org_spans: list) -> tuple[i
                 if re.fullmatch(r"(?:\s+[\w.-]+){0,3}?\s+(?:i|and|и|dhe|e)\s+", between) and not re.search(r"[,;:]", between):
                     first = w
             p = floor + first.start()
-            phrase = re.split(r"\b(?:by|with|to|that|which|who)\b\s*,?\s*", text[p:end].strip(" ,"))[-1]
+            phrase = _after_link(text[p:end].strip(" ,"), [text[a:b] for a, b, _ in org_spans if p <= a < end])
     if not is_role(phrase):
         org_only = next((a for a, b, _ in org_spans if p <= a and b <= start), None)
         return (org_only if org_only is not None else start), ""
@@ -330,16 +341,16 @@ def _affiliation(text, t_start, start, end, t_end, s: Sentence, org_spans, g: Ga
     last = [x for x in inside if roles and x[0] >= roles[-1]]
     if last or (inside and not roles):
         return min(last or inside, key=lambda x: (x[0], x[0] - x[1]))[2], "title"
-    by_country = _country_body(text, t_start, start, end, t_end, g, title, countries, places)
-    if by_country:
+    by_country, via = _country_body(text, t_start, start, end, t_end, g, title, countries, places)
+    if by_country and (via == "ministry" or not inside):  # "... i ministar unutarnjih poslova Republike Srbije"
         return by_country, "country"
     if inside:
         return (max(inside, key=lambda x: x[1] - x[0]) if len(inside) > 1 else inside[0])[2], "title"
     return None, ""
 
 
-def _country_body(text, t_start, start, end, t_end, g: Gazetteer, title: str, countries, places: list[str]) -> str | None:
-    """"Macedonian Minister of Interior", "Ambassador of France": the country's ministry or embassy."""
+def _country_body(text, t_start, start, end, t_end, g: Gazetteer, title: str, countries, places: list[str]) -> tuple[str | None, str]:
+    """"Macedonian Minister of Interior", "Ambassador of France": the country's ministry or embassy, and which of the two."""
     if title:
         cc = next((c["code"] for c in countries if t_start <= c["start"] < max(t_end, end)), None)
         if cc:
@@ -349,11 +360,11 @@ def _country_body(text, t_start, start, end, t_end, g: Gazetteer, title: str, co
                             r"spoljn|inostran))", "ministarstvo", folded)
             options = [per[cc] for key, per in sorted(g.generic.items(), key=lambda kv: -len(kv[0])) if key in folded and cc in per]
             if options:
-                return options[0]
+                return options[0], "ministry"
             if re.search(r"ambassador|ambasador|charge d.affaires|chargee d.affaires", fold(title)):
                 embassy = sorted({o for f, o in zip(g.org_forms, g.org_form_ids, strict=True) if "embassy" in f and g.org_country.get(o) == cc})
                 host = [fold(p) for p in places if fold(p) != fold(g.country_names.get(cc, ""))]  # where the embassy is, not whose
                 here = [o for o in embassy if any(p in fold(g.org_full.get(o, "")) for p in host)]
                 if len(here) == 1 or len(embassy) == 1:
-                    return (here or embassy)[0]
-    return None
+                    return (here or embassy)[0], "embassy"
+    return None, ""
