@@ -1,0 +1,31 @@
+"""ingest v3, roles: a name in a project's quoted title, "EU and non-EU countries", "part of the EU", "the EU will"."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.curation.ingest.roles import classify_mention
+
+
+def _verdict(sentence: str, name: str) -> bool:
+    a = sentence.index(name)
+    return classify_mention(sentence, a, a + len(name))[0]
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    pytest.param("Sastanak s predstavnicima FRONTEX-a nadležnim za IPA III Projekta „EU: regionalna potpora“.", "EU", id="project-title"),
+    pytest.param("The workshop showed the differences between EU and non-EU countries.", "EU", id="eu-countries"),
+    pytest.param("Six Western Balkan countries are still not part of the EU.", "EU", id="part-of"),
+    pytest.param("He adds that the EU will continue to provide support.", "EU", id="modal"),
+])
+def test_only_mentioned(sentence, name):
+    assert _verdict(sentence, name) is False
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    pytest.param("Na sastanku se obratio g-din Branko Leko: „Društvo Crvenog krsta provodi mandat“.", "Društvo Crvenog krsta",
+                 id="quoted-speech"),
+    pytest.param("UNHCR on Tuesday joined the European Commission in calling on governments.", "European Commission", id="joined"),
+])
+def test_still_taking_part(sentence, name):
+    assert _verdict(sentence, name) is True
