@@ -345,7 +345,7 @@ def _affiliation(text, t_start, start, end, t_end, s: Sentence, org_spans, g: Ga
     if by_country and (via == "ministry" or not inside):  # "... i ministar unutarnjih poslova Republike Srbije"
         return by_country, "country"
     if inside:
-        return (max(inside, key=lambda x: x[1] - x[0]) if len(inside) > 1 else inside[0])[2], "title"
+        return min(inside, key=lambda x: (x[0], x[0] - x[1]))[2], "title"  # the first body named: "Head of X and Y"
     return None, ""
 
 
