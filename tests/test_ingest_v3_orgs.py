@@ -69,3 +69,19 @@ def test_country_named_right_after_a_generic_name_decides(g):
     text = ("Në takim morën pjesë përfaqësues nga Mali i Zi dhe Ministrinë e Brendshme të Britanisë së Madhe.")
     ids = _ids(text, g, "AL")
     assert "mi-me" not in ids and "mi-al" not in ids
+
+
+def test_acronyms_in_title_case(g):
+    text = "The meeting gathered partner organisations Europol, Cepol, Ni-Co and the OSCE."
+    assert {"cepol", "northern-ireland-co-operation-overseas"} <= _ids(text, g)
+
+
+def test_title_case_word_inside_another_name_is_no_acronym(g):
+    text = "The project is implemented in cooperation with the Association for Help and Development."
+    assert "help-hilfe-zur-selbsthilfe" not in _ids(text, g)
+
+
+def test_form_shared_by_bodies_resolved_by_the_events_country(g):
+    # "ICS" is both an Italian consortium and a Slovenian institute: a workshop in Trieste is the Italian one's
+    ids = _ids("The workshop held in Trieste was organised by the ICS.", g, "IT")
+    assert "italian-consortium-of-solidarity" in ids and "ics-si" not in ids

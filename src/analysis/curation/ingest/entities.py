@@ -72,6 +72,11 @@ def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country:
     specific = [m for m in g.orgs.find(f) if not (m["text"].isupper() and re.match(r"\s+(?:[IVX]{1,4}|(?:19|20)\d\d)\b", f.original[m["end"]:]))]
     countries = g.countries.find(f)
     country_starts = [c["start"] for c in countries]
+    for m in specific:  # a form several bodies share ("ICS"): the one of a country the text names, else of the event's
+        if m.get("alts"):
+            named = {c["key"].split("|")[-1] for c in countries} | {place_country}
+            m["key"] = next((k for k in [m["key"], *m["alts"]] if g.org_country.get(k) == place_country), None) or \
+                next((k for k in [m["key"], *m["alts"]] if g.org_country.get(k) in named), m["key"])
     generic = g.generic_orgs.find(f)
     # a country's body wins over the body of no country its name contains: "EU Delegation" / "Delegacija Evropske unije"
     # in BiH is the Delegation of the EU to Bosnia and Herzegovina, not the EU

@@ -196,12 +196,17 @@ class Matcher:
                 raw = f.original[s:e]
                 if acronym and not _acronym_case(raw, form):
                     continue
+                if acronym and not raw.isupper() and raw != form and _common_word(f, raw, s):
+                    continue  # "Help", "Care": a word, not the acronym HELP
                 if capitalised and not acronym and not raw[:1].isupper() and not raw[:1].isdigit():
                     continue
                 hits.append({"key": key, "form": form, "start": s, "end": e, "text": raw})
         hits.sort(key=lambda h: (h["start"], -(h["end"] - h["start"])))
         out, reach = [], -1
         for h in hits:
+            if out and (h["start"], h["end"]) == (out[-1]["start"], out[-1]["end"]) and h["key"] != out[-1]["key"]:
+                out[-1].setdefault("alts", []).append(h["key"])  # one form, several names ("ICS"): the caller decides
+                continue
             if h["start"] < reach:
                 continue  # inside a longer name found at an earlier or the same start
             out.append(h)
@@ -209,9 +214,20 @@ class Matcher:
         return out
 
 
+def _common_word(f: Folded, raw: str, start: int) -> bool:
+    """Is a title-case word an ordinary one: written in lower case elsewhere in the text, opening a sentence, or a word of a
+    longer capitalised name ("Association for Help and Development")?"""
+    before, after = f.original[max(0, start - 30):start], f.original[start + len(raw):start + len(raw) + 30]
+    return bool(re.search(rf"(?<!\w){re.escape(raw.lower())}(?!\w)", f.original)) or \
+        bool(re.search(r"(?:^|[.!?:]\s+|\n\s*)$", before)) or \
+        bool(re.search(r"[A-Z][\w’']*\s+(?:(?:for|of|and|the)\s+)?$", before)) or bool(re.match(r"\s+(?:(?:for|of|and|the)\s+)?[A-Z]", after))
+
+
 def _acronym_case(raw: str, form: str) -> bool:
+    """An acronym in capitals, as the record writes it, or of four letters or more in title case ("Cepol", "Ni-Co", "Frontex")."""
     letters = [c for c in raw if c.isalpha()]
-    return bool(letters) and (all(c.isupper() for c in letters) or raw == form)
+    title = len(letters) >= 4 and all(w[:1].isupper() and w[1:].islower() for w in re.split(r"[-\s.]+", raw) if w)
+    return bool(letters) and (all(c.isupper() for c in letters) or raw == form or title)
 
 
 #: endings of BCMS personal names in the oblique cases (Mirk-a, Kuprešakovića, Laket-u, Žark-om)
