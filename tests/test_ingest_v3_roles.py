@@ -29,3 +29,18 @@ def test_only_mentioned(sentence, name):
 ])
 def test_still_taking_part(sentence, name):
     assert _verdict(sentence, name) is True
+
+
+def test_site_name_line_is_not_taking_part():
+    assert _verdict("- Влада Црне Горе", "Влада Црне Горе") is False
+
+
+def test_government_only_in_a_ministers_title_is_mentioned():
+    from analysis.curation.ingest import extract
+
+    d = extract("Ministar unutarnjih poslova Vlaho Orepić susreo se danas u Beogradu s potpredsjednikom Vlade i ministrom unutarnjih "
+                "poslova Republike Srbije Nebojšom Stefanovićem.")
+    ids = {o["id"] for o in d["organisations"]}
+    assert "mi-rs" in ids and "gov-rs" not in ids
+    assert "gov-rs" in {o["id"] for o in d["mentioned"]["organisations"]}
+    assert all("_title_span" not in p for p in d["people"])

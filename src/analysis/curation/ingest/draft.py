@@ -117,6 +117,7 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
 
     people = find_people(f, g, taking + mentioned, sents, country_hits,
                          [p["name"] for p in places] + [g.country_names.get(c["code"], "") for c in country_hits])
+    _only_in_titles(g, people, taking, mentioned)
     known = {h["id"] for h in taking + mentioned}
     for p in people:  # a body the page ties a person to, by title ("Macedonian Minister of Interior"), takes part with them
         if p["organisation"] and p["organisation"] not in known:
@@ -180,6 +181,20 @@ def _main_roles(text: str, taking: list[dict]) -> None:
             h["role"], h["reason"] = "host", "the other side is named as the visiting delegation"
         elif not h["role"]:
             h["role"] = "partner" if h in main and len(taking) > 1 else "participant"
+
+
+def _only_in_titles(g: Gazetteer, people: list[dict], taking: list[dict], mentioned: list[dict]) -> None:
+    """A government named only in the title of a person the text ties to another body of its country ("potpredsjednik Vlade i
+    ministar unutarnjih poslova") is that person's second hat, not a body taking part: it moves to the mentioned."""
+    spans = [(p.pop("_title_span"), p) for p in people]
+    for h in list(taking):
+        if g_kind(g, h["id"]) != "government" or not h["spans"] or not g.org_full.get(h["id"], "").startswith(("Government", "Council of")):
+            continue
+        holders = [next((p for (a, b), p in spans if a <= x < b), None) for x, _ in h["spans"]]
+        if all(p and p["organisation"] and p["organisation"] != h["id"] and g.org_country.get(p["organisation"]) == g.org_country.get(h["id"])
+               for p in holders):
+            taking.remove(h)
+            mentioned.append({**h, "taking_part": False, "role": None, "reason": f"in the title of {holders[0]['name']}"})
 
 
 def g_kind(g: Gazetteer, oid: str) -> str:

@@ -129,7 +129,8 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
                 name = nominative_name(tokens) or name
             aff, how = _affiliation(text, t_start, start, end, t_end, s, org_spans, g, title, countries, places)
             person = {"name": name, "written": written, "title": title or None, "organisation": aff, "how": how,
-                      "start": start, "t_end": max(end, t_end), "known_as": pid, "signal": bool(title or honorific or pid or aff)}
+                      "start": start, "t_start": min(t_start, start), "t_end": max(end, t_end), "known_as": pid,
+                      "signal": bool(title or honorific or pid or aff)}
             person["evidence"] = str(Span(s.line, text[max(s.start, t_start - 10):min(s.end, t_end + 40)].strip()))
             found.append(person)
     # lists: "X and Z, of Y" / "X i Z iz Y": an affiliation stated once holds for the names listed before it
@@ -180,7 +181,8 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             old["title"] = old["title"] or p["title"]
             old["organisation"] = old["organisation"] or p["organisation"]
             continue
-        out = {"name": p["name"], "title": p["title"], "organisation": p["organisation"], "evidence": p["evidence"]}
+        out = {"name": p["name"], "title": p["title"], "organisation": p["organisation"], "evidence": p["evidence"],
+               "_title_span": (p["t_start"], p["t_end"])}  # for the draft; not part of the person
         if p["written"] != p["name"]:
             out["written"] = p["written"]
         if p["known_as"]:
@@ -200,7 +202,7 @@ def _surname_only(f: Folded, g: Gazetteer, sentences: list[Sentence], org_spans:
                 continue
             surnames.add(name_stem(word))
             out.append({"name": word, "written": word, "title": title, "organisation": None, "how": "", "start": start,
-                        "t_end": s.start + b, "known_as": g.person(word), "signal": True,
+                        "t_start": start, "t_end": s.start + b, "known_as": g.person(word), "signal": True,
                         "evidence": str(Span(s.line, s.text[max(0, a - len(title) - 10):b + 40].strip()))})
     return out
 

@@ -77,6 +77,8 @@ _MODAL = re.compile(r"^\s*(?:will|would|should|could|shall|is expected to|ce|će
 def classify_mention(sentence: str, start: int, end: int) -> tuple[bool, str | None, str]:
     """(takes part, role or None, reason) for the name at [start, end) of a sentence."""
     after = sentence[end:end + 30]
+    if re.fullmatch(r"\s*[-–—|•]\s*", sentence[:start]) and not sentence[end:].strip():
+        return False, None, "the site's name"  # a page header "<title> - Vlada Crne Gore" split over lines
     if _QUOTED.search(sentence[max(0, start - 30):start]):
         return False, None, "in a title"
     if QUALIFIED.match(after) and not re.match(r"^[\s-]*funded|^[\s-]*financed", after):
