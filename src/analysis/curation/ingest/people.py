@@ -14,8 +14,9 @@ import bisect
 import itertools
 import re
 
+from analysis.curation.ingest.affiliations import affiliation
 from analysis.curation.ingest.gazetteer import Gazetteer
-from analysis.curation.ingest.matching import Folded, fold, form_words, name_stem
+from analysis.curation.ingest.matching import Folded, fold, name_stem
 from analysis.curation.ingest.personnames import POSSESSIVE, nominative_name, surname_mentions
 from analysis.curation.ingest.text import Sentence, Span
 from analysis.curation.ingest.titles import ROLE_STEMS, is_role, nominative_title
@@ -49,13 +50,8 @@ Gore Srbije Hrvatske Kundër Kunder Against Për Uprave Upravi Upravu Službi Se
 Kancelarije Ureda Centra
 """.split())  # noqa: SIM905
 _CONNECT = frozenset("of for the to in on and & at i za u na sa s iz и за на во со од e të te per për dhe me a.i. a.i".split())  # noqa: SIM905
-_FROM = re.compile(r"^\s*(?:,\s*)?(?:(?:both|all|all three|each)\s+(?:(?:from|of|at|with)\s+)?|(?:from|of|at|with|iz|od|од|из|nga|prej)\s+)"
-                   r"(?:the\s+)?$", re.I)
 _FROM_UNIT = re.compile(r"\s+from\s+(?:the\s+)?((?:[A-Z][\w&/.-]*\s+(?:(?:[A-Z][\w&/.-]*|of|for|and|&)\s+)*)?"
                         r"(?:Directorate|Division|Department|Unit|Sector|Service|Bureau|Office|Desk))\b")
-#: "X Directorate represented by <name>", "delegation led by <name>", "predvođena <name>"
-_LED_BY = re.compile(r"(?:\s+[A-Z&][\w&/.-]*)*\s*,?\s*(?:represented|led|headed|chaired|accompanied) by\s*|"
-                     r"[^.;]{0,40}?\b(?:predvođen\w*|predvoden\w*|предводен\w*)\s*(?:od\s+|од\s+)?(?:\w+\s+){0,3}")
 _COMPOSED = re.compile(r"(?:composed of|consisting of|made up of|including|comprising|members?|koju su činili|koju čine|koja je činila|"
                        r"u sastavu|u kojoj su bili|në përbërje)\s*:?\s*$", re.I)
 _DEPUTY = re.compile(r"^(?:deputy|assistant|acting|zamjenik|zamenik|pomocnik|pomoshnik|zevendes)")
@@ -127,7 +123,7 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             name = written if (known is None or normalise(known) == normalise(written)) else known
             if known is None:  # a BCMS name in the instrumental or genitive ("s Draganom Kulićem", "Aleksandra Grčića")
                 name = nominative_name(tokens) or name
-            aff, how = _affiliation(text, t_start, start, end, t_end, s, org_spans, g, title, countries, places)
+            aff, how = affiliation(text, t_start, start, end, t_end, s, org_spans, g, title, countries, places)
             person = {"name": name, "written": written, "title": title or None, "organisation": aff, "how": how,
                       "start": start, "t_start": min(t_start, start), "t_end": max(end, t_end), "known_as": pid,
                       "signal": bool(title or honorific or pid or aff)}
@@ -323,50 +319,3 @@ def _has_name(phrase: str, g: Gazetteer) -> bool:
             if len(tokens) >= 2 and not g.orgs.find(Folded(" ".join(tokens))):
                 return True
     return False
-
-
-def _affiliation(text, t_start, start, end, t_end, s: Sentence, org_spans, g: Gazetteer, title: str, countries,
-                 places: list[str]) -> tuple[str | None, str]:
-    """The organisation the sentence ties the person to, and how ('title', 'bracket', 'from', 'country'), or (None, '')."""
-    inside = [(a, b, o) for a, b, o in org_spans if t_start <= a and b <= t_end and not (start <= a < end)]
-    after = next(((a, b, o) for a, b, o in org_spans if a >= max(end, t_end) and a < s.end), None)
-    if after and re.fullmatch(r"\s*\(\s*", text[max(end, t_end):after[0]]):
-        return after[2], "bracket"
-    if after and _FROM.match(text[max(end, t_end):after[0]]):
-        return after[2], "from"
-    led = next(((a, b, o) for a, b, o in org_spans if b <= t_start and _LED_BY.fullmatch(text[b:t_start])), None)
-    if led:
-        return led[2], "from"
-    # of two roles in a title, the last one's body: "potpredsjednik Vlade i ministar unutarnjih poslova Republike Srbije"
-    roles = [t_start + w.start() for w in re.finditer(r"[^\s,;:()]+", text[t_start:max(t_end, end)])
-             if not (start <= t_start + w.start() < end) and is_role(w.group(0))]
-    last = [x for x in inside if roles and x[0] >= roles[-1]]
-    if last or (inside and not roles):
-        return min(last or inside, key=lambda x: (x[0], x[0] - x[1]))[2], "title"
-    by_country, via = _country_body(text, t_start, start, end, t_end, g, title, countries, places)
-    if by_country and (via == "ministry" or not inside):  # "... i ministar unutarnjih poslova Republike Srbije"
-        return by_country, "country"
-    if inside:
-        return min(inside, key=lambda x: (x[0], x[0] - x[1]))[2], "title"  # the first body named: "Head of X and Y"
-    return None, ""
-
-
-def _country_body(text, t_start, start, end, t_end, g: Gazetteer, title: str, countries, places: list[str]) -> tuple[str | None, str]:
-    """"Macedonian Minister of Interior", "Ambassador of France": the country's ministry or embassy, and which of the two."""
-    if title:
-        cc = next((c["code"] for c in countries if t_start <= c["start"] < max(t_end, end)), None)
-        if cc:
-            folded = " ".join(form_words(title))
-            folded = re.sub(r"^.*?\bminist(?:er|ers|ar|ri|ra|rot|rite)\b", "ministry", folded)
-            folded = re.sub(r"^.*?\bministry\b(?= (?:unutrasnj|unutarnj|vnatresn|sigurnost|bezbednost|bezbjednost|pravd|vanjsk|"
-                            r"spoljn|inostran))", "ministarstvo", folded)
-            options = [per[cc] for key, per in sorted(g.generic.items(), key=lambda kv: -len(kv[0])) if key in folded and cc in per]
-            if options:
-                return options[0], "ministry"
-            if re.search(r"ambassador|ambasador|charge d.affaires|chargee d.affaires", fold(title)):
-                embassy = sorted({o for f, o in zip(g.org_forms, g.org_form_ids, strict=True) if "embassy" in f and g.org_country.get(o) == cc})
-                host = [fold(p) for p in places if fold(p) != fold(g.country_names.get(cc, ""))]  # where the embassy is, not whose
-                here = [o for o in embassy if any(p in fold(g.org_full.get(o, "")) for p in host)]
-                if len(here) == 1 or len(embassy) == 1:
-                    return (here or embassy)[0], "embassy"
-    return None, ""
