@@ -87,3 +87,22 @@ def test_title_with_a_body_named_with_to_and_ambassador_as_honorific():
     p = people["Johann Sattler"]
     assert p["title"].startswith("Head of the Delegation of the European Union to Bosnia and Herzegovina")
     assert p["organisation"] == "delegation-of-the-european-union-to-bosnia-and-herzegovina"
+
+
+@pytest.mark.parametrize(("text", "url", "name", "org"), [
+    pytest.param("Ministar unutarnjih poslova Vlaho Orepić susreo se danas s kolegom.", "https://mup.gov.hr/vijesti/1", "Vlaho Orepić",
+                 "mi-hr", id="site-country"),
+    pytest.param("Zj. Rovena Voda, Zëvendësministër i Punëve të Brendshme, hapi takimin.", "https://mb.gov.al/lajm", "Rovena Voda", "mi-al",
+                 id="albanian-deputy-minister"),
+    pytest.param("Истакна дополнителниот заменик - министер за внатрешни работи Митко Бојмацалиев.", "https://new.mia.mk/story/x",
+                 "Митко Бојмацалиев", "mi-mk", id="macedonian-minister"),
+])
+def test_minister_without_a_country_is_the_sites_countrys(text, url, name, org):
+    people = {p["name"]: p for p in extract(text, url=url)["people"]}
+    assert people[name]["organisation"] == org
+
+
+def test_minister_without_a_country_on_an_international_site_stays_open():
+    people = {p["name"]: p for p in extract("Ministar unutarnjih poslova Vlaho Orepić susreo se danas s kolegom.",
+                                            url="https://www.dcaf.ch/news")["people"]}
+    assert people["Vlaho Orepić"]["organisation"] is None

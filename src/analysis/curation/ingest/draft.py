@@ -116,7 +116,7 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
                             "elsewhere, or record a window with its evidence in date_note")
 
     people = find_people(f, g, taking + mentioned, sents, country_hits,
-                         [p["name"] for p in places] + [g.country_names.get(c["code"], "") for c in country_hits])
+                         [p["name"] for p in places] + [g.country_names.get(c["code"], "") for c in country_hits], home=site_country(url))
     _only_in_titles(g, people, taking, mentioned)
     known = {h["id"] for h in taking + mentioned}
     for p in people:  # a body the page ties a person to, by title ("Macedonian Minister of Interior"), takes part with them
@@ -181,6 +181,23 @@ def _main_roles(text: str, taking: list[dict]) -> None:
             h["role"], h["reason"] = "host", "the other side is named as the visiting delegation"
         elif not h["role"]:
             h["role"] = "partner" if h in main and len(taking) > 1 else "participant"
+
+
+#: the region's national domains (Kosovo's institutions publish under rks-gov.net)
+_DOMAINS = {"al": "AL", "ba": "BA", "hr": "HR", "me": "ME", "mk": "MK", "rs": "RS", "si": "SI", "bg": "BG", "gr": "GR", "at": "AT",
+            "hu": "HU", "it": "IT", "ro": "RO"}
+
+
+def site_country(url: str | None) -> str | None:
+    """The country of the site that published a release, by its national domain ("mup.gov.hr" -> HR), else None.
+
+    >>> site_country("https://mup.gov.hr/vijesti/1"), site_country("https://www.rks-gov.net/x"), site_country("https://dcaf.ch/x")
+    ('HR', 'XK', None)
+    """
+    host = re.sub(r"^[a-z]+://", "", url or "").split("/")[0].split(":")[0].lower()
+    if host.endswith("rks-gov.net"):
+        return "XK"
+    return _DOMAINS.get(host.rsplit(".", 1)[-1]) if "." in host else None
 
 
 def _only_in_titles(g: Gazetteer, people: list[dict], taking: list[dict], mentioned: list[dict]) -> None:

@@ -71,7 +71,8 @@ def _is_place(word: str, g: Gazetteer) -> bool:
 
 
 def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sentence], countries: list[dict],
-                places: list[str] = ()) -> list[dict]:
+                places: list[str] = (), home: str | None = None) -> list[dict]:
+    """Everyone the text names with a title, an honorific or a tie to a body; ``home``: the publishing site's country."""
     text = f.original
     org_spans = sorted((a, b, h["id"]) for h in orgs for a, b in h["spans"])
     people: dict[str, dict] = {}
@@ -123,7 +124,7 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             name = written if (known is None or normalise(known) == normalise(written)) else known
             if known is None:  # a BCMS name in the instrumental or genitive ("s Draganom Kulićem", "Aleksandra Grčića")
                 name = nominative_name(tokens) or name
-            aff, how = affiliation(text, t_start, start, end, t_end, s, org_spans, g, title, countries, places)
+            aff, how = affiliation(text, t_start, start, end, t_end, s, org_spans, g, title, countries, places, home)
             person = {"name": name, "written": written, "title": title or None, "organisation": aff, "how": how,
                       "start": start, "t_start": min(t_start, start), "t_end": max(end, t_end), "known_as": pid,
                       "signal": bool(title or honorific or pid or aff)}
