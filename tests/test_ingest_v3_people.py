@@ -106,3 +106,26 @@ def test_minister_without_a_country_on_an_international_site_stays_open():
     people = {p["name"]: p for p in extract("Ministar unutarnjih poslova Vlaho Orepić susreo se danas s kolegom.",
                                             url="https://www.dcaf.ch/news")["people"]}
     assert people["Vlaho Orepić"]["organisation"] is None
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    pytest.param("Z. Valon Krasniqi, Drejtor i Departamentit për Shtetësi, Azil dhe Migrim, Z. Fehmi Xhata, Drejtor.", "Valon Krasniqi",
+                 "Drejtor i Departamentit për Shtetësi, Azil dhe Migrim", id="albanian-enumeration"),
+    pytest.param("Ms Ana Novak, Director for Citizenship, Asylum and Migration, opened the event.", "Ana Novak",
+                 "Director for Citizenship, Asylum and Migration", id="english-enumeration"),
+    pytest.param("Zj. Ina Verzivolli, Kryetare e ASHDMF, për Trafiqet e Paligjshme, Zj. Lida Leskaj, Zëvendësdrejtor.", "Ina Verzivolli",
+                 "Kryetare e ASHDMF, për Trafiqet e Paligjshme", id="prepositional-segment"),
+    pytest.param("Z. Fehmi Xhata, Drejtor për Hetimet e rasteve të Trafikimit me Njerëz, Policia e Kosovës dhe Z. Rrahman Sylejmani, "
+                 "Drejtor.", "Fehmi Xhata", "Drejtor për Hetimet e rasteve të Trafikimit me Njerëz, Policia e Kosovës",
+                 id="albanian-lowercase-after-article"),
+    pytest.param("Ključeve je uručio Nicolas Bizel, šef Sekcije operacija za pravosuđe, unutarnje poslove i reformu javne uprave "
+                 "Delegacije Evropske unije u BiH, a preuzeo ih je direktor.", "Nicolas Bizel",
+                 "šef Sekcije operacija za pravosuđe, unutarnje poslove i reformu javne uprave Delegacije Evropske unije u BiH",
+                 id="bcms-enumeration-with-body"),
+])
+def test_long_titles_with_commas(text, name, title):
+    assert _people(text)[name]["title"] == title
+
+
+def test_next_segment_with_a_verb_is_not_title():
+    assert _people("Ms Ana Novak, Director for Migration, said that the plan works.")["Ana Novak"]["title"] == "Director for Migration"

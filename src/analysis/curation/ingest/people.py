@@ -280,7 +280,9 @@ def _title_after(text: str, end: int, limit: int, org_spans: list, g: Gazetteer)
     for w in words:
         pos = end + m.start(1) + len(" ".join([*kept, w]))
         in_org = any(a < pos <= b for a, b, _ in org_spans)
-        if w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECT or is_role(w) or in_org or (lower_title and len(kept) < 8):
+        after_article = bool(kept) and kept[-1] in ("e", "të", "së")  # Albanian: "Drejtor për Hetimet e rasteve të ..."
+        if w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECT or is_role(w) or in_org or (lower_title and len(kept) < 8) \
+                or after_article:
             kept.append(w)
         else:
             break
@@ -295,10 +297,30 @@ def _title_after(text: str, end: int, limit: int, org_spans: list, g: Gazetteer)
     stop = end + m.start(1) + len(article) + len(title)
     if len(kept) == len(words):
         nxt = re.match(r"\s*,\s*([^,;:()]+?)(?=\s*(?:[,;:()]|\.(?=\s|$)|$))", text[stop:limit])
-        if nxt and any(stop + nxt.start(1) <= a and b <= stop + nxt.end(1) + 1 for a, b, _ in org_spans) and not is_role(nxt.group(1)) \
-                and not _has_name(nxt.group(1), g) and nxt.group(1)[:1].isupper() and len(nxt.group(1).split()) <= 6:
+        if nxt and _continues(title, nxt.group(1).strip(), stop + nxt.start(1), org_spans, g):
             title, stop = f"{title}, {nxt.group(1).strip()}", stop + nxt.end(1)
+            nxt = re.match(r"\s*,\s*([^,;:()]+?)(?=\s*(?:[,;:()]|\.(?=\s|$)|$))", text[stop:limit])
+        body = re.sub(r"\s+(?:and|i|и|dhe)\s+(?:Mr|Mrs|Ms|Dr|Prof|g|z|gđa|znj|Z|Zj|Znj)$", "", nxt.group(1)) if nxt else ""
+        if nxt and any(stop + nxt.start(1) <= a and b <= stop + nxt.start(1) + len(body) + 1 for a, b, _ in org_spans) and not is_role(body) \
+                and not _has_name(body, g) and body[:1].isupper() and len(body.split()) <= 6:
+            title, stop = f"{title}, {body.strip()}", stop + nxt.start(1) + len(body)
     return title, stop
+
+
+_PREPOSITION = r"(?:for|of|on|za|për|per|o|na|за|на|во|од)"
+
+
+def _continues(title: str, segment: str, at: int, org_spans: list, g: Gazetteer) -> bool:
+    """Does the comma-separated segment after a title go on with it: the rest of an enumeration the title's last phrase opened
+    ("Director for Citizenship, Asylum and Migration", "šef Sekcije za pravosuđe, unutarnje poslove i reformu javne uprave"),
+    or a phrase opening with a preposition ("Kryetare e ASHDMF, për Trafiqet e Paligjshme")?"""
+    if is_role(segment) or _has_name(segment, g) or len(segment.split()) > 14 or re.match(r"(?:who|which|that|and|i|dhe)\b", segment):
+        return False
+    if re.match(rf"{_PREPOSITION}\s+[{_UP}]", segment):
+        return True
+    enumeration = re.search(r"\s(?:and|i|и|dhe)\s", segment) and re.search(rf"\b{_PREPOSITION}\s+\S+(?:\s+\S+){{0,3}}$", title)
+    return bool(enumeration) and (segment[:1].isupper() or any(at <= a < at + len(segment) for a, _, _ in org_spans) or
+                                  segment[:1].islower())
 
 
 def _starts_with_name(phrase: str, g: Gazetteer) -> bool:
@@ -310,6 +332,7 @@ def _starts_with_name(phrase: str, g: Gazetteer) -> bool:
 
 def _has_name(phrase: str, g: Gazetteer) -> bool:
     """Does the phrase contain what looks like another person's name?"""
+    bodies = [(x["start"], x["end"]) for x in g.orgs.find(Folded(phrase)) + g.generic_orgs.find(Folded(phrase))]
     for m in NAME_RE.finditer(phrase):
         runs = re.split(r"\s*\x00\s*", " ".join(t if not _not_name(t, g) else "\x00" for t in m.group(1).split()))
         for run in runs:  # two name words in a row ("Kundër" between two capitalised words of a title breaks them)
@@ -317,6 +340,9 @@ def _has_name(phrase: str, g: Gazetteer) -> bool:
             before = phrase[:phrase.find(run, m.start())].split()[-1:]
             if before and before[0].lower() in _CONNECT:
                 continue  # words after "of", "me", "për" are a title's object ("... Trafikimit me Qenie Njerëzore"), not a name
+            at = phrase.find(run, m.start())
+            if any(a < at + len(run) and at < b for a, b in bodies):
+                continue  # a body's name ("Delegacije Evropske unije")
             if len(tokens) >= 2 and not g.orgs.find(Folded(" ".join(tokens))):
                 return True
     return False
