@@ -27,6 +27,7 @@ from analysis.curation.ingest.entities import (
 from analysis.curation.ingest.fetch import looks_like_html, main_text
 from analysis.curation.ingest.gazetteer import Gazetteer
 from analysis.curation.ingest.matching import Folded
+from analysis.curation.ingest.neworgs import local_new_orgs
 from analysis.curation.ingest.people import find_people
 from analysis.curation.ingest.roles import classify
 from analysis.curation.ingest.text import Sentence, Span, _line_of, plain_text, sentence_at, sentences
@@ -306,6 +307,25 @@ def _new_organisations(text: str, g: Gazetteer, orgs: list[dict]) -> list[dict]:
         seen.add(oid)
         out.append({"id": oid, "name": name, "acronym": m.group(2) or "", "kind": "other", "country": None, "new": True,
                     "evidence": str(Span(_line_of(text, m.start()), m.group(0)))})
+    taken = [(o_a, o_b) for o_a, o_b in known_spans]
+    def opens_with_place(t: str) -> int:
+        rep = re.match(r"(?:Republik[aeë]s?\s+(?:së\s+)?|Republic of\s+|Републик[аеи]\s+)?", t).end()  # "Republike Srbije"
+        found = [x["end"] for x in g.countries.find(Folded(t[rep:])) + g.place_matcher.find(Folded(t[rep:])) if x["start"] == 0]
+        return rep + max(found) if found else 0
+
+    for o in local_new_orgs(text, taken, opens_with_place):
+        close = process.extractOne(normalise(o["name"]), g.org_forms, scorer=fuzz.token_sort_ratio, score_cutoff=90)
+        oid = slug(o["acronym"] or o["name"])[:40]
+        if (close and close[2] is not None and g.org_form_ids[close[2]] in known_ids) or oid in seen:
+            continue
+        seen.add(oid)
+        shorter = next((x for x in out if o["name"].startswith(x["name"]) or x["name"].startswith(o["name"])), None)
+        if shorter:  # the same body named in full further down: keep the fuller name
+            if len(o["name"]) > len(shorter["name"]):
+                shorter.update(id=oid, name=o["name"], acronym=o["acronym"] or shorter["acronym"])
+            continue
+        out.append({"id": oid, "name": o["name"], "acronym": o["acronym"], "kind": "other", "country": None, "new": True,
+                    "evidence": str(Span(_line_of(text, o["start"]), text[o["start"]:o["end"]]))})
     return out
 
 
