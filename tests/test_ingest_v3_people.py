@@ -129,3 +129,26 @@ def test_long_titles_with_commas(text, name, title):
 
 def test_next_segment_with_a_verb_is_not_title():
     assert _people("Ms Ana Novak, Director for Migration, said that the plan works.")["Ana Novak"]["title"] == "Director for Migration"
+
+
+def test_plural_title_before_a_list_of_two():
+    people = _people("Potpredsednici NS IPA Srbije Perica Milovanović i Mile Pejić uzeli su aktivno učešće na ovoj konferenciji.")
+    for name in ("Perica Milovanović", "Mile Pejić"):
+        assert people[name]["title"] == "Potpredsednik NS IPA Srbije"
+        assert people[name]["organisation"] == "international-police-association-section-serbia"
+
+
+def test_plural_title_of_two_bodies_does_not_share_one_body():
+    people = _people("Министри унутрашњих послова Србије и Мађарске Ивица Дачић и Шандор Пинтер обишли су границу.")
+    assert people["Шандор Пинтер"]["title"] == "Министар унутрашњих послова Србије и Мађарске"
+    assert people["Шандор Пинтер"]["organisation"] is None
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    pytest.param("Обуку је отворио в.д. секретара Министарства правде Едмир Калач.", "Едмир Калач", "в.д. секретара Министарства правде",
+                 id="acting"),
+    pytest.param("Истакна денеска заменик - министер за внатрешни работи Митко Бојмацалиев.", "Митко Бојмацалиев",
+                 "заменик - министер за внатрешни работи", id="hyphen-joined"),
+])
+def test_title_prefixes(text, name, title):
+    assert _people(text)[name]["title"] == title

@@ -85,7 +85,7 @@ class Gazetteer:
                     g.org_forms.append(normalise(form))
                     g.org_form_ids.append(oid)
             if cc:
-                for form in forms[:-1]:
+                for form in forms[:-1] + ([r["acronym"]] if " " in r["acronym"] else []):  # also an acronym like "IPA Serbia"
                     _qualified_variants(g, form, oid, cc, country_forms.get(cc, []))
         for oid, forms in LOCAL_ORG_NAMES.items():
             if oid in g.org_names:
@@ -156,6 +156,8 @@ def _qualified_variants(g: Gazetteer, form: str, oid: str, cc: str, country_form
     for c in [adjective, *country_forms]:
         if c and not c.isupper():
             g.orgs.add(f"{c} {base}", oid)
+            if base.isupper() and c != adjective:
+                g.orgs.add(f"{base} {c}", oid)  # "IPA Srbije", "MUP Crne Gore": an acronym with its country in any case
     local = split_aliases(INSTITUTIONS.get(" ".join(form_words(base)).replace("foreigners s", "foreigners'"), "")) or \
         split_aliases(INSTITUTIONS.get(normalise(base), ""))
     for name in local:  # "Ministarstvo vanjskih poslova BiH" for the "Ministry of Foreign Affairs of Bosnia and Herzegovina"

@@ -19,7 +19,7 @@ from analysis.curation.ingest.gazetteer import Gazetteer
 from analysis.curation.ingest.matching import Folded, fold, name_stem
 from analysis.curation.ingest.personnames import POSSESSIVE, nominative_name, surname_mentions
 from analysis.curation.ingest.text import Sentence, Span
-from analysis.curation.ingest.titles import ROLE_STEMS, is_role, nominative_title
+from analysis.curation.ingest.titles import ROLE_STEMS, is_role, nominative_title, singular_title
 from analysis.curation.names import normalise
 
 _UP = "A-ZČĆŠŽĐÇËÅÄÖÜÉÁÍÓÚА-ЯЃЌЅЉЊЏЈЂЋ"
@@ -136,6 +136,12 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
         if a["organisation"] is None and b["organisation"] and b["how"] in ("from", "bracket", "list") and \
                 (_AND.match(text[a["start"] + len(a["written"]):b["start"]]) or _AND.match(text[a["t_end"]:b["start"]])):
             a["organisation"], a["how"] = b["organisation"], "list"
+    for a, b in itertools.pairwise(found):  # "Potpredsednici NS IPA Srbije A i B": a plural title before a list is each one's
+        if a["title"] and not b["title"] and a["t_end"] <= a["start"] + len(a["written"]) and \
+                _AND.match(text[a["start"] + len(a["written"]):b["start"]]) and (single := singular_title(a["title"])):
+            a["title"] = b["title"] = single
+            if not re.search(r"\s(?:i|и|and|dhe)\s", a["title"]):  # "Ministri ... Srbije i Mađarske": two bodies, not one
+                b["organisation"], b["how"] = b["organisation"] or a["organisation"], b["how"] or "list"
     for i, p in enumerate(found):  # "a delegation of Y (...), composed of A, B and C": the list belongs to Y
         if p["organisation"] is None:
             prior = [(a, b, o) for a, b, o in all_spans if b <= p["start"] and text.count(".", b, p["start"]) == 0]
@@ -248,9 +254,10 @@ def _title_before(text: str, floor: int, start: int, org_spans: list) -> tuple[i
             first = roles[-1]
             for w in reversed(roles[:-1]):  # two roles joined: "potpredsjednikom Vlade i ministrom ...", "director and head of ..."
                 between = text[floor + w.end():floor + first.start()]
-                if re.fullmatch(r"(?:\s+[\w.-]+){0,3}?\s+(?:i|and|и|dhe|e)\s+", between) and not re.search(r"[,;:]", between):
-                    first = w
-            p = floor + first.start()
+                if re.fullmatch(r"(?:\s+[\w.-]+){0,3}?\s+(?:i|and|и|dhe|e|-|–)\s+", between) and not re.search(r"[,;:]", between):
+                    first = w  # also "заменик - министер"
+            acting = re.search(r"(?:в\.\s?д\.|v\.\s?d\.|a\.i\.|acting|vd)\s+$", text[floor:floor + first.start()], re.I)
+            p = floor + (acting.start() if acting else first.start())  # "в.д. секретара ...": the acting holder's title
             phrase = _after_link(text[p:end].strip(" ,"), [text[a:b] for a, b, _ in org_spans if p <= a < end])
     if not is_role(phrase):
         org_only = next((a for a, b, _ in org_spans if p <= a and b <= start), None)

@@ -49,10 +49,28 @@ def _nominative_word(word: str) -> str:
     return word
 
 
-_UNITS = ("directorat", "direktorat", "drejtoria", "drejtorise", "drejtorine", "drejtorit", "direkcij")
+_UNITS = ("directorat", "direktorat", "drejtoria", "drejtorise", "drejtorine", "drejtorit", "direkcij",
+          "ministarstv", "ministerstv", "ministria", "ministris", "ministrin")  # bodies, not roles
 
 
 def is_role(phrase: str) -> bool:
     """Does the phrase hold a role word ("Director", "ravnatelja", "Drejtori") and not only a unit ("Directorate")?"""
     return any(((w := fold(x).strip(",()")).rstrip(".").startswith(ROLE_STEMS) and not w.startswith(_UNITS)) or w in _DEGREES
                for x in phrase.split())
+
+
+def singular_title(title: str) -> str | None:
+    """A title whose first word is a plural role noun, with that word in the singular; None when it is not plural.
+
+    >>> singular_title("Potpredsednici NS IPA Srbije"), singular_title("Ministri unutrašnjih poslova"), singular_title("direktor")
+    ('Potpredsednik NS IPA Srbije', 'Ministar unutrašnjih poslova', None)
+    """
+    first, _, rest = title.partition(" ")
+    low = fold(first)
+    if low.endswith("nici") and low.startswith(ROLE_STEMS):
+        return f"{first[:-2]}k {rest}".strip()
+    if low in ("ministri", "ministers", "direktori", "directors", "ambasadori", "ambassadors"):
+        stem = first[:-1]
+        a = "а" if re.search(r"[\u0400-\u04FF]", first) else "a"
+        return f"{stem[:-1]}{a}{stem[-1]} {rest}".strip() if low == "ministri" else f"{stem} {rest}".strip()
+    return None
