@@ -44,3 +44,22 @@ def test_government_only_in_a_ministers_title_is_mentioned():
     assert "mi-rs" in ids and "gov-rs" not in ids
     assert "gov-rs" in {o["id"] for o in d["mentioned"]["organisations"]}
     assert all("_title_span" not in p for p in d["people"])
+
+
+def test_cooperation_between_is_a_subject():
+    s = "The conference focused on regional cooperation between the Western Balkan countries, the EU and other stake-holders."
+    assert _verdict(s, "EU") is False
+
+
+def test_cooperation_between_does_not_reach_a_later_actor():
+    s = "Following the cooperation between the two centres, the workshop was organised by MARRI in Skopje."
+    assert _verdict(s, "MARRI") is True
+
+
+def test_the_eu_is_there_through_its_delegation():
+    from analysis.curation.ingest import extract
+
+    d = extract("Evropska unija donirala pet vozila Graničnoj policiji BiH.\n\nKljučeve je uručio šef Sekcije Delegacije Evropske "
+                "unije u BiH Nicolas Bizel.")
+    ids = {o["id"] for o in d["organisations"]}
+    assert "delegation-of-the-european-union-to-bosnia-and-herzegovina" in ids and "eu" not in ids

@@ -119,6 +119,7 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
     people = find_people(f, g, taking + mentioned, sents, country_hits,
                          [p["name"] for p in places] + [g.country_names.get(c["code"], "") for c in country_hits], home=site_country(url))
     _only_in_titles(g, people, taking, mentioned)
+    _represented(g, taking, mentioned)
     known = {h["id"] for h in taking + mentioned}
     for p in people:  # a body the page ties a person to, by title ("Macedonian Minister of Interior"), takes part with them
         if p["organisation"] and p["organisation"] not in known:
@@ -199,6 +200,18 @@ def site_country(url: str | None) -> str | None:
     if host.endswith("rks-gov.net"):
         return "XK"
     return _DOMAINS.get(host.rsplit(".", 1)[-1]) if "." in host else None
+
+
+def _represented(g: Gazetteer, taking: list[dict], mentioned: list[dict]) -> None:
+    """A body whose delegation takes part ("Delegation of the European Union to Bosnia and Herzegovina") is there through it:
+    "the EU donated" in the same release is the delegation's act, and the EU itself moves to the mentioned."""
+    full = {h["id"]: g.org_full.get(h["id"], "") for h in taking}
+    for h in list(taking):
+        name = re.escape(full[h["id"]]).replace(r"\ ", r"\s+")
+        if name and any(o != h["id"] and re.match(rf"(?:Delegation|Mission|Office|Representation) of (?:the )?{name}\b", f, re.I)
+                        for o, f in full.items()):
+            taking.remove(h)
+            mentioned.append({**h, "taking_part": False, "role": None, "reason": "represented by its delegation"})
 
 
 def _only_in_titles(g: Gazetteer, people: list[dict], taking: list[dict], mentioned: list[dict]) -> None:

@@ -51,7 +51,8 @@ MENTIONED = [
                      r"since (?:19|20)\d\d|prethodn\w*|ranije"),
     ("subject of discussion", r"discuss\w*(?: the)?|regarding(?: the)?|concerning(?: the)?|about the|"
                               r"(?:meeting|conference|workshop|seminar|discussion|talks|session|debate) on(?: the)?\s*$|\bon(?: the)?\s*$|"
-                              r"state-of-play of|razgovara\w* o|raspravlja\w* o|diskut\w* o"),
+                              r"state-of-play of|razgovara\w* o|raspravlja\w* o|diskut\w* o|"
+                              r"(?:co-?operation between|s[au]radnj\w* izmedu)(?: the)?(?: [^.;]{0,60}(?:,| and| i))?\s*(?:the\s+)?$"),
     ("beneficiary of a project", r"aim\w* to (?:help|assist|support)|pomogn\w*|pomoc\w* zemlj\w*|help(?:s|ing)? (?:the )?countries|"
                                  r"beneficiar\w*|intended for"),
     ("in line with", r"in line with|in accordance with|aligned? with|harmoni[sz]\w* with|standards of|accession to|integration into|"
