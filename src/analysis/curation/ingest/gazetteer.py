@@ -18,6 +18,7 @@ from analysis.curation.ingest.matching import (
     LOCAL_ORG_NAMES,
     LOCAL_PLACE_NAMES,
     Matcher,
+    fold,
     form_words,
     same_name,
 )
@@ -47,6 +48,7 @@ class Gazetteer:
     countries: Matcher = field(default_factory=Matcher)  # names and aliases (key: code) and adjectives (key: "adj|code")
     country_names: dict[str, str] = field(default_factory=dict)
     people: dict[str, str] = field(default_factory=dict)  # normalised name -> person_id
+    people_index: dict[tuple[str, int], list[tuple[str, str]]] = field(default_factory=dict)  # (first letters, words) -> forms
     person_names: dict[str, str] = field(default_factory=dict)  # person_id -> the record's name
     topics: list[tuple[str, re.Pattern]] = field(default_factory=list)
     topic_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # first word of each keyword, case-folded
@@ -106,6 +108,7 @@ class Gazetteer:
             g.person_names[r["person_id"]] = r["name"]
             for form in [r["name"], *split_aliases(r["aliases"])]:
                 g.people[normalise(form)] = r["person_id"]
+                g.people_index.setdefault(_name_key(normalise(form)), []).append((normalise(form), r["person_id"]))
         for r in _rows(data_dir, "topics"):
             kws = sorted(split_aliases(r["keywords"]), key=len, reverse=True)
             g.topic_words[r["topic_id"]] = tuple({w.split()[0].casefold() for w in kws if w.split()})
@@ -126,8 +129,8 @@ class Gazetteer:
         key = normalise(name)
         if key in self.people:
             return self.people[key]
-        for form, pid in self.people.items():
-            if len(form.split()) == len(key.split()) and same_name(form, key):
+        for form, pid in self.people_index.get(_name_key(key), ()):
+            if same_name(form, key):
                 return pid
         return None
 
@@ -163,9 +166,11 @@ def _qualified_variants(g: Gazetteer, form: str, oid: str, cc: str, country_form
     for name in local:  # "Ministarstvo vanjskih poslova BiH" for the "Ministry of Foreign Affairs of Bosnia and Herzegovina"
         if name in LOCAL_ACRONYMS and cc not in LOCAL_ACRONYMS[name]:
             continue  # "MVR" is Macedonian: never Croatia's ministry
+        name_words = form_words(name)
         for c in country_forms:  # also with the linking words of the region's languages: "Policia e Kosovës", "... u BiH"
-            for link in ("", " e", " të", " së", " u", " na"):
-                g.orgs.add(f"{name}{link} {c}", oid)
+            country_words = _words(c)
+            for link in ((), ("e",), ("te",), ("se",), ("u",), ("na",)):
+                g.orgs.add(f"{name} {' '.join(link)} {c}", oid, name_words + link + country_words)
         key = " ".join(form_words(name))
         g.generic.setdefault(key, {}).setdefault(cc, oid)
         g.generic_orgs.add(name, key)
@@ -173,6 +178,17 @@ def _qualified_variants(g: Gazetteer, form: str, oid: str, cc: str, country_form
         key = " ".join(form_words(base))
         g.generic.setdefault(key, {}).setdefault(cc, oid)
         g.generic_orgs.add(base, key)
+
+
+def _name_key(name: str) -> tuple[str, int]:
+    """Names that can be the same person's share their first word's first two letters and their number of words."""
+    words = fold(name).split()
+    return (words[0][:2] if words else "", len(words))
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(form: str) -> tuple[str, ...]:
+    return form_words(form)
 
 
 def _flex(form: str) -> str:
