@@ -152,3 +152,20 @@ def test_plural_title_of_two_bodies_does_not_share_one_body():
 ])
 def test_title_prefixes(text, name, title):
     assert _people(text)[name]["title"] == title
+
+
+def test_list_of_titles_written_before_names():
+    people = _people("Në takim morën pjesë Drejtori i Përgjithshëm i Policisë së Shtetit, Drejtues Madhor Ilir Proda, Zëvendësdrejtoresha e "
+                     "Drejtorisë së Inteligjencës dhe Operacioneve Ndërkombëtare në Ministrinë e Brendshme të Britanisë së Madhe, "
+                     "znj. Vikki Pullen, Drejtori i Përgjithshëm i Policisë së Kosovës, Kolonel Gazmend Hoxha.")
+    assert people["Ilir Proda"]["title"].startswith("Drejtori i Përgjithshëm i Policisë së Shtetit")
+    assert people["Vikki Pullen"]["title"].startswith("Zëvendësdrejtoresha e Drejtorisë së Inteligjencës dhe Operacioneve Ndërkombëtare")
+    assert people["Gazmend Hoxha"]["title"] == "Drejtori i Përgjithshëm i Policisë së Kosovës"
+    assert people["Gazmend Hoxha"]["organisation"] == "kosovo-police"
+    assert "Operacioneve Ndërkombëtare" not in people
+
+
+def test_name_title_pairs_keep_their_titles():
+    people = _people("The event was attended by Mr Anton Travner, Director, Ms Jelka Klemenc, Project Manager, and others.")
+    assert people["Anton Travner"]["title"] == "Director"
+    assert people["Jelka Klemenc"]["title"] == "Project Manager"

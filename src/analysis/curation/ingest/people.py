@@ -49,7 +49,7 @@ Policije Sektor Zajednički Zajedničke Evropska Europska Unija Unije Ured Kance
 Gore Srbije Hrvatske Kundër Kunder Against Për Uprave Upravi Upravu Službi Sektora Direkcije Agencije Ministarstvu Vlade Vladi
 Kancelarije Ureda Centra
 """.split())  # noqa: SIM905
-_CONNECT = frozenset("of for the to in on and & at i za u na sa s iz и за на во со од e të te per për dhe me a.i. a.i".split())  # noqa: SIM905
+_CONNECT = frozenset("of for the to in on and & at i za u na sa s iz и за на во со од e të te së në per për dhe me a.i. a.i".split())  # noqa: SIM905
 _FROM_UNIT = re.compile(r"\s+from\s+(?:the\s+)?((?:[A-Z][\w&/.-]*\s+(?:(?:[A-Z][\w&/.-]*|of|for|and|&)\s+)*)?"
                         r"(?:Directorate|Division|Department|Unit|Sector|Service|Bureau|Office|Desk))\b")
 _COMPOSED = re.compile(r"(?:composed of|consisting of|made up of|including|comprising|members?|koju su činili|koju čine|koja je činila|"
@@ -104,6 +104,8 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
                 continue  # an Albanian genitive or object ("Byrosë së Sigurisë Publike", "me Qenie Njerëzore"), not a name
             written = " ".join(tokens)
             end = start + len(written)
+            if start < done_upto:
+                continue  # inside the title read for the name before ("..., Zëvendësdrejtoresha e ... Operacioneve Ndërkombëtare")
             if any(a <= start < b or a < end <= b for a, b, _ in org_spans):
                 continue  # a name inside an organisation's name ("Pro Bono Foundation")
             before = text[max(done_upto, start - 160):start]
@@ -127,9 +129,11 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             aff, how = affiliation(text, t_start, start, end, t_end, s, org_spans, g, title, countries, places, home)
             person = {"name": name, "written": written, "title": title or None, "organisation": aff, "how": how,
                       "start": start, "t_start": min(t_start, start), "t_end": max(end, t_end), "known_as": pid,
+                      "pre": pre_title, "post": post_title,
                       "signal": bool(title or honorific or pid or aff)}
             person["evidence"] = str(Span(s.line, text[max(s.start, t_start - 10):min(s.end, t_end + 40)].strip()))
             found.append(person)
+    _titles_before_names(text, found, all_spans)
     # lists: "X and Z, of Y" / "X i Z iz Y": an affiliation stated once holds for the names listed before it
     for i in range(len(found) - 1, 0, -1):
         a, b = found[i - 1], found[i]
@@ -192,6 +196,27 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             out["known_as"] = p["known_as"]
         people[key] = out
     return list(people.values())
+
+
+def _titles_before_names(text: str, found: list[dict], org_spans: list) -> None:
+    """In a list written "Title A, Rank A Name, Title B, Ms B Name, ..." the segment after A's name is B's title: when A has a
+    title before the name too and B has none, and only a comma (and an honorific) stands between A's segment and B."""
+    for a, b in itertools.pairwise([p for p in found if p["signal"]]):
+        if not (a.get("pre") and a.get("post") and not b.get("pre")):
+            continue
+        if not re.fullmatch(r"\s*,\s*(?:(?:Mr|Mrs|Ms|Dr|z|znj|zj|Z|Znj|Zj|g|gđa|gdin|г-дин|г-ѓа)\.?\s*)?(?:[A-ZÇË][\w-]+\s+){0,2}",
+                            text[a["t_end"]:b["start"]], re.I):
+            continue
+        name_end = a["start"] + len(a["written"])
+        a["title"], b["title"] = nominative_title(a["pre"]), nominative_title(a["post"])
+        moved = [o for x, y, o in org_spans if name_end <= x < a["t_end"]]
+        kept = [o for x, y, o in org_spans if a["t_start"] <= x < a["start"]]
+        if a["organisation"] and a["how"] == "title" and a["organisation"] in moved:
+            a["organisation"] = kept[0] if kept else None
+        if b["organisation"] is None and moved:
+            b["organisation"], b["how"] = moved[0], "title"
+        b["t_start"], a["t_end"] = name_end, name_end
+        b["pre"], a["post"] = a["post"], ""  # b now has a title before its name: the chain goes on
 
 
 def _surname_only(f: Folded, g: Gazetteer, sentences: list[Sentence], org_spans: list, found: list[dict]) -> list[dict]:
@@ -274,7 +299,8 @@ def _title_after(text: str, end: int, limit: int, org_spans: list, g: Gazetteer)
         return "", end
     segment = m.group(1)
     for conj in re.finditer(rf"\s+(?:i|and|и|dhe|te|as well as)\s+(?=[{_UP}])", segment):
-        if _starts_with_name(segment[conj.end():], g):
+        rest = segment[conj.end():]
+        if _starts_with_name(rest, g) and not re.match(rf"{_WORD}\s+{_WORD}\s+(?:në|e|të|së|za|na|во|u)\s", rest):
             segment = segment[:conj.start()]  # "..., director of X and Y Z, ...": Y Z is the next person
             break
     ends_in_honorific = re.search(r"(?<!\band)(?<!\bi)(?<!\bdhe)\s+(?:Mr|Mrs|Ms|Dr|Prof|H\.E|g|z|gđa|znj|Z|Zj|Znj)\s*$", segment)
