@@ -85,3 +85,8 @@ def test_form_shared_by_bodies_resolved_by_the_events_country(g):
     # "ICS" is both an Italian consortium and a Slovenian institute: a workshop in Trieste is the Italian one's
     ids = _ids("The workshop held in Trieste was organised by the ICS.", g, "IT")
     assert "italian-consortium-of-solidarity" in ids and "ics-si" not in ids
+
+
+def test_albanian_definite_noun_in_ja_and_bureau_vocabulary(g):
+    text = "Drejtor i Përgjithshëm i Byrosë së Sigurisë Publike të Maqedonisë së Veriut, z. Aleksandar Janev."
+    assert _ids(text, g) == {"bureau-for-public-security-of-north-macedonia"}

@@ -103,6 +103,8 @@ def words_match(form_word: str, text_word: str) -> bool:
         return True  # the Albanian linking article follows the case of the word before it: Ministria e / Ministrisë së
     if len(form_word) < 4 or form_word.isdigit():
         return False
+    if form_word.endswith("ja") and text_word[len(form_word) - 2:] in ("se", "ne", "n", "s") and text_word.startswith(form_word[:-2]):
+        return True  # an Albanian definite noun in -ja: Byroja, Byrosë, Byronë
     s = stem(form_word)
     return text_word.startswith(s) and text_word[len(s):] in _SUFFIXES and (text_word != s or s == form_word)
 
@@ -325,6 +327,7 @@ INSTITUTIONS = {
     "police": "Policija|Policia|Полиција",
     "customs administration": "Uprava carina|Carinska uprava|Administrata Doganore|Царинска управа",
     "national coordinator": "Nacionalni koordinator",
+    "bureau for public security": "Biro za javna bezbednost|Биро за јавна безбедност|Byroja e Sigurisë Publike",
     "delegation of european union": "EU Delegation|Delegation of the EU|Delegacija Evropske unije|Delegacija Europske unije|"
                                     "Delegacija EU|Делегација на Европската унија|Delegacioni i Bashkimit Evropian|Delegacioni i BE",
 }
