@@ -169,3 +169,8 @@ def test_name_title_pairs_keep_their_titles():
     people = _people("The event was attended by Mr Anton Travner, Director, Ms Jelka Klemenc, Project Manager, and others.")
     assert people["Anton Travner"]["title"] == "Director"
     assert people["Jelka Klemenc"]["title"] == "Project Manager"
+
+
+def test_a_place_after_from_is_no_person():
+    text = "The Programme was presented through the witnesses of Mayors and CSOs operators from Friuli Venezia Giulia."
+    assert "Friuli Venezia Giulia" not in _people(text)

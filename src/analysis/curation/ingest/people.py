@@ -284,7 +284,7 @@ def _title_before(text: str, floor: int, start: int, org_spans: list) -> tuple[i
             acting = re.search(r"(?:в\.\s?д\.|v\.\s?d\.|a\.i\.|acting|vd)\s+$", text[floor:floor + first.start()], re.I)
             p = floor + (acting.start() if acting else first.start())  # "в.д. секретара ...": the acting holder's title
             phrase = _after_link(text[p:end].strip(" ,"), [text[a:b] for a, b, _ in org_spans if p <= a < end])
-    if not is_role(phrase):
+    if not is_role(phrase) or re.search(r"\b(?:from|iz|nga|од|из)$", phrase.strip()):  # "operators from <X>": X is where they are from
         org_only = next((a for a, b, _ in org_spans if p <= a and b <= start), None)
         return (org_only if org_only is not None else start), ""
     return start - len(text[start - len(phrase) - (start - end):start]) if phrase else start, phrase
