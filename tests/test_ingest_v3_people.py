@@ -174,3 +174,16 @@ def test_name_title_pairs_keep_their_titles():
 def test_a_place_after_from_is_no_person():
     text = "The Programme was presented through the witnesses of Mayors and CSOs operators from Friuli Venezia Giulia."
     assert "Friuli Venezia Giulia" not in _people(text)
+
+
+def test_name_after_a_body_and_albanian_genitive_title():
+    text = ("Me pjesëmarrjen e drejtoreshës për Politikat e Migracionit, Azil dhe Antitrafikut në Ministrinë e Brendshme Alma Bime, "
+            "u zhvillua takimi.")
+    p = _people(text)["Alma Bime"]
+    assert p["title"].startswith("drejtoresha për Politikat e Migracionit")
+    assert p["organisation"] == "mi-al"
+
+
+def test_albanian_genitive_only_for_the_first_word():
+    people = _people("Z. Naim Muja, Udhëheqës i Sekretariatit të Strategjive, hapi takimin.")
+    assert people["Naim Muja"]["title"] == "Udhëheqës i Sekretariatit të Strategjive"

@@ -100,6 +100,9 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             if len(tokens) < 2 or len(tokens) > 4 or any(_not_name(t, g) for t in tokens if not re.fullmatch(_PARTICLE, t)):
                 continue
             start = s.start + m.start(1) + m.group(1).index(tokens[0], lead)
+            while len(tokens) > 2 and any(a <= start < b for a, b, _ in org_spans):  # "Ministrinë e Brendshme Alma Bime"
+                start = text.index(tokens[1], start + len(tokens[0]))
+                tokens = tokens[1:]
             if re.search(r"\b(?:së|të|se|te|me|për)\s+$", text[max(s.start, start - 5):start]):
                 continue  # an Albanian genitive or object ("Byrosë së Sigurisë Publike", "me Qenie Njerëzore"), not a name
             written = " ".join(tokens)

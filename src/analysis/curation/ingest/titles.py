@@ -33,11 +33,26 @@ def nominative_title(title: str) -> str:
 
     >>> nominative_title("direktorom Granične policije BiH"), nominative_title("ministra sigurnosti"), nominative_title("Director")
     ('direktor Granične policije BiH', 'ministar sigurnosti', 'Director')
-    >>> nominative_title("potpredsjednikom Vlade i ministrom unutarnjih poslova")
-    'potpredsjednik Vlade i ministar unutarnjih poslova'
+    >>> nominative_title("potpredsjednikom Vlade i ministrom unutarnjih poslova"), nominative_title("drejtoreshës për Politikat")
+    ('potpredsjednik Vlade i ministar unutarnjih poslova', 'drejtoresha për Politikat')
     """
     # the first word and a word after "i"/"and" head their phrase; the others are rightly inflected ("zamjenik direktora")
-    return re.sub(r"(?:^|(?<=\bi )|(?<=\band )|(?<=\bи ))[^\W\d_]+", lambda m: _nominative_word(m.group(0)), title)
+    return _albanian_nominative(re.sub(r"(?:^|(?<=\bi )|(?<=\band )|(?<=\bи ))[^\W\d_]+", lambda m: _nominative_word(m.group(0)), title))
+
+
+#: Albanian role nouns (folded stems) whose genitive/dative ends in -ës (feminine, nominative -a) or -it (masculine, -i)
+_ALBANIAN_ROLES = ("drejtor", "zevendes", "kryetar", "koordinator", "sekretar", "komisioner", "zyrtar", "ministr", "shef")
+
+
+def _albanian_nominative(title: str) -> str:
+    """The first word of an Albanian title in the nominative: "drejtoreshës" -> "drejtoresha", "drejtorit" -> "drejtori"."""
+    first, sep, rest = title.partition(" ")
+    if fold(first).startswith(_ALBANIAN_ROLES) and len(first) > 6:
+        if first.endswith("ës"):
+            first = first[:-2] + "a"
+        elif first.endswith("it"):
+            first = first[:-1]
+    return first + sep + rest
 
 
 def _nominative_word(word: str) -> str:
