@@ -90,3 +90,17 @@ def test_form_shared_by_bodies_resolved_by_the_events_country(g):
 def test_albanian_definite_noun_in_ja_and_bureau_vocabulary(g):
     text = "Drejtor i Përgjithshëm i Byrosë së Sigurisë Publike të Maqedonisë së Veriut, z. Aleksandar Janev."
     assert _ids(text, g) == {"bureau-for-public-security-of-north-macedonia"}
+
+
+def test_lower_case_head_before_a_capitalised_name(g):
+    text = "Morën pjesë përfaqësuesve të departamentit për Kufirin dhe Migracionin."
+    assert "border-police-al" in _ids(text, g)
+
+
+def test_acronym_before_course_names_the_course(g):
+    assert "help-hilfe-zur-selbsthilfe" not in _ids("The Council of Europe launched its first regional HELP online course.", g)
+
+
+def test_owner_in_the_possessive_of_another_body(g):
+    ids = _ids("In co-operation with UNHCR and the EU´s European Asylum Support Office (EASO).", g)
+    assert "eu" not in ids and "unhcr" in ids

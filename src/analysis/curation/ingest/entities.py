@@ -69,7 +69,12 @@ def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country:
         h["spans"].append((a, b))
 
     # an acronym before a roman numeral or a year names a programme ("IPA III", "IPA 2014"), not the body
-    specific = [m for m in g.orgs.find(f) if not (m["text"].isupper() and re.match(r"\s+(?:[IVX]{1,4}|(?:19|20)\d\d)\b", f.original[m["end"]:]))]
+    # and before "course" or "module" a course's name ("HELP online course")
+    specific = [m for m in g.orgs.find(f) if not (m["text"].isupper() and re.match(
+        r"\s+(?:[IVX]{1,4}|(?:19|20)\d\d)\b|\s+(?:online\s+|e-learning\s+)?(?:courses?|modules?|curricul\w+)\b", f.original[m["end"]:]))]
+    # "the EU´s European Asylum Support Office": the owner named in the possessive is not there itself
+    starts = {m["start"] for m in specific}
+    specific = [m for m in specific if not ((p := re.match(r"[´'’]s\s+(?:the\s+)?", f.original[m["end"]:])) and m["end"] + p.end() in starts)]
     countries = g.countries.find(f)
     country_starts = [c["start"] for c in countries]
     for m in specific:  # a form several bodies share ("ICS"): the one of a country the text names, else of the event's

@@ -201,8 +201,9 @@ class Matcher:
                     continue
                 if acronym and not raw.isupper() and raw != form and _common_word(f, raw, s):
                     continue  # "Help", "Care": a word, not the acronym HELP
-                if capitalised and not acronym and not raw[:1].isupper() and not raw[:1].isdigit():
-                    continue
+                if capitalised and not acronym and not raw[:1].isupper() and not raw[:1].isdigit() and \
+                        sum(w[:1].isupper() for w in raw.split()[1:]) < 2:
+                    continue  # "departamentit për Kufirin dhe Migracionin": a lower-case head before a capitalised name
                 hits.append({"key": key, "form": form, "start": s, "end": e, "text": raw})
         hits.sort(key=lambda h: (h["start"], -(h["end"] - h["start"])))
         out, reach = [], -1
