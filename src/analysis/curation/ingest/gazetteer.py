@@ -107,8 +107,9 @@ class Gazetteer:
         for r in _rows(data_dir, "people"):
             g.person_names[r["person_id"]] = r["name"]
             for form in [r["name"], *split_aliases(r["aliases"])]:
-                g.people[normalise(form)] = r["person_id"]
-                g.people_index.setdefault(_name_key(normalise(form)), []).append((normalise(form), r["person_id"]))
+                key = normalise(form)
+                g.people[key] = r["person_id"]
+                g.people_index.setdefault(_name_key(key), []).append((key, r["person_id"]))
         for r in _rows(data_dir, "topics"):
             kws = sorted(split_aliases(r["keywords"]), key=len, reverse=True)
             g.topic_words[r["topic_id"]] = tuple({w.split()[0].casefold() for w in kws if w.split()})
@@ -168,9 +169,9 @@ def _qualified_variants(g: Gazetteer, form: str, oid: str, cc: str, country_form
             continue  # "MVR" is Macedonian: never Croatia's ministry
         name_words = form_words(name)
         for c in country_forms:  # also with the linking words of the region's languages: "Policia e Kosovës", "... u BiH"
-            country_words = _words(c)
+            country_words, form = _words(c), f"{name} {c}"
             for link in ((), ("e",), ("te",), ("se",), ("u",), ("na",)):
-                g.orgs.add(f"{name} {' '.join(link)} {c}", oid, name_words + link + country_words)
+                g.orgs.add(form, oid, name_words + link + country_words)
         key = " ".join(form_words(name))
         g.generic.setdefault(key, {}).setdefault(cc, oid)
         g.generic_orgs.add(name, key)

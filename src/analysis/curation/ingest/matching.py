@@ -170,7 +170,7 @@ class Matcher:
         words = words or form_words(form)
         if not words:
             return
-        acronym = form.replace("-", "").replace(" ", "").isupper() and len(words) <= 3
+        acronym = len(words) <= 3 and form.replace("-", "").replace(" ", "").isupper()
         entry = (words, key, form, acronym)
         self.forms.setdefault(words[0][:3], []).append(entry)
 
