@@ -1,8 +1,9 @@
 """``ingest``: a press release into a draft event for review, in stages.
 
 :mod:`.fetch` (URL or file, main text of a page) → :mod:`.text` (sentences) → :mod:`.dates` → :mod:`.entities` (kind, organisations
-and roles, places, countries, topics, initiatives) and :mod:`.people` (names, titles,
-affiliations), all matched against :mod:`.gazetteer` (what the record knows) → :mod:`.draft`.
+and roles, places, countries, topics, initiatives), :mod:`.neworgs` (bodies the record lacks, in the region's languages) and
+:mod:`.people` (names, with :mod:`.personnames`; titles, with :mod:`.titles`; affiliations, with :mod:`.affiliations`), all
+matched against :mod:`.gazetteer` (what the record knows) → :mod:`.draft`.
 """
 
 from analysis.curation.ingest.dates import find_dates

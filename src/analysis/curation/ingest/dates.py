@@ -46,7 +46,7 @@ DATE_PATTERNS = [
     (re.compile(rf"\b(?:in\s+)?{_MON}\s+{_YEAR}\b"), "my"),
 ]
 _RELATIVE = {
-    0: r"\b(?:today|this morning|danas|jutros|deneska|denes|sot|sotme|sotem|sonte)\b",
+    0: r"\b(?:today|today's|this morning|danas|jutros|deneska|denes|sot|sotme|sotem|sonte|danasnj\w*|denesn\w*)\b",
     -1: r"\b(?:yesterday|jucer|juce|jučer|vchera|vcera|dje)\b",
 }
 _WEEKDAYS = {d: n for n, words in enumerate(["monday ponedjeljak ponedeljak ponedelnik e hene", "tuesday utorak vtornik e marte",
@@ -167,6 +167,12 @@ def relative_dates(text: str, published: str | None, f: Folded | None = None) ->
     return dates
 
 
+#: words right before a date that make it another thing's date ("the Action Plan adopted on 5 May 2021", "the Centre was
+#: opened on 24 March 2014", "in the period of June-December 2022")
+_OTHER_THING = re.compile(r"(?:\b(?:adopted|signed|opened|established|founded|launched|ratified|entered into force|in force since|"
+                          r"usvojen\w*|potpisan\w*|otvoren\w*|osnovan\w*|uspostavljen\w*)\s+(?:on|in|at|u|na|dana)?\s*(?:the\s+)?)$", re.I)
+#: before a month: a period's end, not an event's month ("in the period of June-December 2022")
+_PERIOD = re.compile(rf"(?:\bperiod\w*\s+(?:of\s+|od\s+)?|{_MON}\s*[{_DASHES}]\s*)$", re.I)
 _ELSEWHERE = re.compile(r"\b(?:previous|last|earlier|former|prior|first)\s+(?:meeting|conference|session|round)|"
                         r"\bprethodn\w*|\bposljednj\w*|\bwill\b|\bnext\b|\bsljedec\w*|\bsledec\w*|\bnaredn\w*|\bdeadline\b|\buntil\b", re.I)
 
@@ -195,8 +201,11 @@ def event_date(text: str, dates: list[dict], relative: list[dict], sentences: li
         sentence = s.text if s else ""
         others = [pid for pid, offsets in place_names.items()
                   if s and bisect.bisect_left(offsets, s.start) < bisect.bisect_left(offsets, s.end)]
-        if place and set(others) - {place.get("id")}:
+        if place and set(others) - {place.get("id")} and place.get("id") not in others:
             continue  # "the first conference, held in Ohrid in October 2021": another event's date
+        if _OTHER_THING.search(text[max(0, d["pos"] - 40):d["pos"]]) or \
+                (d["date_precision"] == "month" and _PERIOD.search(Folded(text[max(0, d["pos"] - 40):d["pos"]]).text)):
+            continue
         if _ELSEWHERE.search(sentence) and len(written) > 1:
             continue
         candidates.append(d)

@@ -27,6 +27,7 @@ from analysis.curation.ingest.entities import (
 from analysis.curation.ingest.fetch import looks_like_html, main_text
 from analysis.curation.ingest.gazetteer import Gazetteer
 from analysis.curation.ingest.matching import Folded
+from analysis.curation.ingest.neworgs import local_new_orgs
 from analysis.curation.ingest.people import find_people
 from analysis.curation.ingest.roles import classify
 from analysis.curation.ingest.text import Sentence, Span, _line_of, plain_text, sentence_at, sentences
@@ -104,7 +105,8 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
     dates = find_dates(text, f=f)
     published = published or publication_date(dates)
     rel = relative_dates(text, published, f)
-    place_offsets = {p["id"]: p["all"] for p in places}
+    inside_org = [(a, b) for h in orgs for a, b in h["spans"]]  # "Prague Process" names a body, not a place
+    place_offsets = {p["id"]: [o for o in p["all"] if not any(a <= o < b for a, b in inside_org)] for p in places}
     d = event_date(text, dates, rel, sents, place_offsets, place)
     if d:
         draft.update({k: d[k] for k in ("date_start", "date_end", "date_precision") if d[k]})
@@ -115,7 +117,9 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
                             "elsewhere, or record a window with its evidence in date_note")
 
     people = find_people(f, g, taking + mentioned, sents, country_hits,
-                         [p["name"] for p in places] + [g.country_names.get(c["code"], "") for c in country_hits])
+                         [p["name"] for p in places] + [g.country_names.get(c["code"], "") for c in country_hits], home=site_country(url))
+    _only_in_titles(g, people, taking, mentioned)
+    _represented(g, taking, mentioned)
     known = {h["id"] for h in taking + mentioned}
     for p in people:  # a body the page ties a person to, by title ("Macedonian Minister of Interior"), takes part with them
         if p["organisation"] and p["organisation"] not in known:
@@ -181,6 +185,49 @@ def _main_roles(text: str, taking: list[dict]) -> None:
             h["role"] = "partner" if h in main and len(taking) > 1 else "participant"
 
 
+#: the region's national domains (Kosovo's institutions publish under rks-gov.net)
+_DOMAINS = {"al": "AL", "ba": "BA", "hr": "HR", "me": "ME", "mk": "MK", "rs": "RS", "si": "SI", "bg": "BG", "gr": "GR", "at": "AT",
+            "hu": "HU", "it": "IT", "ro": "RO"}
+
+
+def site_country(url: str | None) -> str | None:
+    """The country of the site that published a release, by its national domain ("mup.gov.hr" -> HR), else None.
+
+    >>> site_country("https://mup.gov.hr/vijesti/1"), site_country("https://www.rks-gov.net/x"), site_country("https://dcaf.ch/x")
+    ('HR', 'XK', None)
+    """
+    host = re.sub(r"^[a-z]+://", "", url or "").split("/")[0].split(":")[0].lower()
+    if host.endswith("rks-gov.net"):
+        return "XK"
+    return _DOMAINS.get(host.rsplit(".", 1)[-1]) if "." in host else None
+
+
+def _represented(g: Gazetteer, taking: list[dict], mentioned: list[dict]) -> None:
+    """A body whose delegation takes part ("Delegation of the European Union to Bosnia and Herzegovina") is there through it:
+    "the EU donated" in the same release is the delegation's act, and the EU itself moves to the mentioned."""
+    full = {h["id"]: g.org_full.get(h["id"], "") for h in taking}
+    for h in list(taking):
+        name = re.escape(full[h["id"]]).replace(r"\ ", r"\s+")
+        if name and any(o != h["id"] and re.match(rf"(?:Delegation|Mission|Office|Representation) of (?:the )?{name}\b", f, re.I)
+                        for o, f in full.items()):
+            taking.remove(h)
+            mentioned.append({**h, "taking_part": False, "role": None, "reason": "represented by its delegation"})
+
+
+def _only_in_titles(g: Gazetteer, people: list[dict], taking: list[dict], mentioned: list[dict]) -> None:
+    """A government named only in the title of a person the text ties to another body of its country ("potpredsjednik Vlade i
+    ministar unutarnjih poslova") is that person's second hat, not a body taking part: it moves to the mentioned."""
+    spans = [(p.pop("_title_span"), p) for p in people]
+    for h in list(taking):
+        if g_kind(g, h["id"]) != "government" or not h["spans"] or not g.org_full.get(h["id"], "").startswith(("Government", "Council of")):
+            continue
+        holders = [next((p for (a, b), p in spans if a <= x < b), None) for x, _ in h["spans"]]
+        if all(p and p["organisation"] and p["organisation"] != h["id"] and g.org_country.get(p["organisation"]) == g.org_country.get(h["id"])
+               for p in holders):
+            taking.remove(h)
+            mentioned.append({**h, "taking_part": False, "role": None, "reason": f"in the title of {holders[0]['name']}"})
+
+
 def g_kind(g: Gazetteer, oid: str) -> str:
     return g.org_kind.get(oid, "")
 
@@ -208,7 +255,8 @@ def _event_place(text: str, f: Folded, sents: list[Sentence], g: Gazetteer, plac
         if p["pos"] == line_start and text[p["pos"]:p["end"]].isupper() and re.match(r"\s*[,–—-]", text[p["end"]:]) and \
                 text.count("\n", 0, p["pos"]) < 15:
             return {"id": p["id"], "name": p["name"], "country": p["country"], "evidence": p["evidence"] + " (dateline)"}, []
-    m = re.match(r"^\s*([A-ZČĆŠŽĐ][\w'’.-]+(?:\s[A-ZČĆŠŽĐ][\w'’.-]+){0,2})\s*(?:,[^–—\n-]{0,30})?\s*[–—-]\s+\S", text)
+    # a dash glued to a word joins a compound ("VII BALKANSKO- JADRANSKA KONFERENCIJA"), it does not end a dateline
+    m = re.match(r"^\s*([A-ZČĆŠŽĐ][\w'’.]+(?:\s[A-ZČĆŠŽĐ][\w'’.-]+){0,2})(?:\s*,[^–—\n-]{0,30})?\s+[–—-]\s+\S", text)
     if m and not any(c.isdigit() for c in m.group(1)) and not g.orgs.find(Folded(m.group(1)), capitalised=False):
         name = m.group(1).strip().title() if m.group(1).isupper() else m.group(1).strip()
         return {"name": name, "country": None, "new": True, "evidence": str(Span(1, text[:40]))}, [name]
@@ -272,6 +320,25 @@ def _new_organisations(text: str, g: Gazetteer, orgs: list[dict]) -> list[dict]:
         seen.add(oid)
         out.append({"id": oid, "name": name, "acronym": m.group(2) or "", "kind": "other", "country": None, "new": True,
                     "evidence": str(Span(_line_of(text, m.start()), m.group(0)))})
+    taken = [(o_a, o_b) for o_a, o_b in known_spans]
+    def opens_with_place(t: str) -> int:
+        rep = re.match(r"(?:Republik[aeë]s?\s+(?:së\s+)?|Republic of\s+|Републик[аеи]\s+)?", t).end()  # "Republike Srbije"
+        found = [x["end"] for x in g.countries.find(Folded(t[rep:])) + g.place_matcher.find(Folded(t[rep:])) if x["start"] == 0]
+        return rep + max(found) if found else 0
+
+    for o in local_new_orgs(text, taken, opens_with_place):
+        close = process.extractOne(normalise(o["name"]), g.org_forms, scorer=fuzz.token_sort_ratio, score_cutoff=90)
+        oid = slug(o["acronym"] or o["name"])[:40]
+        if (close and close[2] is not None and g.org_form_ids[close[2]] in known_ids) or oid in seen:
+            continue
+        seen.add(oid)
+        shorter = next((x for x in out if o["name"].startswith(x["name"]) or x["name"].startswith(o["name"])), None)
+        if shorter:  # the same body named in full further down: keep the fuller name
+            if len(o["name"]) > len(shorter["name"]):
+                shorter.update(id=oid, name=o["name"], acronym=o["acronym"] or shorter["acronym"])
+            continue
+        out.append({"id": oid, "name": o["name"], "acronym": o["acronym"], "kind": "other", "country": None, "new": True,
+                    "evidence": str(Span(_line_of(text, o["start"]), text[o["start"]:o["end"]]))})
     return out
 
 

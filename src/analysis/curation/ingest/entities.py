@@ -23,26 +23,35 @@ KIND_WORDS = [
     ("conference", r"conference|konferencij\w*|konferenc\w*"),
     ("seminar", r"seminar"), ("forum", r"\bforum\b"), ("exercise", r"exercise|joint operation|\bvjezb\w*|\bvezb\w*"),
     ("signing", r"\bsign(?:ed|ing)\b|memorandum|protocol|potpis\w*|potpish\w*|nenshkr\w*"),
-    ("launch", r"\blaunch(?:ed|ing)?\b|opening ceremony"),
-    ("other", r"hand(?:ed|s|ing)?[- ]?over\b|turned over|handover|primopredaj\w*|donation ceremony|dorezim\w*"),
+    ("launch", r"\blaunch(?:ed|ing|es)?\b|opening ceremony|\bpromocij\w*|\bpokrenu\w*|\blansira\w*"),
+    ("other", r"hand(?:ed|s|ing)?[- ]?over\b|turned over|handover|primopredaj\w*|donation ceremony|dorezim\w*|\bdonat(?:es|ed|ion|ing)\b|"
+              r"\bdonir\w*|\buruc\w*|\bpredal[aio]?\b|\bdhuro\w*|\bdonira\w*|\bceremony\b|\bceremonij\w*"),
     ("meeting", r"meeting|met with|talks|visit|\bsastan\w*|\bsostan\w*|\bsastal\w*|\bsastaj\w*|\btakim\w*|\bposjet\w*|\bposet\w*"),
 ]
 
 
 def kind_of(text: str, sentences: list[Sentence]) -> tuple[str, str]:
-    """The kind named first in the title and opening sentences (on a tie, the more specific kind)."""
-    head = fold(" ".join(s.text for s in sentences[:3]))
-    best = None
-    for rank, (kind, pattern) in enumerate(KIND_WORDS):
-        m = next((m for m in re.finditer(pattern, head) if not _in_a_name(head, m)), None)
-        if m and (best is None or (m.start(), rank) < best[0]):
-            best = ((m.start(), rank), kind, m.group(0))
-    return (best[1], best[2]) if best else ("meeting", "")
+    """The kind named first in the title and opening sentences (on a tie, the more specific kind); when they name none,
+    a kind that names the event itself further down: a launch, a handover or donation, a study visit ("... the keys of five
+    vehicles were handed over"); a training or a signing further down is as often another event's."""
+    for part, kinds in ((sentences[:3], None), (sentences[3:], ("launch", "other", "study-visit"))):
+        head = fold(" ".join(s.text for s in part))
+        best = None
+        for rank, (kind, pattern) in enumerate(KIND_WORDS):
+            if kinds and kind not in kinds:
+                continue
+            m = next((m for m in re.finditer(pattern, head) if not _in_a_name(head, m)), None)
+            if m and (best is None or (m.start(), rank) < best[0]):
+                best = ((m.start(), rank), kind, m.group(0))
+        if best:
+            return best[1], best[2]
+    return "meeting", ""
 
 
 def _in_a_name(head: str, m: re.Match) -> bool:
     """Is the kind word part of a body's name ("Working Group on Education and Training", "Training Centre")?"""
     return bool(re.match(r"\s+(?:centre|center|academy|institute|unit|department|programme|program|network|centar|akademij)", head[m.end():])
+                or re.search(r"\beducation (?:and|i|dhe) $", head[:m.start()])  # a field ("police education and training")
                 or re.search(r"\b(?:group|committee|commission|council|board|panel) (?:on|for)\b[^.,;]{0,40}$", head[:m.start()]))
 
 
@@ -60,32 +69,79 @@ def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country:
         h["spans"].append((a, b))
 
     # an acronym before a roman numeral or a year names a programme ("IPA III", "IPA 2014"), not the body
-    specific = [m for m in g.orgs.find(f) if not (m["text"].isupper() and re.match(r"\s+(?:[IVX]{1,4}|(?:19|20)\d\d)\b", f.original[m["end"]:]))]
+    # and before "course" or "module" a course's name ("HELP online course")
+    specific = [m for m in g.orgs.find(f) if not (m["text"].isupper() and re.match(
+        r"\s+(?:[IVX]{1,4}|(?:19|20)\d\d)\b|\s+(?:online\s+|e-learning\s+)?(?:courses?|modules?|curricul\w+)\b", f.original[m["end"]:]))]
+    # "the EU´s European Asylum Support Office": the owner named in the possessive is not there itself
+    starts = {m["start"] for m in specific}
+    specific = [m for m in specific if not ((p := re.match(r"[´'’]s\s+(?:the\s+)?", f.original[m["end"]:])) and m["end"] + p.end() in starts)]
+    countries = g.countries.find(f)
+    country_starts = [c["start"] for c in countries]
+    for m in specific:  # a form several bodies share ("ICS"): the one of a country the text names, else of the event's
+        if m.get("alts"):
+            named = {c["key"].split("|")[-1] for c in countries} | {place_country}
+            m["key"] = next((k for k in [m["key"], *m["alts"]] if g.org_country.get(k) == place_country), None) or \
+                next((k for k in [m["key"], *m["alts"]] if g.org_country.get(k) in named), m["key"])
+    generic = g.generic_orgs.find(f)
+    # a country's body wins over the body of no country its name contains: "EU Delegation" / "Delegacija Evropske unije"
+    # in BiH is the Delegation of the EU to Bosnia and Herzegovina, not the EU
+    # and a name that does not say its country is the body of the country its sentence names ("Ministria e Punëve të
+    # Brendshme" in a release about Albania is Albania's ministry, whichever country's the record lists the form for)
+    for m in generic:
+        inside = [x for x in specific if x["start"] < m["end"] and m["start"] < x["end"]]
+        if not inside or len(m["text"]) < max(x["end"] - x["start"] for x in inside) or \
+                not all(m["start"] <= x["start"] and x["end"] <= m["end"] for x in inside):
+            continue
+        cc = _generic_country(m, g, sentences, countries, country_starts, place_country)
+        named = _generic_country(m, g, sentences, countries, country_starts, None)  # by its sentence, not the event's place
+        after = _country_after(m, f.original, countries, country_starts)
+        named = after or named
+        if (cc or after) and all(not g.org_country.get(x["key"]) or (g.org_country[x["key"]] != named and named and not any(
+                x["start"] <= c["start"] < x["end"] for c in countries)) for x in inside):
+            specific = [x for x in specific if x not in inside]
     for m in specific:
         add(m["key"], m["start"], m["end"])
     taken = sorted((m["start"], m["end"]) for m in specific)
     taken_starts = [a for a, _ in taken]
-    countries = g.countries.find(f)
-    country_starts = [c["start"] for c in countries]
-    for m in g.generic_orgs.find(f):
+    for m in generic:
         k = bisect.bisect_left(taken_starts, m["end"])
         if any(a < m["end"] and m["start"] < b for a, b in taken[max(0, k - 8):k]):
             continue
-        options = g.generic.get(m["key"], {})
-        s = sentence_at(sentences, m["start"])
-        near = [c["key"].split("|")[-1] for c in countries[bisect.bisect_left(country_starts, s.start):
-                                                             bisect.bisect_left(country_starts, s.end)]] if s else []
-        cc = next((c for c in sorted(near, key=lambda c: 0 if c in options else 1) if c in options), None)
-        if cc is None and place_country in options:
-            cc = place_country
+        after = _country_after(m, f.original, countries, country_starts)  # "Ministrinë e Brendshme të Britanisë së Madhe"
+        cc = (after if after in g.generic[m["key"]] else None) if after else \
+            _generic_country(m, g, sentences, countries, country_starts, place_country)
         if cc:
-            add(options[cc], m["start"], m["end"])
+            add(g.generic[m["key"]][cc], m["start"], m["end"])
     # a bare acronym next to a more specific body named with it is that body ("DCAF" in a "DCAF Ljubljana" release)
     for oid in list(hits):
         short = g.org_names.get(oid, "")
         if short.isupper() and any(o != oid and g.org_names.get(o, "").startswith(short + " ") for o in hits):
             del hits[oid]
     return sorted(hits.values(), key=lambda h: h["first"])
+
+
+_OF_COUNTRY = re.compile(r"\s*(?:(?:of|in|to|for|the|të|së|e|i|u|na|во|на|Republic|Republike|Republika|Republikës|Republikës së|"
+                         r"Република|Републике)\s+)*", re.I)
+
+
+def _country_after(m: dict, text: str, countries: list[dict], country_starts: list[int]) -> str | None:
+    """The country named right after a generic name, which is then that country's body ("... of the Republic of Serbia")."""
+    k = bisect.bisect_left(country_starts, m["end"])
+    if k < len(countries) and countries[k]["start"] - m["end"] <= 40 and \
+            _OF_COUNTRY.fullmatch(text[m["end"]:countries[k]["start"]]) and text[m["end"]:countries[k]["start"]].strip():
+        return countries[k]["key"].split("|")[-1]
+    return None
+
+
+def _generic_country(m: dict, g: Gazetteer, sentences: list[Sentence], countries: list[dict], country_starts: list[int],
+                     place_country: str | None) -> str | None:
+    """The country whose body a generic name is: one named in its sentence that has such a body, else the event's."""
+    options = g.generic.get(m["key"], {})
+    s = sentence_at(sentences, m["start"])
+    near = [c["key"].split("|")[-1] for c in countries[bisect.bisect_left(country_starts, s.start):
+                                                         bisect.bisect_left(country_starts, s.end)]] if s else []
+    cc = next((c for c in sorted(near, key=lambda c: 0 if c in options else 1) if c in options), None)
+    return cc if cc else place_country if place_country in options else None
 
 
 #: capitalised phrases that name an organisation ("the British Embassy", "Croatian Interior Ministry", "U.S. Embassy")

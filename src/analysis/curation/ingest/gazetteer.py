@@ -13,10 +13,12 @@ from analysis import locations
 from analysis.curation.ingest.matching import (
     DEMONYMS,
     INSTITUTIONS,
+    LOCAL_ACRONYMS,
     LOCAL_COUNTRY_NAMES,
     LOCAL_ORG_NAMES,
     LOCAL_PLACE_NAMES,
     Matcher,
+    fold,
     form_words,
     same_name,
 )
@@ -46,6 +48,7 @@ class Gazetteer:
     countries: Matcher = field(default_factory=Matcher)  # names and aliases (key: code) and adjectives (key: "adj|code")
     country_names: dict[str, str] = field(default_factory=dict)
     people: dict[str, str] = field(default_factory=dict)  # normalised name -> person_id
+    people_index: dict[tuple[str, int], list[tuple[str, str]]] = field(default_factory=dict)  # (first letters, words) -> forms
     person_names: dict[str, str] = field(default_factory=dict)  # person_id -> the record's name
     topics: list[tuple[str, re.Pattern]] = field(default_factory=list)
     topic_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # first word of each keyword, case-folded
@@ -84,7 +87,7 @@ class Gazetteer:
                     g.org_forms.append(normalise(form))
                     g.org_form_ids.append(oid)
             if cc:
-                for form in forms[:-1]:
+                for form in forms[:-1] + ([r["acronym"]] if " " in r["acronym"] else []):  # also an acronym like "IPA Serbia"
                     _qualified_variants(g, form, oid, cc, country_forms.get(cc, []))
         for oid, forms in LOCAL_ORG_NAMES.items():
             if oid in g.org_names:
@@ -104,7 +107,9 @@ class Gazetteer:
         for r in _rows(data_dir, "people"):
             g.person_names[r["person_id"]] = r["name"]
             for form in [r["name"], *split_aliases(r["aliases"])]:
-                g.people[normalise(form)] = r["person_id"]
+                key = normalise(form)
+                g.people[key] = r["person_id"]
+                g.people_index.setdefault(_name_key(key), []).append((key, r["person_id"]))
         for r in _rows(data_dir, "topics"):
             kws = sorted(split_aliases(r["keywords"]), key=len, reverse=True)
             g.topic_words[r["topic_id"]] = tuple({w.split()[0].casefold() for w in kws if w.split()})
@@ -125,8 +130,8 @@ class Gazetteer:
         key = normalise(name)
         if key in self.people:
             return self.people[key]
-        for form, pid in self.people.items():
-            if len(form.split()) == len(key.split()) and same_name(form, key):
+        for form, pid in self.people_index.get(_name_key(key), ()):
+            if same_name(form, key):
                 return pid
         return None
 
@@ -137,7 +142,7 @@ def _country_patterns(cc: str, country_forms: tuple[str, ...]) -> tuple[re.Patte
     names = "|".join(re.escape(c) for c in sorted(country_forms, key=len, reverse=True) if not c.isupper())
     if not names:
         return None
-    return (re.compile(rf"^(?:the\s+)?(.+?)\s+(?:(?:of|in|for)\s+(?:the\s+)?(?:Republic\s+of\s+)?|Republike\s+)?(?:{names})$", re.I),
+    return (re.compile(rf"^(?:the\s+)?(.+?)\s+(?:(?:of|in|for|to|e|të|së)\s+(?:the\s+)?(?:Republic\s+of\s+)?|Republike\s+)?(?:{names})$", re.I),
             re.compile(rf"^(?:the\s+)?(?:{names})(?:'s|’s)?\s+(.+)$", re.I))
 
 
@@ -155,11 +160,18 @@ def _qualified_variants(g: Gazetteer, form: str, oid: str, cc: str, country_form
     for c in [adjective, *country_forms]:
         if c and not c.isupper():
             g.orgs.add(f"{c} {base}", oid)
+            if base.isupper() and c != adjective:
+                g.orgs.add(f"{base} {c}", oid)  # "IPA Srbije", "MUP Crne Gore": an acronym with its country in any case
     local = split_aliases(INSTITUTIONS.get(" ".join(form_words(base)).replace("foreigners s", "foreigners'"), "")) or \
         split_aliases(INSTITUTIONS.get(normalise(base), ""))
     for name in local:  # "Ministarstvo vanjskih poslova BiH" for the "Ministry of Foreign Affairs of Bosnia and Herzegovina"
-        for c in country_forms:
-            g.orgs.add(f"{name} {c}", oid)
+        if name in LOCAL_ACRONYMS and cc not in LOCAL_ACRONYMS[name]:
+            continue  # "MVR" is Macedonian: never Croatia's ministry
+        name_words = form_words(name)
+        for c in country_forms:  # also with the linking words of the region's languages: "Policia e Kosovës", "... u BiH"
+            country_words, form = _words(c), f"{name} {c}"
+            for link in ((), ("e",), ("te",), ("se",), ("u",), ("na",)):
+                g.orgs.add(form, oid, name_words + link + country_words)
         key = " ".join(form_words(name))
         g.generic.setdefault(key, {}).setdefault(cc, oid)
         g.generic_orgs.add(name, key)
@@ -167,6 +179,17 @@ def _qualified_variants(g: Gazetteer, form: str, oid: str, cc: str, country_form
         key = " ".join(form_words(base))
         g.generic.setdefault(key, {}).setdefault(cc, oid)
         g.generic_orgs.add(base, key)
+
+
+def _name_key(name: str) -> tuple[str, int]:
+    """Names that can be the same person's share their first word's first two letters and their number of words."""
+    words = fold(name).split()
+    return (words[0][:2] if words else "", len(words))
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(form: str) -> tuple[str, ...]:
+    return form_words(form)
 
 
 def _flex(form: str) -> str:

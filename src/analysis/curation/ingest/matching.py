@@ -34,7 +34,11 @@ ENDINGS = ("ovima", "evima", "ama", "ima", "ove", "om", "em", "og", "oj", "ih", 
 #: what may follow a stem in an inflected or plural form
 _SUFFIXES = frozenset([*ENDINGS, "", "je", "ja", "ji", "ju", "jom", "ije", "iji", "ija", "iju", "ov", "ovi", "ova", "ovo", "ovog", "oga",
                        "ome", "omu", "ega", "emu", "ama", "ami", "ah", "ach", "ite", "ot", "ta", "to", "te", "ot", "ve", "ve", "n", "na",
-                       "ne", "ni", "no", "nu", "ns", "ies", "s", "es"])
+                       "ne", "ni", "no", "nu", "ns", "ies", "s", "es",
+                       # Albanian (folded ë): Ministri-a / -në / -së, Kosov-ës, Policis-ë; Macedonian articles: Министерство-то
+                       "se", "ise", "ine", "it", "in", "ve", "t", "oto", "ata", "iot"])
+#: Albanian linking articles (folded), one word in a name's every case
+_ARTICLES = frozenset(["e", "i", "te", "se"])
 _TOKEN = re.compile(r"[a-z0-9]+|&")
 _STOP = frozenset(["the"])
 
@@ -95,8 +99,12 @@ def words_match(form_word: str, text_word: str) -> bool:
     """Is ``text_word`` an inflected or plural form of ``form_word`` (both folded)?"""
     if form_word == text_word:
         return True
+    if form_word in _ARTICLES and text_word in _ARTICLES:
+        return True  # the Albanian linking article follows the case of the word before it: Ministria e / Ministrisë së
     if len(form_word) < 4 or form_word.isdigit():
         return False
+    if form_word.endswith("ja") and text_word[len(form_word) - 2:] in ("se", "ne", "n", "s") and text_word.startswith(form_word[:-2]):
+        return True  # an Albanian definite noun in -ja: Byroja, Byrosë, Byronë
     s = stem(form_word)
     return text_word.startswith(s) and text_word[len(s):] in _SUFFIXES and (text_word != s or s == form_word)
 
@@ -144,7 +152,8 @@ def form_words(form: str) -> tuple[str, ...]:
     return tuple(w for w in _TOKEN.findall(fold(form)) if w not in _STOP)
 
 
-_GAP = re.compile(r"[\s,.'’\-–—/()]*")
+#: what may stand between two words of a name: spaces, punctuation, and "the", which names drop or keep ("Ministry of (the) Interior")
+_GAP = re.compile(r"[\s,.'’\-–—/()]*(?:\bthe\b[\s,.'’\-–—/()]*)?")
 
 
 class Matcher:
@@ -156,11 +165,12 @@ class Matcher:
     def __init__(self) -> None:
         self.forms: dict[str, list[tuple[tuple[str, ...], str, str, bool]]] = {}
 
-    def add(self, form: str, key: str) -> None:
-        words = form_words(form)
+    def add(self, form: str, key: str, words: tuple[str, ...] | None = None) -> None:
+        """Add a name; ``words``: its folded words when the caller has them already (a faster load)."""
+        words = words or form_words(form)
         if not words:
             return
-        acronym = form.replace("-", "").replace(" ", "").isupper() and len(words) <= 3
+        acronym = len(words) <= 3 and form.replace("-", "").replace(" ", "").isupper()
         entry = (words, key, form, acronym)
         self.forms.setdefault(words[0][:3], []).append(entry)
 
@@ -178,7 +188,8 @@ class Matcher:
                     if not (t[0] == w if acronym else words_match(w, t[0])):
                         ok = False
                         break
-                    if j and not _GAP.fullmatch(f.text[toks[k + j - 1][2]:t[1]]):
+                    gap = f.text[toks[k + j - 1][2]:t[1]]
+                    if j and (not _GAP.fullmatch(gap) or ". " in gap):  # no name runs over the end of a sentence
                         ok = False
                         break
                 if not ok:
@@ -188,12 +199,18 @@ class Matcher:
                 raw = f.original[s:e]
                 if acronym and not _acronym_case(raw, form):
                     continue
-                if capitalised and not acronym and not raw[:1].isupper() and not raw[:1].isdigit():
-                    continue
+                if acronym and not raw.isupper() and raw != form and _common_word(f, raw, s):
+                    continue  # "Help", "Care": a word, not the acronym HELP
+                if capitalised and not acronym and not raw[:1].isupper() and not raw[:1].isdigit() and \
+                        sum(w[:1].isupper() for w in raw.split()[1:]) < 2:
+                    continue  # "departamentit për Kufirin dhe Migracionin": a lower-case head before a capitalised name
                 hits.append({"key": key, "form": form, "start": s, "end": e, "text": raw})
         hits.sort(key=lambda h: (h["start"], -(h["end"] - h["start"])))
         out, reach = [], -1
         for h in hits:
+            if out and (h["start"], h["end"]) == (out[-1]["start"], out[-1]["end"]) and h["key"] != out[-1]["key"]:
+                out[-1].setdefault("alts", []).append(h["key"])  # one form, several names ("ICS"): the caller decides
+                continue
             if h["start"] < reach:
                 continue  # inside a longer name found at an earlier or the same start
             out.append(h)
@@ -201,9 +218,20 @@ class Matcher:
         return out
 
 
+def _common_word(f: Folded, raw: str, start: int) -> bool:
+    """Is a title-case word an ordinary one: written in lower case elsewhere in the text, opening a sentence, or a word of a
+    longer capitalised name ("Association for Help and Development")?"""
+    before, after = f.original[max(0, start - 30):start], f.original[start + len(raw):start + len(raw) + 30]
+    return bool(re.search(rf"(?<!\w){re.escape(raw.lower())}(?!\w)", f.original)) or \
+        bool(re.search(r"(?:^|[.!?:]\s+|\n\s*)$", before)) or \
+        bool(re.search(r"[A-Z][\w’']*\s+(?:(?:for|of|and|the)\s+)?$", before)) or bool(re.match(r"\s+(?:(?:for|of|and|the)\s+)?[A-Z]", after))
+
+
 def _acronym_case(raw: str, form: str) -> bool:
+    """An acronym in capitals, as the record writes it, or of four letters or more in title case ("Cepol", "Ni-Co", "Frontex")."""
     letters = [c for c in raw if c.isalpha()]
-    return bool(letters) and (all(c.isupper() for c in letters) or raw == form)
+    title = len(letters) >= 4 and all(w[:1].isupper() and w[1:].islower() for w in re.split(r"[-\s.]+", raw) if w)
+    return bool(letters) and (all(c.isupper() for c in letters) or raw == form or title)
 
 
 #: endings of BCMS personal names in the oblique cases (Mirk-a, Kuprešakovića, Laket-u, Žark-om)
@@ -267,16 +295,20 @@ LOCAL_ORG_NAMES = {
     "europol": "Evropol", "interpol": "Interpola",
 }
 
+#: the region's acronyms of an interior ministry, and the countries whose language writes each
+LOCAL_ACRONYMS = {"MUP": frozenset(["BA", "HR", "ME", "RS"]), "MVR": frozenset(["MK", "BG"]), "MPB": frozenset(["AL", "XK"])}
+
 #: the English names of the region's kinds of institution and how its languages write them (in the nominative; case
 #: endings are matched by stem), so that "Ministarstva vanjskih poslova BiH" finds the "Ministry of Foreign Affairs of Bosnia
 #: and Herzegovina" the record knows by its English name
 INSTITUTIONS = {
     "ministry of security": "Ministarstvo sigurnosti|Ministarstvo bezbjednosti|Ministarstvo bezbednosti",
     "ministry of interior": "Ministarstvo unutrašnjih poslova|Ministarstvo unutarnjih poslova|Ministarstvo za unutrašnje poslove|"
-                            "Ministria e Brendshme|Министерство за внатрешни работи",
-    "ministry of the interior": "Ministarstvo unutrašnjih poslova|Ministarstvo unutarnjih poslova|Ministria e Brendshme",
+                            "Ministria e Brendshme|Ministria e Punëve të Brendshme|Министерство за внатрешни работи|MUP|MVR|MPB",
+    "ministry of the interior": "Ministarstvo unutrašnjih poslova|Ministarstvo unutarnjih poslova|Ministria e Brendshme|"
+                                "Ministria e Punëve të Brendshme|MUP|MVR|MPB",
     "federal ministry of the interior": "Ministarstvo unutrašnjih poslova|Savezno ministarstvo unutrašnjih poslova",
-    "ministry of internal affairs": "Ministarstvo unutrašnjih poslova",
+    "ministry of internal affairs": "Ministarstvo unutrašnjih poslova|Ministria e Punëve të Brendshme|MUP|MVR|MPB",
     "ministry of foreign affairs": "Ministarstvo vanjskih poslova|Ministarstvo spoljnih poslova|Ministarstvo inostranih poslova|"
                                    "Ministria e Punëve të Jashtme|Министерство за надворешни работи",
     "ministry of justice": "Ministarstvo pravde|Ministarstvo pravosuđa|Ministria e Drejtësisë|Министерство за правда",
@@ -296,4 +328,7 @@ INSTITUTIONS = {
     "police": "Policija|Policia|Полиција",
     "customs administration": "Uprava carina|Carinska uprava|Administrata Doganore|Царинска управа",
     "national coordinator": "Nacionalni koordinator",
+    "bureau for public security": "Biro za javna bezbednost|Биро за јавна безбедност|Byroja e Sigurisë Publike",
+    "delegation of european union": "EU Delegation|Delegation of the EU|Delegacija Evropske unije|Delegacija Europske unije|"
+                                    "Delegacija EU|Делегација на Европската унија|Delegacioni i Bashkimit Evropian|Delegacioni i BE",
 }

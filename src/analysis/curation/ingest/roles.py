@@ -51,11 +51,12 @@ MENTIONED = [
                      r"since (?:19|20)\d\d|prethodn\w*|ranije"),
     ("subject of discussion", r"discuss\w*(?: the)?|regarding(?: the)?|concerning(?: the)?|about the|"
                               r"(?:meeting|conference|workshop|seminar|discussion|talks|session|debate) on(?: the)?\s*$|\bon(?: the)?\s*$|"
-                              r"state-of-play of|razgovara\w* o|raspravlja\w* o|diskut\w* o"),
+                              r"state-of-play of|razgovara\w* o|raspravlja\w* o|diskut\w* o|"
+                              r"(?:co-?operation between|s[au]radnj\w* izmedu)(?: the)?(?: [^.;]{0,60}(?:,| and| i))?\s*(?:the\s+)?$"),
     ("beneficiary of a project", r"aim\w* to (?:help|assist|support)|pomogn\w*|pomoc\w* zemlj\w*|help(?:s|ing)? (?:the )?countries|"
                                  r"beneficiar\w*|intended for"),
     ("in line with", r"in line with|in accordance with|aligned? with|harmoni[sz]\w* with|standards of|accession to|integration into|"
-                     r"membership|u skladu sa|uskladjen\w*"),
+                     r"membership|u skladu sa|uskladjen\w*|(?:part|members?) of the\s*$|non-"),
     ("migrants' origin or route", r"migrants? from|refugees? from|nationals? of|citizens? of|countries of origin|country of origin|"
                                   r"(?:coming|arriving|travell?ing) (?:from|through|via)|route through|transit (?:through|countries)|"
                                   r"along the|migranti iz|drzavljan\w*"),
@@ -65,12 +66,22 @@ _MENTIONED = [(reason, re.compile(p)) for reason, p in MENTIONED]
 #: words after a name that make it a qualifier of a thing, not an actor ("EU standards", "Austrian model")
 QUALIFIED = re.compile(r"^[\s-]*(?:standards?|acquis|accession|integration|membership|member states?|candidate|legislation|law|"
                        r"regulations?|directives?|values|agenda|path|requirements|model|practices?|borders?|visa|citizens?|nationals?|"
-                       r"territory|soil|route|funds?|policy|policies|strategy|programmes?)\b", re.I)
+                       r"territory|soil|route|funds?|policy|policies|strategy|programmes?|countries|states|level|"
+                       r"and non-\w+ countries)\b", re.I)
+#: a project's or an event's quoted title beginning with a name ("Projekta „EU: regionalna potpora ...“")
+_QUOTED = re.compile(r"\b(?:proje[ck]t\w*|programme|program\w*|titled|entitled|called|nazivom|naziv\w*|conference|konferencij\w*|"
+                     r"campaign|kampanj\w*)\s*[„“\"«‘]\s*$", re.I)
+#: a modal right after a name: a plan, not a part taken ("the EU will continue to provide support")
+_MODAL = re.compile(r"^\s*(?:will|would|should|could|shall|is expected to|ce|će|do të)\b", re.I)
 
 
 def classify_mention(sentence: str, start: int, end: int) -> tuple[bool, str | None, str]:
     """(takes part, role or None, reason) for the name at [start, end) of a sentence."""
     after = sentence[end:end + 30]
+    if re.fullmatch(r"\s*[-–—|•]\s*", sentence[:start]) and not sentence[end:].strip():
+        return False, None, "the site's name"  # a page header "<title> - Vlada Crne Gore" split over lines
+    if _QUOTED.search(sentence[max(0, start - 30):start]):
+        return False, None, "in a title"
     if QUALIFIED.match(after) and not re.match(r"^[\s-]*funded|^[\s-]*financed", after):
         return False, None, f"qualifies '{QUALIFIED.match(after).group(0).strip(' -')}'"
     before = fold(sentence[:start])
@@ -83,6 +94,8 @@ def classify_mention(sentence: str, start: int, end: int) -> tuple[bool, str | N
         for m in pattern.finditer(before):
             if best is None or m.end() >= best[0]:
                 best = (m.end(), False, None, reason)
+    if best is None and _MODAL.match(after):
+        return False, None, "a hope or plan"
     if best is None:
         # a cue right after the name counts too ("MARRI organised", "Austria hosted", "UNHCR thanked")
         tail = fold(sentence[end:end + 40])

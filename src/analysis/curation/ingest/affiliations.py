@@ -1,0 +1,83 @@
+"""A person's affiliation: the organisation the sentence ties them to, in their title ("X, Director of Y", "Y's Director X"),
+in brackets, after "from"/"of"/"iz"/"од", by who leads whom ("a delegation led by X"), or through a country their title
+names ("Macedonian Minister of Interior", "Ambassador of France"), or, for a minister named without a country, the country
+of the site that published the release."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.curation.ingest.gazetteer import Gazetteer
+from analysis.curation.ingest.matching import fold, form_words
+from analysis.curation.ingest.text import Sentence
+from analysis.curation.ingest.titles import is_role
+
+_FROM = re.compile(r"^\s*(?:,\s*)?(?:(?:both|all|all three|each)\s+(?:(?:from|of|at|with)\s+)?|(?:from|of|at|with|iz|od|од|из|nga|prej)\s+)"
+                   r"(?:the\s+)?$", re.I)
+#: "X Directorate represented by <name>", "delegation led by <name>", "predvođena <name>"
+_LED_BY = re.compile(r"(?:\s+[A-Z&][\w&/.-]*)*\s*,?\s*(?:represented|led|headed|chaired|accompanied) by\s*|"
+                     r"[^.;]{0,40}?\b(?:predvođen\w*|predvoden\w*|предводен\w*)\s*(?:od\s+|од\s+)?(?:\w+\s+){0,3}")
+
+
+def affiliation(text, t_start, start, end, t_end, s: Sentence, org_spans, g: Gazetteer, title: str, countries,
+                places: list[str], home: str | None = None) -> tuple[str | None, str]:
+    """The organisation the sentence ties the person to, and how ('title', 'bracket', 'from', 'country'), or (None, '')."""
+    inside = [(a, b, o) for a, b, o in org_spans if t_start <= a and b <= t_end and not (start <= a < end)]
+    after = next(((a, b, o) for a, b, o in org_spans if a >= max(end, t_end) and a < s.end), None)
+    if after and re.fullmatch(r"\s*\(\s*", text[max(end, t_end):after[0]]):
+        return after[2], "bracket"
+    if after and _FROM.match(text[max(end, t_end):after[0]]):
+        return after[2], "from"
+    led = next(((a, b, o) for a, b, o in org_spans if b <= t_start and _LED_BY.fullmatch(text[b:t_start])), None)
+    if led:
+        return led[2], "from"
+    # of two roles in a title, the last one's body: "potpredsjednik Vlade i ministar unutarnjih poslova Republike Srbije"
+    roles = [t_start + w.start() for w in re.finditer(r"[^\s,;:()]+", text[t_start:max(t_end, end)])
+             if not (start <= t_start + w.start() < end) and is_role(w.group(0))]
+    last = [x for x in inside if roles and x[0] >= roles[-1]]
+    if last or (inside and not roles):
+        return min(last or inside, key=lambda x: (x[0], x[0] - x[1]))[2], "title"
+    by_country, via = _country_body(text, t_start, start, end, t_end, g, title, countries, places, home)
+    if by_country and (via == "ministry" or not inside):  # "... i ministar unutarnjih poslova Republike Srbije"
+        return by_country, "country"
+    if inside:
+        return min(inside, key=lambda x: (x[0], x[0] - x[1]))[2], "title"  # the first body named: "Head of X and Y"
+    return None, ""
+
+
+def _country_body(text, t_start, start, end, t_end, g: Gazetteer, title: str, countries, places: list[str],
+                  home: str | None = None) -> tuple[str | None, str]:
+    """"Macedonian Minister of Interior", "Ambassador of France": the country's ministry or embassy, and which of the two. A
+    minister whose title names no country ("Ministar unutarnjih poslova" on mup.gov.hr) is the publishing site's country's."""
+    if not title:
+        return None, ""
+    cc = next((c["code"] for c in countries if t_start <= c["start"] < max(t_end, end)), None)
+    ministry = _ministry(title, g, cc or home)
+    if ministry:
+        return ministry, "ministry"
+    if cc and re.search(r"ambassador|ambasador|charge d.affaires|chargee d.affaires", fold(title)):
+        embassy = sorted({o for f, o in zip(g.org_forms, g.org_form_ids, strict=True) if "embassy" in f and g.org_country.get(o) == cc})
+        host = [fold(p) for p in places if fold(p) != fold(g.country_names.get(cc, ""))]  # where the embassy is, not whose
+        here = [o for o in embassy if any(p in fold(g.org_full.get(o, "")) for p in host)]
+        if len(here) == 1 or len(embassy) == 1:
+            return (here or embassy)[0], "embassy"
+    return None, ""
+
+
+#: a minister's word in any language and case ("Minister", "ministrom", "Zëvendësministër", "министер"), with an Albanian article
+_MINISTER = re.compile(r"^.*?\b\w*minist(?:er|ers|ar|ri|ra|rom|ru|rot|rite|re|rja|ria)\b(?:\s+(?:i|e|te|se)\b)?")
+
+
+def _ministry(title: str, g: Gazetteer, cc: str | None) -> str | None:
+    """The ministry a minister's title names, of country ``cc``: the title's minister word read as each language's word for
+    "ministry" ("ministar unutarnjih poslova" -> "ministarstvo unutarnjih poslova")."""
+    folded = " ".join(form_words(title))
+    if not cc or not _MINISTER.search(folded):
+        return None
+    keys = sorted((k for k, per in g.generic.items() if cc in per), key=len, reverse=True)
+    for word in ("ministry", "ministarstvo", "ministerstvo", "ministria e"):
+        phrase = _MINISTER.sub(word, folded, count=1)
+        key = next((k for k in keys if k in phrase and k.startswith(word.split()[0][:6])), None)
+        if key:
+            return g.generic[key][cc]
+    return None

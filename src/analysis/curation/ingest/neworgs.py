@@ -1,0 +1,107 @@
+"""Bodies the record does not know, named in the region's languages: a head noun ("Ministarstvo", "Управа", "Univerzitet",
+"Agjencia") with the words that complete its name, read back in the nominative ("Управе за људске ресурсе" -> "Управа за
+људске ресурсе", "Univerzitetom u Mastrihtu" -> "Univerzitet u Mastrihtu").
+
+>>> [o["name"] for o in local_new_orgs("У организацији Управе за људске ресурсе и Министарства социјалног старања, бриге о "
+...                                    "породици и демографије, уз подршку ГИЗ-а, данас је почела обука.", [], lambda w: False)]
+['Управа за људске ресурсе', 'Министарство социјалног старања, бриге о породици и демографије']
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.curation.ingest.matching import fold
+
+#: head nouns (folded stems) with their nominative in Latin and Cyrillic script
+_HEADS = {
+    "ministarstv": ("Ministarstvo", "Министарство"), "ministerstv": ("Ministerstvo", "Министерство"), "uprav": ("Uprava", "Управа"),
+    "agencij": ("Agencija", "Агенција"), "direkcij": ("Direkcija", "Дирекција"), "sluzb": ("Služba", "Служба"),
+    "zavod": ("Zavod", "Завод"), "centar": ("Centar", "Центар"), "kancelarij": ("Kancelarija", "Канцеларија"),
+    "ured": ("Ured", "Уред"), "univerzitet": ("Univerzitet", "Универзитет"), "fakultet": ("Fakultet", "Факултет"),
+    "institut": ("Institut", "Институт"), "komesarijat": ("Komesarijat", "Комесаријат"), "sekretarijat": ("Sekretarijat", "Секретаријат"),
+}
+_ALBANIAN_HEADS = ("ministria", "ministrise", "ministrine", "agjencia", "agjencise", "agjencine", "drejtoria", "drejtorise",
+                   "drejtorine", "autoriteti", "autoritetit", "instituti", "institutit")
+_ENDINGS = ("om", "oj", "e", "a", "u", "i", "o", "")
+#: words after a comma that open a new clause, not the rest of a name
+_CLAUSE = frozenset([
+    "uz", "уз", "a", "а", "te", "те", "kao", "као", "koji", "који", "koja", "која", "koje", "које", "što", "што", "dok", "док", "kako",
+    "како", "čime", "чиме", "i", "и", "and", "which", "who", "dhe", "qe", "që", "si", "me", "čije", "čiji", "čija", "чије", "чији", "чија",
+    "koju", "коју", "gdje", "gde", "где", "kur", "ku"
+])
+_LINKS = frozenset([
+    "u", "za", "na", "od", "iz", "izmedu", "izmedju", "pri", "sa", "s", "v", "vo", "na", "во", "за", "на", "од", "при", "со", "per", "për",
+    "e", "të", "i", "se", "të"
+])
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _head(word: str) -> tuple[str, str] | None:
+    """(nominative, stem) of a head noun in any case form, or None."""
+    low = fold(word)
+    if low in _ALBANIAN_HEADS:
+        return word, low
+    if low in ("centra", "centru", "centrom"):  # not the English "Centre"
+        return ("Центар" if re.search(r"[\u0400-\u04FF]", word) else "Centar"), "centar"
+    for stem, (latin, cyrillic) in _HEADS.items():
+        if low.startswith(stem) and low[len(stem):] in _ENDINGS:
+            return (cyrillic if re.search(r"[\u0400-\u04FF]", word) else latin), stem
+    return None
+
+
+def local_new_orgs(text: str, known_spans: list[tuple[int, int]], is_place) -> list[dict]:
+    """{name, start, end} of every body named with a head noun in the region's languages and not inside a known body's name.
+    ``is_place(text)`` tells whether a text opens with a country or place ("Crne Gore i Republike Srbije" go on with a name)."""
+    out = []
+    for m in _WORD.finditer(text):
+        head = _head(m.group(0))
+        if head is None or any(a <= m.start() < b for a, b in known_spans):
+            continue
+        start = m.start()
+        lead = re.search(r"((?:[A-ZČĆŠŽĐА-Я][\w]+ ){1,2})$", text[max(0, start - 40):start])
+        nominative = fold(m.group(0)) == fold(head[0])
+        if lead and nominative and all(w.endswith(("ki", "ka", "ko", "ni", "na", "no", "ји", "ки", "ни")) for w in lead.group(1).split()):
+            start -= len(lead.group(1))  # "Zajednički centar ...": an adjective opening the name (both in the nominative)
+        elif not m.group(0)[:1].isupper():
+            continue
+        words, pos = [], m.end()
+        while len(words) < 12:
+            nxt = re.match(r"(\s*,\s*|\s+)([^\s,.;:()]+)", text[pos:])
+            if not nxt or "\n" in nxt.group(1):
+                break
+            w = nxt.group(2)
+            comma = "," in nxt.group(1)
+            place = is_place(text[pos + len(nxt.group(1)):pos + len(nxt.group(1)) + 40])
+            if place:  # a country or place goes on with the name whole ("... između BiH, Crne Gore i Republike Srbije")
+                words.append(text[pos:pos + len(nxt.group(1)) + place])
+                pos += len(nxt.group(1)) + place
+                continue
+            segment = re.match(r"[^,.;:()]*", text[pos + nxt.end():]).group(0)
+            here = text[pos + len(nxt.group(1)):pos + len(nxt.group(1)) + 40]
+            if comma and not is_place(here) and (w.lower() in _CLAUSE or not w[:1].islower() or
+                                              not re.search(r"\s(?:i|и|and|dhe)\s", f" {segment} ")):
+                break  # after a comma only the rest of an enumeration ("..., бриге о породици и демографије")
+            prev = fold(words[-1].strip(" ,")) if words else fold(m.group(0))
+            if w[:1].isupper() and not w.isupper() and not is_place(here) and prev not in _LINKS:
+                break  # a capitalised word goes on with a name only after a preposition ("Univerzitet u Mastrihtu")
+            if w.lower() in ("i", "и", "and", "dhe", "e", "te") and not comma:
+                after = re.match(r"\s+([^\s,.;:()]+)", text[pos + nxt.end():])
+                if after and after.group(1)[:1].isupper() and not is_place(text[pos + nxt.end():].lstrip()[:40]):
+                    break  # "... ресурсе и Министарства ...": the next body
+            if w[:1].isupper() and _head(w):
+                break
+            words.append(nxt.group(0))
+            pos += nxt.end()
+        acronym = re.match(r"\s*\(([A-ZА-Я]{2,8})\)", text[pos:])
+        if acronym:
+            pos += acronym.end()
+        while words and fold(words[-1].strip(" ,")) in ("i", "u", "za", "na", "od", "iz", "and", "of", "dhe", "e", "te", "se", "per"):
+            pos -= len(words.pop())
+        if len(words) < 1:
+            continue
+        raw = text[start:pos].strip()
+        nom = head[0] if m.group(0)[:1].isupper() else head[0].lower()
+        name = raw[:m.start() - start] + nom + raw[m.end() - start:]
+        out.append({"name": name.strip(), "start": start, "end": pos, "acronym": acronym.group(1) if acronym else ""})
+    return out

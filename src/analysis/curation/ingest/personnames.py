@@ -1,0 +1,63 @@
+"""People's names as releases write them: a BCMS name in an oblique case back in the nominative, and a person named
+by surname only after a title ("Deputy Minister Hoxha", "Ambassador Delawie's remarks").
+
+>>> nominative_name(["Aleksandra", "Grčića"]), nominative_name(["Draganom", "Kulićem"]), nominative_name(["Marka", "Jovića"])
+('Aleksandar Grčić', 'Dragan Kulić', 'Marko Jović')
+>>> nominative_name(["Aleksandra", "Jović"]) is None  # a woman's name: nothing to undo
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+#: a possessive ending: the name stops there ("Delawie’s Remarks", "National Contact Points’ meeting")
+POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
+_VOWELS = set("aeiouаеиоу")
+
+
+def nominative_name(tokens: list[str]) -> str | None:
+    """The nominative of a man's BCMS name written in the instrumental ("Draganom Kulićem") or the genitive/accusative
+    ("Aleksandra Grčića": a surname in -ića is a man's in an oblique case), else None."""
+    if len(tokens) >= 2 and all(len(t) > 5 and re.search(r"(?:om|em)$", t) for t in tokens):
+        return " ".join(t[:-2] for t in tokens)
+    if len(tokens) >= 2 and re.search(r"(?:ić|ič|ић)[aа]$", tokens[-1]) and all(t[-1:] in "aа" for t in tokens[:-1]):
+        return " ".join([*(_first_name(t[:-1]) for t in tokens[:-1]), tokens[-1][:-1]])
+    return None
+
+
+def _first_name(stem: str) -> str:
+    """A man's first name from its oblique stem: Aleksandr-a → Aleksandar, Mark-a → Marko, Ivan-a → Ivan."""
+    low = stem.lower()
+    if low.endswith(("k", "к")):
+        return stem + ("о" if stem[-1] == "к" else "o")  # Marko, Darko, Mirko
+    if len(low) >= 3 and low[-1] in "rр" and low[-2] not in _VOWELS:
+        return stem[:-1] + ("а" if stem[-1] == "р" else "a") + stem[-1]  # Petar, Aleksandar
+    return stem
+
+
+_MODIFIERS = frozenset(["general", "deputy", "vice", "senior", "chief", "acting", "assistant", "first", "special", "regional"])
+
+
+def surname_mentions(sentence: str, is_title_word, is_name_word) -> list[tuple[int, int, str]]:
+    """(start, end, title) of single capitalised words right after a title that names a person by surname only:
+    "Deputy Minister Hoxha", "General Director Maxhuni", "Ambassador Delawie’s". A word followed by another capitalised
+    word is a full name (or not a name) and left to the full-name reader."""
+    out = []
+    for m in re.finditer(r"(?<![\w’'-])([^\W\d_][^\W\d_]+)(['’]s\b)?(?![\w-])", sentence):
+        if not (m.group(1)[0].isupper() and m.group(1)[1:].islower()):
+            continue
+        if not m.group(2) and re.match(r"\s+(?:(?:von|van|de|di|da|del|der|bin|el)\s+)?[^\W\d_]", sentence[m.end():]) and \
+                not re.match(r"\s+(?:[a-z]+ed|said|and|to|on|in|at|is|was|who|has|had)\b", sentence[m.end():]):
+            continue  # a capitalised word after it (a full name), or a word that makes it an adjective ("Kombëtare për")
+        before = list(re.finditer(r"[\w.-]+", sentence[:m.start()]))[-4:]
+        # a capitalised title ("Minister Hoxha"); after a lower-case one the word is as often a body's ("načelnikom Terenske ...")
+        if not before or before[-1].end() < m.start() - 1 or not is_title_word(before[-1].group(0)) or before[-1].group(0).islower() \
+                or not is_name_word(m.group(1)):
+            continue
+        first = len(before) - 1
+        while first > 0 and (is_title_word(before[first - 1].group(0)) or before[first - 1].group(0).lower() in _MODIFIERS) \
+                and before[first - 1].end() >= before[first].start() - 2:
+            first -= 1
+        out.append((m.start(1), m.end(1), sentence[before[first].start():before[-1].end()]))
+    return out

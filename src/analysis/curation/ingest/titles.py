@@ -1,0 +1,91 @@
+"""Role words and titles in English and the region's languages: is a phrase a title ("Director", "ravnatelja",
+"Drejtori", "министер"), and a BCMS title back in the nominative ("s direktorom" -> "direktor")."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.curation.ingest.matching import fold
+
+#: stems (folded) of words that make a phrase a role or title, in English and the region's languages
+ROLE_STEMS = tuple("""
+ambassador adviser advisor analyst assistant chair chief coordinator commander commissioner consul counsellor delegate deputy
+director head inspector liaison manager minister officer president prime representative secretary specialist expert
+spokes rapporteur attache prosecutor judge governor mayor professor lecturer trainer charge
+direktor ministar ravnatelj nacelnik sef pomocnik zamjenik zamenik savjetnik savetnik ambasador predsjednik predsednik sekretar
+koordinator komesar inspektor glavn drzavn vodj voditelj komandant zapovjednik veleposlanik potpredsjedn potpredsedn premijer
+ministrom ministra ministru predstavnik pretstavnik gradonacelnik gradonachalnik kmet
+ministe pomoshnik sovetnik pretsedatel shef
+drejtor zevendes kryetar drejtues komisioner ministri ambasadori udheheq zyrtar
+""".split())  # noqa: SIM905 (a word list reads better as text)
+#: degrees, which count as a title only as whole words ("MBA", not "mbahet")
+_DEGREES = frozenset(["m.a.", "m.a", "phd", "ph.d.", "mba"])
+
+
+#: BCMS role nouns in the nominative (folded), for titles written in another case ("s direktorom" -> "direktor")
+_NOMINATIVE = ("direktor", "ravnatelj", "zamjenik", "zamenik", "nacelnik", "pomocnik", "savjetnik", "savetnik", "ambasador",
+               "predsjednik", "predsednik", "sekretar", "koordinator", "komesar", "inspektor", "sef", "tajnik", "voditelj",
+               "komandant", "zapovjednik", "ministr", "veleposlanik", "potpredsjednik", "potpredsednik", "premijer", "predstavnik")
+
+
+def nominative_title(title: str) -> str:
+    """A title with its inflected BCMS role nouns in the nominative (each of them: "potpredsjednikom Vlade i ministrom ...").
+
+    >>> nominative_title("direktorom Granične policije BiH"), nominative_title("ministra sigurnosti"), nominative_title("Director")
+    ('direktor Granične policije BiH', 'ministar sigurnosti', 'Director')
+    >>> nominative_title("potpredsjednikom Vlade i ministrom unutarnjih poslova"), nominative_title("drejtoreshës për Politikat")
+    ('potpredsjednik Vlade i ministar unutarnjih poslova', 'drejtoresha për Politikat')
+    """
+    # the first word and a word after "i"/"and" head their phrase; the others are rightly inflected ("zamjenik direktora")
+    return _albanian_nominative(re.sub(r"(?:^|(?<=\bi )|(?<=\band )|(?<=\bи ))[^\W\d_]+", lambda m: _nominative_word(m.group(0)), title))
+
+
+#: Albanian role nouns (folded stems) whose genitive/dative ends in -ës (feminine, nominative -a) or -it (masculine, -i)
+_ALBANIAN_ROLES = ("drejtor", "zevendes", "kryetar", "koordinator", "sekretar", "komisioner", "zyrtar", "ministr", "shef")
+
+
+def _albanian_nominative(title: str) -> str:
+    """The first word of an Albanian title in the nominative: "drejtoreshës" -> "drejtoresha", "drejtorit" -> "drejtori"."""
+    first, sep, rest = title.partition(" ")
+    if fold(first).startswith(_ALBANIAN_ROLES) and len(first) > 6:
+        if first.endswith("ës"):
+            first = first[:-2] + "a"
+        elif first.endswith("it"):
+            first = first[:-1]
+    return first + sep + rest
+
+
+def _nominative_word(word: str) -> str:
+    low = fold(word)
+    for end in ("om", "em", "a", "u", "e"):
+        if low.endswith(end) and low[: -len(end)] in _NOMINATIVE:
+            stem = word[: -len(end)]
+            return stem[:-1] + "ar" if low[: -len(end)] == "ministr" else stem
+    return word
+
+
+_UNITS = ("directorat", "direktorat", "drejtoria", "drejtorise", "drejtorine", "drejtorit", "direkcij",
+          "ministarstv", "ministerstv", "ministria", "ministris", "ministrin")  # bodies, not roles
+
+
+def is_role(phrase: str) -> bool:
+    """Does the phrase hold a role word ("Director", "ravnatelja", "Drejtori") and not only a unit ("Directorate")?"""
+    return any(((w := fold(x).strip(",()")).rstrip(".").startswith(ROLE_STEMS) and not w.startswith(_UNITS)) or w in _DEGREES
+               for x in phrase.split())
+
+
+def singular_title(title: str) -> str | None:
+    """A title whose first word is a plural role noun, with that word in the singular; None when it is not plural.
+
+    >>> singular_title("Potpredsednici NS IPA Srbije"), singular_title("Ministri unutrašnjih poslova"), singular_title("direktor")
+    ('Potpredsednik NS IPA Srbije', 'Ministar unutrašnjih poslova', None)
+    """
+    first, _, rest = title.partition(" ")
+    low = fold(first)
+    if low.endswith("nici") and low.startswith(ROLE_STEMS):
+        return f"{first[:-2]}k {rest}".strip()
+    if low in ("ministri", "ministers", "direktori", "directors", "ambasadori", "ambassadors"):
+        stem = first[:-1]
+        a = "а" if re.search(r"[\u0400-\u04FF]", first) else "a"
+        return f"{stem[:-1]}{a}{stem[-1]} {rest}".strip() if low == "ministri" else f"{stem} {rest}".strip()
+    return None
