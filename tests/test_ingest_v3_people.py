@@ -9,7 +9,9 @@ from analysis.curation.ingest.people import is_role, nominative_title
 
 
 def _people(text: str) -> dict[str, dict]:
-    return {p["name"]: p for p in extract(text)["people"]}
+    """People by name, and also by the form the text writes (a person the record knows comes out under the record's name)."""
+    people = extract(text)["people"]
+    return {**{p.get("written", p["name"]): p for p in people}, **{p["name"]: p for p in people}}
 
 
 def test_both_of_an_organisation_after_a_list():
@@ -129,6 +131,17 @@ def test_long_titles_with_commas(text, name, title):
 
 def test_next_segment_with_a_verb_is_not_title():
     assert _people("Ms Ana Novak, Director for Migration, said that the plan works.")["Ana Novak"]["title"] == "Director for Migration"
+
+
+def test_albanian_minister_in_the_accusative_is_a_title_not_a_ministry():
+    people = _people("Dje Spasovski u takua me ministrin e Sigurisë së Bosnjë e Hercegovinës, Selmo Cikotiq, si dhe me të tjerë.")
+    assert people["Selmo Cikotiq"]["title"] == "ministrin e Sigurisë së Bosnjë e Hercegovinës"
+
+
+def test_name_after_an_albanian_body_in_the_genitive_is_kept():
+    people = _people("Dje në fjalimin në Konferencë, ministri i Punëve të Brendshme Oliver Spaspovski tha se rëndësia është e madhe.")
+    assert people["Oliver Spaspovski"]["title"] == "ministri i Punëve të Brendshme"
+    assert "Brendshme Oliver Spaspovski" not in people
 
 
 def test_plural_title_before_a_list_of_two():

@@ -103,6 +103,9 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             while len(tokens) > 2 and any(a <= start < b for a, b, _ in org_spans):  # "Ministrinë e Brendshme Alma Bime"
                 start = text.index(tokens[1], start + len(tokens[0]))
                 tokens = tokens[1:]
+            while len(tokens) > 2 and re.search(r"\b(?:së|të|se|te|me|për)\s+$", text[max(s.start, start - 5):start]):
+                start = text.index(tokens[1], start + len(tokens[0]))  # "të Brendshme Oliver Spasovski": the name after the body
+                tokens = tokens[1:]
             if re.search(r"\b(?:së|të|se|te|me|për)\s+$", text[max(s.start, start - 5):start]):
                 continue  # an Albanian genitive or object ("Byrosë së Sigurisë Publike", "me Qenie Njerëzore"), not a name
             written = " ".join(tokens)

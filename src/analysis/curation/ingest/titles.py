@@ -65,7 +65,7 @@ def _nominative_word(word: str) -> str:
 
 
 _UNITS = ("directorat", "direktorat", "drejtoria", "drejtorise", "drejtorine", "drejtorit", "direkcij",
-          "ministarstv", "ministerstv", "ministria", "ministris", "ministrin")  # bodies, not roles
+          "ministarstv", "ministerstv", "ministria", "ministris", "ministrine")  # bodies, not roles ("ministrin" is the minister)
 
 
 def is_role(phrase: str) -> bool:
