@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import os
 import shutil
 from pathlib import Path
 
@@ -108,6 +110,50 @@ def small_record(tmp_path_factory) -> Path:
 def small_pkg(small_record: Path, tmp_path: Path) -> Path:
     """A private copy of the small valid record."""
     return Path(shutil.copytree(small_record, tmp_path / "data"))
+
+
+#: one report of every notebook (the 50-odd organisation profiles are the partner notebook): what
+#: `make test` builds and opens on a developer's machine; CI (CI=true), or WBCOOP_BROWSER_ALL=1,
+#: builds and opens every page of the report set (about 2.5 minutes more on 2 cores)
+SITE_PAGES = ["timeline-all", "partner-interpol", "country-xk", "initiatives", "topics-main", "network", "map", "about"]
+
+
+def site_pages() -> list[str]:
+    from analysis.reports import runner
+
+    if os.environ.get("CI") or os.environ.get("WBCOOP_BROWSER_ALL"):
+        return [s.name for s in runner.load_config()]
+    return SITE_PAGES
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory) -> dict:
+    """The configured reports of :func:`site_pages`, built once per test session from the real
+    record by one run of the runner with two workers, into a fresh folder (``reports``) that every
+    test process shares (pytest-xdist: the first process to ask builds it, under a lock, while
+    the other waits; the runner's two workers keep both cores busy). What the build printed and
+    its summary come with it (``lines``, ``statuses``, ``data_version``). Read-only: copy it before
+    changing anything."""
+    from filelock import FileLock
+
+    from analysis.reports import runner
+
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the session's folder, shared by the workers
+    folder = root / "shared-site"
+    record = root / "shared-site.json"
+    with FileLock(str(root / "shared-site.lock")):
+        if not record.exists():
+            lines: list[str] = []
+            summary = runner.run_reports(runner.load_config(), only=site_pages(), jobs=2, reports=folder / "reports",
+                                         progress=lines.append)
+            record.write_text(json.dumps({"lines": lines, "data_version": summary.data_version,
+                                          "statuses": {o.name: o.status for o in summary.outcomes},
+                                          "errors": [o.error for o in summary.failed]}), encoding="utf-8")
+    built = json.loads(record.read_text(encoding="utf-8"))
+    assert not built["errors"], built["errors"]
+    return {**built, "reports": folder / "reports"}
 
 
 #: the longest-running test files, longest first (measured with --durations): `make test` hands
