@@ -7,6 +7,7 @@ import io
 import json
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,38 @@ def set_cell(path: Path, row: int, column: str, value: str) -> None:
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every data file's bytes (dot-files such as the lock are not data)."""
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and not p.name.startswith(".")}
+
+
+def fork_main(argv: list[str], log: Path, env: dict[str, str | None] | None = None) -> int:
+    """Start ``python -m analysis *argv`` as a fork of this process (its stdout and stderr into
+    ``log``, ``env`` set or, where None, unset): a real process that can be killed or race
+    another, without starting Python and importing pandas again. Its pid, for :func:`wait_forked`."""
+    from analysis.cli import main
+
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        code = 70
+        try:
+            for key, value in (env or {}).items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
+            out = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+            os.dup2(out, 1)
+            os.dup2(out, 2)
+            code = main(argv)
+            sys.stdout.flush()
+            sys.stderr.flush()
+        finally:
+            os._exit(code)
+    return pid
+
+
+def wait_forked(pid: int) -> int:
+    """The exit status of a process from :func:`fork_main`, or minus the signal that killed it."""
+    _, status = os.waitpid(pid, 0)
+    return -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
 
 
 def build_small_record(target: Path, n_events: int = 12) -> Path:

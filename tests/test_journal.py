@@ -8,38 +8,21 @@ record: which tables change is what matters, not how long they are."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import sys
 from pathlib import Path
 
 import yaml
 
 from analysis.cli import main
 from analysis.curation.journal import KILL_ENV
-from conftest import snapshot
+from conftest import fork_main, snapshot, wait_forked
 
 
 def _add(pkg: Path, draft: Path, log: Path, kill_at: int | None = None) -> int:
-    """``python -m analysis --data pkg add draft`` in a forked process (its stderr into ``log``):
+    """``python -m analysis --data pkg add draft`` in a forked process (its output into ``log``):
     its exit status, or minus the signal that killed it."""
-    pid = os.fork()
-    if pid == 0:  # the child: never returns into pytest
-        code = 70
-        try:
-            os.environ.pop(KILL_ENV, None)
-            if kill_at is not None:
-                os.environ[KILL_ENV] = str(kill_at)
-            out = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-            os.dup2(out, 1)
-            os.dup2(out, 2)
-            code = main(["--data", str(pkg), "add", str(draft)])
-            sys.stdout.flush()
-            sys.stderr.flush()
-        finally:
-            os._exit(code)
-    _, status = os.waitpid(pid, 0)
-    return -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
+    env = {KILL_ENV: None if kill_at is None else str(kill_at)}
+    return wait_forked(fork_main(["--data", str(pkg), "add", str(draft)], log, env))
 
 
 def _next_command(pkg: Path, capsys) -> tuple[int, str]:
