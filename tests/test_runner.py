@@ -134,11 +134,9 @@ def test_bad_configuration_is_explained(tmp_path: Path, runs, message):
         _config(tmp_path, runs)
 
 
-def test_nbval_would_catch_a_changed_result(tmp_path: Path):
-    """The stored outputs really are compared: alter one and nbval fails."""
-    import subprocess
-    import sys
-
+def test_nbval_would_catch_a_changed_result(pytester):
+    """The stored outputs really are compared: alter one and nbval fails (a pytest run of its own,
+    in this process: no second Python start-up)."""
     import nbformat
 
     src = runner.NOTEBOOKS / "about.ipynb"  # the quickest notebook to run; any would do
@@ -148,12 +146,13 @@ def test_nbval_would_catch_a_changed_result(tmp_path: Path):
     out = compared[0].outputs[0]
     key = "text/markdown" if "text/markdown" in out.get("data", {}) else "text/plain"
     out["data"][key] = "a different result"
-    target = tmp_path / "about.ipynb"
+    target = pytester.path / "about.ipynb"
     nbformat.write(nb, target)
-    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env",
-                           "-o", "addopts=", str(target)], capture_output=True, text=True, cwd=runner.NOTEBOOKS, timeout=300)
-    assert proc.returncode == 1, proc.stdout[-2000:]
-    assert "a different result" in proc.stdout
+    result = pytester.runpytest_inprocess("-q", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env", "-o", "addopts=",
+                                          str(target))
+    stdout = result.stdout.str()
+    assert result.ret == 1, stdout[-2000:]
+    assert "a different result" in stdout
 
 
 def test_profiles_grow_with_the_record(tmp_path: Path):
