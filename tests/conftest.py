@@ -55,12 +55,24 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and not p.name.startswith(".")}
 
 
-def fork_main(argv: list[str], log: Path, env: dict[str, str | None] | None = None) -> int:
-    """Start ``python -m analysis *argv`` as a fork of this process (its stdout and stderr into
-    ``log``, ``env`` set or, where None, unset): a real process that can be killed or race
-    another, without starting Python and importing pandas again. Its pid, for :func:`wait_forked`."""
+def fork_main(argv: list[str], log: Path, env: dict[str, str | None] | None = None, *, err: Path | None = None,
+              stdin: bytes | None = None, preexec=None) -> int:
+    """Start ``python -m analysis *argv`` as a fork of this process: a real process that can be
+    killed, race another or hit a resource limit (``preexec`` runs in it first), without starting
+    Python and importing pandas again. Its stdout goes to ``log`` (stderr too, or to ``err``), its
+    stdin comes from ``stdin``; ``env`` is set in it (None: unset). As ``python -m`` would, an
+    uncaught exception prints its traceback and exits 1. Its pid, for :func:`wait_forked`."""
+    import importlib
+    import traceback
+
     from analysis.cli import main
 
+    for module in ("analysis.record.load", "analysis.curation.append"):  # what most commands import (pandas among
+        importlib.import_module(module)  # it): once, here, not again in every child
+    source = None
+    if stdin is not None:
+        source = log.with_name(log.name + ".stdin")
+        source.write_bytes(stdin)
     pid = os.fork()
     if pid == 0:  # the child: never returns into pytest
         code = 70
@@ -70,10 +82,22 @@ def fork_main(argv: list[str], log: Path, env: dict[str, str | None] | None = No
                     os.environ.pop(key, None)
                 else:
                     os.environ[key] = value
-            out = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-            os.dup2(out, 1)
-            os.dup2(out, 2)
-            code = main(argv)
+            os.dup2(os.open(source or os.devnull, os.O_RDONLY), 0)
+            os.dup2(os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC), 1)
+            os.dup2(os.open(err, os.O_WRONLY | os.O_CREAT | os.O_TRUNC) if err else 1, 2)
+            # the standard streams of a fresh process, not pytest's captures
+            sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115
+            sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+            sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
+            if preexec is not None:
+                preexec()
+            try:
+                code = main(argv)
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+            except BaseException:
+                traceback.print_exc()
+                code = 1
             sys.stdout.flush()
             sys.stderr.flush()
         finally:
