@@ -7,6 +7,7 @@ import io
 import json
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -109,6 +110,20 @@ def wait_forked(pid: int) -> int:
     """The exit status of a process from :func:`fork_main`, or minus the signal that killed it."""
     _, status = os.waitpid(pid, 0)
     return -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
+
+
+def run_forked(*args: str, stdin: bytes | None = None, preexec=None, text: bool = False) -> subprocess.CompletedProcess:
+    """``python -m analysis *args`` as a fork of this process (:func:`fork_main`): what it exited
+    with, wrote to stdout and to stderr (str with ``text``, else bytes)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out, err = Path(tmp) / "out", Path(tmp) / "err"
+        code = wait_forked(fork_main(list(args), out, err=err, stdin=stdin, preexec=preexec))
+        stdout, stderr = out.read_bytes(), err.read_bytes()
+    if text:
+        return subprocess.CompletedProcess(["analysis", *args], code, stdout.decode(), stderr.decode())
+    return subprocess.CompletedProcess(["analysis", *args], code, stdout, stderr)
 
 
 def build_small_record(target: Path, n_events: int = 12) -> Path:

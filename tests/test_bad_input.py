@@ -7,28 +7,24 @@ import json
 import resource
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
 
-from conftest import fork_main, snapshot, wait_forked
+from conftest import run_forked, snapshot
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "marri-interpol-lyon.txt"
 RELEASE = "Skopje – MARRI and IOM held a workshop on readmission on 3 March 2021 with delegations of Albania and Serbia.\n"
 
 
 def run(*args: str, stdin: bytes | None = None, preexec=None, fork: bool = True) -> subprocess.CompletedProcess:
-    """``python -m analysis *args``: by default a fork of this process (conftest.fork_main: no
+    """``python -m analysis *args``: by default a fork of this process (conftest.run_forked: no
     Python start-up, no pandas import), or a new one (``fork=False``, where a limit on the
     address space would hit what this process has already mapped)."""
     if not fork:
         return subprocess.run([sys.executable, "-m", "analysis", *args], input=stdin, capture_output=True, timeout=120,
                               preexec_fn=preexec)
-    with tempfile.TemporaryDirectory() as tmp:
-        out, err = Path(tmp) / "out", Path(tmp) / "err"
-        code = wait_forked(fork_main(list(args), out, err=err, stdin=stdin, preexec=preexec))
-        return subprocess.CompletedProcess(["analysis", *args], code, out.read_bytes(), err.read_bytes())
+    return run_forked(*args, stdin=stdin, preexec=preexec)
 
 
 def _one_clear_line(out: subprocess.CompletedProcess, *needles: str) -> str:
