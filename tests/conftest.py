@@ -64,6 +64,7 @@ def fork_main(argv: list[str], log: Path, env: dict[str, str | None] | None = No
     stdin comes from ``stdin``; ``env`` is set in it (None: unset). As ``python -m`` would, an
     uncaught exception prints its traceback and exits 1. Its pid, for :func:`wait_forked`."""
     import importlib
+    import signal
     import traceback
 
     from analysis.cli import main
@@ -78,6 +79,8 @@ def fork_main(argv: list[str], log: Path, env: dict[str, str | None] | None = No
     if pid == 0:  # the child: never returns into pytest
         code = 70
         try:
+            signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a fresh Python, whatever pytest set
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
             for key, value in (env or {}).items():
                 if value is None:
                     os.environ.pop(key, None)
