@@ -57,12 +57,15 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def fork_main(argv: list[str], log: Path, env: dict[str, str | None] | None = None, *, err: Path | None = None,
-              stdin: bytes | None = None, preexec=None) -> int:
+              stdin: bytes | None = None, preexec=None, cwd: Path | None = None) -> int:
     """Start ``python -m analysis *argv`` as a fork of this process: a real process that can be
     killed, race another or hit a resource limit (``preexec`` runs in it first), without starting
     Python and importing pandas again. Its stdout goes to ``log`` (stderr too, or to ``err``), its
-    stdin comes from ``stdin``; ``env`` is set in it (None: unset). As ``python -m`` would, an
-    uncaught exception prints its traceback and exits 1. Its pid, for :func:`wait_forked`."""
+    stdin comes from ``stdin``; ``env`` is set in it (None: unset); it runs in ``cwd``. As ``python -m`` would, an
+    uncaught exception prints its traceback and exits 1. Its pid, for :func:`wait_forked`.
+
+    Not for a command that must find its checkout from ``cwd``: the locations the runner resolves
+    when it is imported (notebooks/, reports.yaml) are this process's."""
     import importlib
     import signal
     import traceback
@@ -79,6 +82,7 @@ def fork_main(argv: list[str], log: Path, env: dict[str, str | None] | None = No
     if pid == 0:  # the child: never returns into pytest
         code = 70
         try:
+            read_package.cache_clear()  # a fresh process has read no package yet
             signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a fresh Python, whatever pytest set
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
             for key, value in (env or {}).items():
@@ -86,6 +90,8 @@ def fork_main(argv: list[str], log: Path, env: dict[str, str | None] | None = No
                     os.environ.pop(key, None)
                 else:
                     os.environ[key] = value
+            if cwd is not None:
+                os.chdir(cwd)
             os.dup2(os.open(source or os.devnull, os.O_RDONLY), 0)
             os.dup2(os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC), 1)
             os.dup2(os.open(err, os.O_WRONLY | os.O_CREAT | os.O_TRUNC) if err else 1, 2)
@@ -109,20 +115,32 @@ def fork_main(argv: list[str], log: Path, env: dict[str, str | None] | None = No
     return pid
 
 
-def wait_forked(pid: int) -> int:
-    """The exit status of a process from :func:`fork_main`, or minus the signal that killed it."""
-    _, status = os.waitpid(pid, 0)
-    return -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
+def wait_forked(pid: int, timeout: float = 300) -> int:
+    """The exit status of a process from :func:`fork_main`, or minus the signal that killed it
+    (killed, and an AssertionError, if it is not done within ``timeout`` seconds)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
+        if time.monotonic() > deadline:
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+            raise AssertionError(f"the command did not end within {timeout} s")
+        time.sleep(0.02)
 
 
-def run_forked(*args: str, stdin: bytes | None = None, preexec=None, text: bool = False) -> subprocess.CompletedProcess:
+def run_forked(*args: str, stdin: bytes | None = None, preexec=None, text: bool = False, cwd: Path | None = None,
+               env: dict[str, str | None] | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
     """``python -m analysis *args`` as a fork of this process (:func:`fork_main`): what it exited
     with, wrote to stdout and to stderr (str with ``text``, else bytes)."""
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
         out, err = Path(tmp) / "out", Path(tmp) / "err"
-        code = wait_forked(fork_main(list(args), out, err=err, stdin=stdin, preexec=preexec))
+        code = wait_forked(fork_main(list(args), out, env, err=err, stdin=stdin, preexec=preexec, cwd=cwd), timeout)
         stdout, stderr = out.read_bytes(), err.read_bytes()
     if text:
         return subprocess.CompletedProcess(["analysis", *args], code, stdout.decode(), stderr.decode())
