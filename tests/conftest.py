@@ -252,10 +252,11 @@ def site_build(tmp_path_factory) -> dict:
 #: the longest-running test files, longest first (measured with --durations): `make test` hands
 #: whole files to its two workers (--dist loadfile; the cells of a notebook must share a kernel),
 #: and starting the long ones first lets both workers finish together instead of one idling
-#: while the other runs a long file at the end
-SLOW_FIRST = ("test_runner_kill.py", "test_runner.py", "test_runner_promises.py", "test_bad_input.py", "test_browser.py",
-              "test_notebooks.py", "test_journal.py", "test_report_safety.py", "test_append_safety.py", "test_install.py",
-              "test_record_rules.py", "test_declaration_cases.py", "test_ingest_add.py")
+#: while the other runs a long file at the end. test_runner.py builds the report set that
+#: test_browser.py opens too (site_build): it goes first, the browser test once the set is likely built
+SLOW_FIRST = ("test_runner.py", "test_report_safety.py", "test_runner_promises.py", "test_install.py",
+              "test_declaration_cases.py", "test_record_rules.py", "test_ingest_add.py", "test_notebooks.py",
+              "test_runner_kill.py", "test_validate.py", "test_browser.py", "test_bad_input.py", "test_boundaries.py")
 
 
 def pytest_collection_modifyitems(config, items):
