@@ -5,3 +5,6 @@ import os
 # nbval compares stored outputs: plain tables, not ITables' (which carry random ids and the
 # DataTables bundle); see analysis.reports.interactive. Kernels inherit this environment.
 os.environ.setdefault("WBCOOP_STATIC_TABLES", "1")
+
+#: pytester: a test may run pytest (nbval) on a notebook of its own, in process
+pytest_plugins = ["pytester"]

@@ -3,8 +3,6 @@ at once are serialised by a lock (each either adds its event or says why not).""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ import yaml
 from analysis.curation.append import add_drafts
 from analysis.errors import AnalysisError
 from analysis.record.load import load
-from conftest import rows, write_rows
+from conftest import fork_main, rows, wait_forked, write_rows
 
 
 def _draft(path: Path, title: str, url: str, day: str) -> Path:
@@ -54,15 +52,17 @@ def test_add_waits_for_the_lock_and_then_gives_up_with_a_message(pkg: Path, tmp_
                    lock_wait=0.2)
 
 
-def test_concurrent_adds_keep_every_event(pkg: Path, tmp_path: Path):
-    """Six processes add one event each at the same moment: all six rows land, none is mixed."""
+def test_concurrent_adds_keep_every_event(small_pkg: Path, tmp_path: Path):
+    """Six processes add one event each at the same moment: all six rows land, none is mixed.
+    (Forks of this process running the command line: six real processes racing for the lock,
+    on the small record.)"""
+    pkg = small_pkg
     runs = []
     for n in range(6):
         draft = _draft(tmp_path / f"d{n}.yaml", f"Parallel workshop number {n} on border checks",
                        f"https://example.org/parallel-{n}", f"2003-06-{n + 1:02d}")
-        runs.append(subprocess.Popen([sys.executable, "-m", "analysis", "--data", str(pkg), "add", str(draft)],
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
-    results = [(p.wait(timeout=300), p.stderr.read()) for p in runs]
+        runs.append((fork_main(["--data", str(pkg), "add", str(draft)], tmp_path / f"d{n}.log"), tmp_path / f"d{n}.log"))
+    results = [(wait_forked(pid), log.read_text()) for pid, log in runs]
     assert all(code == 0 for code, _ in results), results
     rec = load(pkg)
     added = rec.events[rec.events.source_url.str.startswith("https://example.org/parallel-")]

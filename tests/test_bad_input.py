@@ -11,15 +11,20 @@ from pathlib import Path
 
 import pytest
 
-from conftest import snapshot
+from conftest import run_forked, snapshot
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "marri-interpol-lyon.txt"
 RELEASE = "Skopje – MARRI and IOM held a workshop on readmission on 3 March 2021 with delegations of Albania and Serbia.\n"
 
 
-def run(*args: str, stdin: bytes | None = None, preexec=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "analysis", *args], input=stdin, capture_output=True, timeout=120,
-                          preexec_fn=preexec)
+def run(*args: str, stdin: bytes | None = None, preexec=None, fork: bool = True) -> subprocess.CompletedProcess:
+    """``python -m analysis *args``: by default a fork of this process (conftest.run_forked: no
+    Python start-up, no pandas import), or a new one (``fork=False``, where a limit on the
+    address space would hit what this process has already mapped)."""
+    if not fork:
+        return subprocess.run([sys.executable, "-m", "analysis", *args], input=stdin, capture_output=True, timeout=120,
+                              preexec_fn=preexec)
+    return run_forked(*args, stdin=stdin, preexec=preexec)
 
 
 def _one_clear_line(out: subprocess.CompletedProcess, *needles: str) -> str:
@@ -83,7 +88,7 @@ def test_draft_with_a_yaml_alias_bomb_is_refused_without_expanding(pkg: Path, tm
     def limit_memory():
         resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))  # an expanded bomb would need far more
 
-    _one_clear_line(run("--data", str(pkg), "add", str(bomb), preexec=limit_memory), str(bomb), "aliases")
+    _one_clear_line(run("--data", str(pkg), "add", str(bomb), preexec=limit_memory, fork=False), str(bomb), "aliases")
     assert snapshot(pkg) == before
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from analysis.reports import runner
 from analysis.reports.browser import Browser, find_chromium
+from conftest import SITE_PAGES, site_pages
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -26,16 +27,9 @@ def browser():
         yield b
 
 
-#: one report of every notebook (the 50-odd organisation profiles are the partner notebook): what
-#: `make test` opens on a developer's machine; CI (CI=true), or WBCOOP_BROWSER_ALL=1, builds and
-#: opens every page of the report set (about 2.5 minutes more on 2 cores)
-PAGES = ["timeline-all", "partner-interpol", "country-xk", "initiatives", "topics-main", "network", "map", "about"]
-
-
-def _wanted() -> list[str]:
-    if os.environ.get("CI") or os.environ.get("WBCOOP_BROWSER_ALL"):
-        return [s.name for s in runner.load_config()]
-    return PAGES
+#: the pages opened: one report of every notebook locally, every page in CI (conftest.site_pages)
+PAGES = SITE_PAGES
+_wanted = site_pages
 
 
 def test_the_browser_test_covers_every_report_notebook():
@@ -45,12 +39,9 @@ def test_the_browser_test_covers_every_report_notebook():
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "reports"
-    wanted = _wanted()
-    summary = runner.run_reports(runner.load_config(), only=wanted, reports=out, progress=lambda _: None)
-    assert not summary.failed, [o.error for o in summary.failed]
-    return out
+def site(site_build) -> Path:
+    """The reports built once per session (conftest.site_build), shared with test_runner.py."""
+    return site_build["reports"]
 
 
 def test_every_page_is_clean_in_a_browser(browser, site: Path):

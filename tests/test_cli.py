@@ -1,4 +1,8 @@
-"""The command line as a user meets it: exit codes, readable messages, no tracebacks."""
+"""The command line as a user meets it: exit codes, readable messages, no tracebacks.
+
+The commands run as forks of the test process (conftest.run_forked: what ``main`` exits with and
+writes, without a Python start-up each); ``python -m analysis`` itself, as a shell starts it, is
+the closed-pipe test's."""
 
 from __future__ import annotations
 
@@ -7,11 +11,11 @@ import sys
 from pathlib import Path
 
 from analysis.record.declaration import read_package
-from conftest import set_cell, snapshot
+from conftest import run_forked, set_cell, snapshot
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True, timeout=120)
+    return run_forked(*args, text=True)
 
 
 def test_validate_ok():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -39,60 +40,68 @@ def _config(tmp_path: Path, runs: list[dict]) -> list[runner.ReportSpec]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """Two reports built in parallel into a fresh folder, then built again."""
-    tmp = tmp_path_factory.mktemp("runner")
-    specs = _config(tmp, [
-        {"name": "me", "title": "Montenegro", "notebook": "country", "parameters": {"country": "ME"}},
-        {"name": "interpol", "title": "INTERPOL", "notebook": "partner", "parameters": {"organisation": "INTERPOL"}},
-    ])
-    reports = tmp / "reports"
-    lines: list[str] = []
-    first = runner.run_reports(specs, jobs=2, reports=reports, progress=lines.append)
-    t0 = time.perf_counter()
-    second = runner.run_reports(specs, jobs=2, reports=reports, progress=lines.append)
-    return tmp, specs, reports, first, second, time.perf_counter() - t0, lines
+def built(site_build):
+    """The configured reports built in parallel (two workers) into a fresh folder, once per
+    session and shared with test_browser.py (conftest.site_build): what the runner printed, its
+    outcomes, the folder."""
+    return site_build, runner.load_config()
+
+
+def _copy(site_build, tmp_path: Path) -> Path:
+    """A private copy of the shared build, to run the runner again on."""
+    return Path(shutil.copytree(site_build["reports"], tmp_path / "reports", ignore=shutil.ignore_patterns(".lock")))
 
 
 def test_parallel_build_publishes_everything(built):
-    _, _, reports, first, _, _, lines = built
-    assert [o.status for o in first.outcomes] == ["built", "built"]
+    site_build, specs = built
+    reports, lines = site_build["reports"], site_build["lines"]
+    wanted = [s for s in specs if s.name in site_build["statuses"]]
+    assert len(wanted) >= 8 and set(site_build["statuses"].values()) == {"built"}
     assert any("with 2 worker(s)" in line for line in lines)
-    me = reports / "me"
+    spec = next(s for s in wanted if s.name == "country-xk")
+    me = reports / spec.name
     html = (me / "index.html").read_text(encoding="utf-8")
-    assert "Montenegro" in html and "<img" in html
+    assert spec.title in html and "<img" in html
     assert "import analysis" not in html, "HTML reports carry no code"
     assert {p.suffix for p in (me / "figures").iterdir() if p.name != "checks.json"} == {".png", ".svg"}
     assert (me / "figures" / "checks.json").is_file()  # the figure check's verdict
     assert (me / "tables" / "events.csv").stat().st_size > 100
     meta = json.loads((me / "build.json").read_text())
-    assert meta["parameters"] == {"country": "ME"} and meta["data_version"] == first.data_version
+    assert meta["parameters"] == {"country": "XK"} and meta["data_version"] == site_build["data_version"]
     index = (reports / "index.html").read_text(encoding="utf-8")
-    assert 'href="me/index.html"' in index and 'href="interpol/index.html"' in index
-    assert first.data_version in index
+    for s in wanted:
+        assert f'href="{s.name}/index.html"' in index
+        assert (reports / s.name / "index.html").is_file() and (reports / s.name / "build.json").is_file()
+    assert site_build["data_version"] in index
     assert not list(reports.glob(".build-*")) and not list(reports.glob(".old-*"))
 
 
-def test_unchanged_rerun_skips_and_is_fast(built):
-    *_, second, seconds, _ = built
-    assert [o.status for o in second.outcomes] == ["skipped", "skipped"]
+def test_unchanged_rerun_skips_and_is_fast(built, tmp_path: Path):
+    site_build, specs = built
+    reports = _copy(site_build, tmp_path)
+    t0 = time.perf_counter()
+    second = runner.run_reports(specs, jobs=2, only=list(site_build["statuses"]), reports=reports, progress=lambda _: None)
+    seconds = time.perf_counter() - t0
+    assert {o.status for o in second.outcomes} == {"skipped"} and len(second.outcomes) == len(site_build["statuses"])
     assert seconds < 5
 
 
-def test_failing_report_keeps_last_good_version_and_others_build(built):
-    tmp, _, reports, *_ = built
-    good_html = (reports / "me" / "index.html").read_bytes()
-    broken = _config(tmp, [
-        {"name": "me", "title": "Montenegro", "notebook": "country", "parameters": {"country": "ZZ"}},
-        {"name": "interpol", "title": "INTERPOL", "notebook": "partner", "parameters": {"organisation": "INTERPOL", "period": "2018"}},
+def test_failing_report_keeps_last_good_version_and_others_build(built, tmp_path: Path):
+    site_build, _ = built
+    reports = _copy(site_build, tmp_path)
+    good_html = (reports / "country-xk" / "index.html").read_bytes()
+    broken = _config(tmp_path, [
+        {"name": "country-xk", "title": "Kosovo*", "notebook": "country", "parameters": {"country": "ZZ"}},
+        {"name": "about", "title": "About the record", "notebook": "about", "parameters": {}},
     ])
+    (reports / "about" / "build.json").write_text("{}", encoding="utf-8")  # out of date: built again, next to the failure
     summary = runner.run_reports(broken, jobs=2, reports=reports, progress=lambda _: None)
     status = {o.name: o for o in summary.outcomes}
-    assert status["interpol"].status == "built"
-    failed = status["me"]
+    assert status["about"].status == "built"
+    failed = status["country-xk"]
     assert failed.status == "failed"
     assert "AnalysisError" in failed.error and "unknown country code 'ZZ'" in failed.error and "cell" in failed.error
-    assert (reports / "me" / "index.html").read_bytes() == good_html
+    assert (reports / "country-xk" / "index.html").read_bytes() == good_html
     assert (reports / failed.failed_notebook).exists()
     index = (reports / "index.html").read_text(encoding="utf-8")
     assert "failed (showing last good version)" in index and "unknown country code" in index
@@ -125,11 +134,9 @@ def test_bad_configuration_is_explained(tmp_path: Path, runs, message):
         _config(tmp_path, runs)
 
 
-def test_nbval_would_catch_a_changed_result(tmp_path: Path):
-    """The stored outputs really are compared: alter one and nbval fails."""
-    import subprocess
-    import sys
-
+def test_nbval_would_catch_a_changed_result(pytester):
+    """The stored outputs really are compared: alter one and nbval fails (a pytest run of its own,
+    in this process: no second Python start-up)."""
     import nbformat
 
     src = runner.NOTEBOOKS / "about.ipynb"  # the quickest notebook to run; any would do
@@ -139,12 +146,13 @@ def test_nbval_would_catch_a_changed_result(tmp_path: Path):
     out = compared[0].outputs[0]
     key = "text/markdown" if "text/markdown" in out.get("data", {}) else "text/plain"
     out["data"][key] = "a different result"
-    target = tmp_path / "about.ipynb"
+    target = pytester.path / "about.ipynb"
     nbformat.write(nb, target)
-    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env",
-                           "-o", "addopts=", str(target)], capture_output=True, text=True, cwd=runner.NOTEBOOKS, timeout=300)
-    assert proc.returncode == 1, proc.stdout[-2000:]
-    assert "a different result" in proc.stdout
+    result = pytester.runpytest_inprocess("-q", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env", "-o", "addopts=",
+                                          str(target))
+    stdout = result.stdout.str()
+    assert result.ret == 1, stdout[-2000:]
+    assert "a different result" in stdout
 
 
 def test_profiles_grow_with_the_record(tmp_path: Path):

@@ -333,6 +333,8 @@ def run_reports(specs: list[ReportSpec], *, jobs: int | None = None, force: bool
         workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
         if todo:
             progress(f"building {len(todo)} report(s) with {workers} worker(s)")
+            import nbconvert  # noqa: F401  imported once here (about 1.5 s), not again in every forked worker
+            import papermill  # noqa: F401
             with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) as pool:
                 try:
                     futures = {pool.submit(build_one, spec, fp, version, reports, notebooks, data): spec for spec, fp in todo}
