@@ -15,7 +15,7 @@ import pytest
 from analysis.curation.ingest import extract, find_dates, load, plain_text
 from analysis.curation.ingest.dates import relative_dates
 from analysis.curation.ingest.fetch import fetch, main_text
-from analysis.curation.ingest.matching import fold, fold_char
+from analysis.curation.ingest.matching import Folded, fold, fold_char
 from analysis.errors import AnalysisError
 
 # --- plain text of a page -------------------------------------------------------------------------
@@ -174,6 +174,18 @@ def test_fold_char(char, folded):
 def test_fold_of_letters_seen_for_the_first_time():
     # letters no other test folds: the table fills itself on first use
     assert fold("Ŵŷńḱ Ȟ") == "wynk h"
+
+
+@pytest.mark.parametrize(("phrase", "written"), [
+    pytest.param("minister of the interior", "Minister of Interior", id="several-words"),
+    pytest.param("ministar dacic", "Ministar Dačić", id="diacritics"),
+    pytest.param("montenegro", "Montenegro", id="after-a-longer-fold"),
+])
+def test_a_phrase_is_found_and_shown_as_written(phrase, written):
+    # "Љ" folds to two letters: the spans still map back to the original text
+    f = Folded("Љубљана: Ministar Dačić met the Minister of Interior of Montenegro.")
+    assert f.span(*f.find_words(phrase)) == written
+    assert f.find_words("kosovo") == (-1, -1)
 
 
 # --- the draft's place ----------------------------------------------------------------------------

@@ -227,3 +227,21 @@ def test_a_span_or_window_must_end_after_it_starts(tmp_path):
     span_rule = [(p.line, p.column, p.message) for p in probs if p.rule == "date-precision"]
     assert span_rule == [(3, "date_end", "precision 'span' or 'window' needs date_end after date_start"),
                          (4, "date_end", "precision 'span' or 'window' needs date_end after date_start")]
+
+
+def test_only_arrows_noise_about_a_ragged_non_utf8_row_is_silenced():
+    from types import SimpleNamespace
+
+    from analysis.record import reading
+
+    seen: list = []
+    quiet = reading._quiet_row_handler_failures(hook=seen.append)
+
+    def on_invalid():  # stands for read_raw's row handler: same qualified name
+        pass
+
+    on_invalid.__qualname__ = "read_raw.<locals>.on_invalid"
+    noise, other = SimpleNamespace(object=on_invalid), SimpleNamespace(object=print)
+    quiet(noise)
+    quiet(other)
+    assert seen == [other]  # any other "exception ignored" still reaches the previous hook
