@@ -26,6 +26,7 @@ import fnmatch
 import json
 import math
 import random
+import shutil
 import subprocess
 import sys
 from collections import defaultdict
@@ -136,6 +137,15 @@ def report(meta: dict, show_survivors: bool) -> str:
     return "\n".join(lines)
 
 
+def refresh_tests() -> None:
+    """Copy changed or new test files into mutants/ (mutmut copies tests/ only once, when missing)."""
+    for path in (REPO / "tests").rglob("*"):
+        target = REPO / "mutants" / path.relative_to(REPO)
+        if path.is_file() and "__pycache__" not in path.parts and (not target.exists() or target.read_bytes() != path.read_bytes()):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
+
+
 def run(names: list[str], jobs: int) -> int:
     return subprocess.call([str(MUTMUT), "run", "--max-children", str(jobs), *names], cwd=REPO)
 
@@ -148,7 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=1, help="mutmut --max-children (default 1)")
     ap.add_argument("--list", action="store_true", help="print the drawn names and stop")
     ap.add_argument("--report", action="store_true", help="only report the last sample (mutants/sample.json)")
-    ap.add_argument("--rerun", action="store_true", help="rerun the last sample's mutants not killed, then report")
+    ap.add_argument("--rerun", action="store_true",
+                    help="rerun the last sample's mutants not killed (with the current tests), then report")
     ap.add_argument("--survivors", action="store_true", help="also list the sampled mutants not killed")
     args = ap.parse_args(argv)
 
@@ -157,6 +168,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.rerun:
             _, survivors = tally(meta["sample"])
             names = [n for n, _ in survivors]
+            refresh_tests()
             if names and run(names, args.jobs) != 0:
                 return 1
         print(report(meta, args.survivors))

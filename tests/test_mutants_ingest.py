@@ -157,6 +157,20 @@ def test_a_date_evidence_names_its_line():
     assert [d["evidence"] for d in found] == ["line 2: 'May 29 - June 1, 2023'"]
 
 
+SENTENCE = " the ministers of the interior of the region met in Skopje to talk about readmission."
+
+
+@pytest.mark.parametrize(("text", "stamp"), [
+    pytest.param("11/9/2018" + SENTENCE, True, id="opens-the-line"),
+    pytest.param("On 11/9/2018" + SENTENCE, False, id="third-character"),
+    pytest.param("Skopje, 11/9/2018" + SENTENCE, False, id="after-the-dateline"),
+    pytest.param("Skopje\n11/9/2018\nThe ministers met.", True, id="alone-on-its-line"),
+])
+def test_a_numeric_date_is_a_page_stamp_only_at_the_start_of_a_line_or_alone(text, stamp):
+    found = find_dates(text)
+    assert [(d["date_start"], d["stamp"]) for d in found] == [("2018-09-11", stamp)]
+
+
 def test_yesterday_is_counted_from_the_publication_date_with_its_line():
     found = relative_dates("Skopje\nYesterday the ministers met.", "2023-06-02")
     assert [(d["date_start"], d["date_end"], d["evidence"]) for d in found] == [
