@@ -248,7 +248,7 @@ def test_only_arrows_noise_about_a_ragged_non_utf8_row_is_silenced():
 
 
 def test_a_foreign_key_to_its_own_table_is_written_with_an_empty_resource(tmp_path):
-    # Frictionless: "resource": "" is the table itself (events.follow_up_of refers to events.event_id so)
+    # Frictionless: "resource": "" is the table itself
     table = _table("t", [{"name": "id", "type": "string"}, {"name": "parent", "type": "string"}], primary_key=["id"],
                    foreign_keys=[{"fields": "parent", "reference": {"resource": "", "fields": "id"}}])
     probs = _problems(tmp_path, [table], {"t.csv": "id,parent\na,\nb,a\nc,zz\n"})
