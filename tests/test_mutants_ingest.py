@@ -213,3 +213,14 @@ def test_the_dateline_city_is_the_event_place():
 def test_an_online_meeting_is_placed_online():
     draft = extract("3 May 2019 – MARRI held an online meeting with IOM on readmission and the return of migrants.")
     assert draft["place"] == {"id": "online", "name": "Online"}
+
+
+def test_the_draft_says_on_which_line_each_fact_was_found():
+    draft = extract("Skopje, 3 May 2019 – MARRI met IOM to discuss readmission of migrants.\n"
+                    "IOM presented its work against migrant smuggling.")
+    ev = draft["evidence"]
+    assert (draft["date_start"], ev["date"]) == ("2019-05-03", "line 1: '3 May 2019'")
+    assert ev["place"] == "line 1: 'Skopje, 3 May 2019' (dateline)"
+    assert dict(zip(draft["topics"], ev["topics"], strict=True)) == {"migrant-smuggling": "line 2: 'migrant smuggling'",
+                                                                     "readmission": "line 1: 'readmission'"}
+    assert {o["id"]: o["evidence"] for o in draft["organisations"]} == {"marri": "line 1: 'MARRI'", "iom": "line 1: 'IOM'"}
