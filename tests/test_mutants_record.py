@@ -111,8 +111,9 @@ def test_declaration_defaults_type_title_and_no_primary_key(tmp_path):
                                "schema": {"fields": [{"name": "id"}, {"name": "n", "constraints": {"minLength": 3}}]}}],
                    {"t.csv": "id,n\na,bcd\n"})
     res = pkg.resource("t")
-    assert res.title == "t" and res.primary_key == () and res.foreign_keys == ()
-    assert [(f.name, f.type, f.unique, f.min_length) for f in res.fields] == [("id", "string", False, None), ("n", "string", False, 3)]
+    assert (res.title, res.description, res.primary_key, res.foreign_keys) == ("t", "", (), ())
+    assert [(f.name, f.type, f.description, f.required, f.unique, f.min_length) for f in res.fields] == [
+        ("id", "string", "", False, False, None), ("n", "string", "", False, False, 3)]
 
 
 def test_min_length_from_the_declaration_is_checked(tmp_path):
