@@ -224,3 +224,12 @@ def test_the_draft_says_on_which_line_each_fact_was_found():
     assert dict(zip(draft["topics"], ev["topics"], strict=True)) == {"migrant-smuggling": "line 2: 'migrant smuggling'",
                                                                      "readmission": "line 1: 'readmission'"}
     assert {o["id"]: o["evidence"] for o in draft["organisations"]} == {"marri": "line 1: 'MARRI'", "iom": "line 1: 'IOM'"}
+
+
+@pytest.mark.parametrize(("opening", "kind"), [
+    pytest.param("The Police Training Centre hosted a workshop for border police", "workshop", id="training-in-a-name"),
+    pytest.param("MARRI held a training for border police", "training", id="training"),
+])
+def test_a_kind_word_inside_a_bodys_name_is_not_the_events_kind(opening, kind):
+    draft = extract(f"Skopje, 3 May 2019 – {opening} on readmission of migrants.")
+    assert (draft["kind"], draft["evidence"]["kind"]) == (kind, f"'{kind}' in the opening sentences")
