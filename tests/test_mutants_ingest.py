@@ -233,3 +233,14 @@ def test_the_draft_says_on_which_line_each_fact_was_found():
 def test_a_kind_word_inside_a_bodys_name_is_not_the_events_kind(opening, kind):
     draft = extract(f"Skopje, 3 May 2019 – {opening} on readmission of migrants.")
     assert (draft["kind"], draft["evidence"]["kind"]) == (kind, f"'{kind}' in the opening sentences")
+
+
+@pytest.mark.parametrize(("text", "roles"), [
+    pytest.param("MARRI and IOM met to discuss readmission of migrants. Representatives of UNHCR and Frontex took part.",
+                 [("marri", "partner"), ("iom", "partner"), ("unhcr", "participant"), ("frontex", "participant")],
+                 id="two-partners-then-participants"),
+    pytest.param("MARRI held a meeting on readmission of migrants.", [("marri", "participant")], id="alone"),
+])
+def test_the_first_two_organisations_are_the_partners_the_others_take_part(text, roles):
+    draft = extract(f"Skopje, 3 May 2019 – {text}")
+    assert [(o["id"], o["role"]) for o in draft["organisations"]] == roles
