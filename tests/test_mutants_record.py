@@ -254,3 +254,29 @@ def test_a_foreign_key_to_its_own_table_is_written_with_an_empty_resource(tmp_pa
                    foreign_keys=[{"fields": "parent", "reference": {"resource": "", "fields": "id"}}])
     probs = _problems(tmp_path, [table], {"t.csv": "id,parent\na,\nb,a\nc,zz\n"})
     assert probs == [Problem("t.csv", 4, "parent", "zz", "foreign-key", "no such value in t.id")]
+
+
+def test_length_and_range_on_constrained_columns_each_bound_alone(tmp_path):
+    fields = [{"name": "id", "type": "string"},
+              {"name": "code", "type": "string", "constraints": {"pattern": "[a-z]+", "minLength": 3}},
+              {"name": "rank", "type": "integer", "constraints": {"maximum": 10}},
+              {"name": "score", "type": "number", "constraints": {"minimum": 0}}]
+    probs = _problems(tmp_path, [_table("t", fields)], {"t.csv": "id,code,rank,score\na,abc,10,0\nb,ab,11,-0.5\nc,,,\n"})
+    assert [(p.line, p.column, p.value, p.rule, p.message) for p in probs] == [
+        (3, "code", "ab", "min-length", "shorter than 3 characters"),
+        (3, "rank", "11", "maximum", "must be at most 10"),
+        (3, "score", "-0.5", "minimum", "must be at least 0"),
+    ]
+
+
+def test_parse_dates_keeps_every_chunk_of_a_long_column():
+    import datetime
+
+    import pyarrow as pa
+
+    from analysis.record.checks import parse_dates
+
+    column = pa.chunked_array([["2020-01-01", ""], ["2020-02-30", "2021-03-04"]])  # a file read in two blocks
+    parsed = parse_dates(column)
+    assert parsed.to_pylist() == [datetime.date(2020, 1, 1), None, None, datetime.date(2021, 3, 4)]
+    assert parse_dates(pa.array(["2019-12-31"])).to_pylist() == [datetime.date(2019, 12, 31)]
