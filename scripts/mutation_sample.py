@@ -12,7 +12,7 @@ interval).
 
     python scripts/mutation_sample.py --per-module 60 --seed 12 'analysis.record.*'   # draw, run, report
     python scripts/mutation_sample.py --report          # report the last sample again (mutants/sample.json)
-    python scripts/mutation_sample.py --rerun           # rerun the sampled mutants not killed, then report
+    python scripts/mutation_sample.py --rerun           # rerun the sample's survivors (and any not checked), then report
     python scripts/mutation_sample.py --list --per-module 60 'analysis.record.*'      # only print the draw
 
 Score = (killed + timeout) / (sampled - equivalent - not checked), as in mutation_summary.py;
@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--list", action="store_true", help="print the drawn names and stop")
     ap.add_argument("--report", action="store_true", help="only report the last sample (mutants/sample.json)")
     ap.add_argument("--rerun", action="store_true",
-                    help="rerun the last sample's mutants not killed (with the current tests), then report")
+                    help="rerun the last sample's survivors and run its mutants not checked yet (with the current tests), then report")
     ap.add_argument("--survivors", action="store_true", help="also list the sampled mutants not killed")
     args = ap.parse_args(argv)
 
@@ -167,7 +167,9 @@ def main(argv: list[str] | None = None) -> int:
         meta = json.loads(SAMPLE_FILE.read_text(encoding="utf-8"))
         if args.rerun:
             _, survivors = tally(meta["sample"])
-            names = [n for n, _ in survivors]
+            codes = exit_codes()
+            unchecked = [n for ns in meta["sample"].values() for n in ns if codes.get(n) is None]
+            names = [n for n, _ in survivors] + unchecked
             refresh_tests()
             if names and run(names, args.jobs) != 0:
                 return 1
