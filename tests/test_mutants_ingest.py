@@ -28,8 +28,8 @@ def test_plain_text_keeps_visible_blocks_one_per_line_and_drops_scripts_and_styl
     assert plain_text(page) == "Talks in Skopje\nMARRI met IOM – readmission & return.\nSecond paragraph here.\nThird"
 
 
-def test_plain_text_shows_text_after_each_of_several_scripts():
-    page = "<p>One</p><script>a()</script><p>Two</p><noscript>enable js</noscript><p>Three</p>"
+def test_plain_text_shows_text_after_each_of_several_scripts_and_styles():
+    page = "<p>One</p><script>a()</script><p>Two</p><style>p { margin: 0 }</style><noscript>enable js</noscript><p>Three</p>"
     assert plain_text(page).split("\n") == ["One", "Two", "Three"]
 
 
@@ -172,7 +172,7 @@ def test_a_numeric_date_is_a_page_stamp_only_at_the_start_of_a_line_or_alone(tex
 
 
 def test_yesterday_is_counted_from_the_publication_date_with_its_line():
-    found = relative_dates("Skopje\nYesterday the ministers met.", "2023-06-02")
+    found = relative_dates("Skopje\nYesterday the ministers met.\nThey agreed on a plan.", "2023-06-02")
     assert [(d["date_start"], d["date_end"], d["evidence"]) for d in found] == [
         ("2023-06-01", "2023-06-01", "line 2: 'Yesterday' counted from the publication date 2023-06-02")]
 
