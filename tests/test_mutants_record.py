@@ -280,3 +280,9 @@ def test_parse_dates_keeps_every_chunk_of_a_long_column():
     parsed = parse_dates(column)
     assert parsed.to_pylist() == [datetime.date(2020, 1, 1), None, None, datetime.date(2021, 3, 4)]
     assert parse_dates(pa.array(["2019-12-31"])).to_pylist() == [datetime.date(2019, 12, 31)]
+
+
+def test_a_repeated_two_column_primary_key_shows_both_values(tmp_path):
+    fields = [{"name": "a", "type": "string"}, {"name": "b", "type": "string"}, {"name": "n", "type": "string"}]
+    probs = _problems(tmp_path, [_table("t", fields, primary_key=["a", "b"])], {"t.csv": "a,b,n\n1,x,p\n1,y,q\n1,x,r\n"})
+    assert probs == [Problem("t.csv", 4, "a+b", "1 | x", "primary-key", "duplicate primary key (a, b)")]
