@@ -39,11 +39,17 @@ test: install ## lint, then every test (2 workers, one file at a time, the longe
 lint: install ## ruff over the code
 	$(BIN)/ruff check src tests benchmarks scripts
 
-mutants: install ## mutation testing (mutmut; [tool.mutmut] in pyproject.toml), fresh, then the score per module; MUTANTS='glob ...' limits it
+mutants: install ## mutation testing (mutmut; [tool.mutmut] in pyproject.toml), fresh, then the score per module; MUTANTS='glob ...' limits it, SAMPLE=n runs a seeded sample of n per module (SEED=12)
 	rm -rf mutants
+ifdef SAMPLE
+	@start=$$(date +%s); $(BIN)/python scripts/mutation_sample.py --per-module $(SAMPLE) --seed $(or $(SEED),12) \
+	 --jobs $${MUTANTS_JOBS:-2} --survivors $(MUTANTS) > mutants.log 2>&1; rc=$$?; \
+	 sed -n '/^Seeded sample/,$$p' mutants.log; echo "sample run: exit $$rc in $$(( $$(date +%s) - start )) s (log: mutants.log)"; [ $$rc -eq 0 ]
+else
 	@start=$$(date +%s); $(BIN)/mutmut run --max-children $${MUTANTS_JOBS:-2} $(MUTANTS) > mutants.log 2>&1; \
 	 rc=$$?; tail -n 4 mutants.log; echo "mutmut run: exit $$rc in $$(( $$(date +%s) - start )) s (log: mutants.log)"; [ $$rc -eq 0 ]
 	$(BIN)/python scripts/mutation_summary.py --survivors $(if $(MUTANTS),,--fail-under 85)
+endif
 
 nb-refresh: install ## re-execute notebooks in place to refresh the outputs nbval compares (after the data grow)
 	$(BIN)/python -m analysis notebooks-refresh
