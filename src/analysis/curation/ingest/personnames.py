@@ -10,6 +10,54 @@ True
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+from analysis.curation.ingest.matching import Folded
+from analysis.curation.ingest.titles import is_role
+
+if TYPE_CHECKING:
+    from analysis.curation.ingest.gazetteer import Gazetteer
+
+UP = "A-ZČĆŠŽĐÇËÅÄÖÜÉÁÍÓÚА-ЯЃЌЅЉЊЏЈЂЋ"
+LOW = "a-zčćšžđçëàáâãäåèéêìíîïñòóôõöùúûüýÿа-яѓќѕљњџјђћ'’-"
+WORD = rf"[{UP}][{LOW}]+"
+PARTICLE = r"(?:von|van|de|di|da|del|der|bin|el)"
+NAME_RE = re.compile(rf"(?<![\w{LOW}])({WORD}(?:\s+(?:{PARTICLE}\s+|[{UP}]\.\s+)?{WORD}){{1,8}})(?![\w])")  # "Agron M. Camaj"
+HONORIFIC = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|H\.E|Sir|Mag|mr|dr|doc|prof|gđa|gđica|gdin|g-din|g-đa|g-đica|g|z|znj|zj|"
+                       r"Z|Zj|Znj|zoti|zonja|Zoti|Zonja|gospodin|gospođa|"
+                       r"gospođica|H\.\s?E)\.?|г-дин|г-ѓа|г-ца|г\.|господин|госпоѓа|госпођа|Његова Екселенција)\s*$")
+HONORIFIC_START = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|H\.E|g|z|gđa|znj|Z|Zj|Znj|г-дин|г-ѓа)\.?\s+)+")
+#: capitalised words that are not parts of people's names
+NOT_NAME = frozenset("""
+Agency Airport Asylum Border Bureau Cabinet Centre Center Command Committee Conference Council Crime Department Directorate
+Division Embassy European Forum General Government Human Illegal Intelligence Interior International Justice Migration Ministry
+Mission National Network Office Operations Police Presidency Programme Project Regional Republic Secretariat Security Services
+State Unit Union Western Balkans The This These That During After Before On In At With For And Of Member Participants Initiative
+Affairs Foreign Workshop Training Meeting Delegation Convention Process Agreement Memorandum Protocol Action Plan Task Force Working
+Group Cooperation Bank Team Officers Parties Persons Countries States Members Representatives Local Liaison Contracting Federal
+Against Beings Children Crimes Criminal Emerging Organized Organised People Smuggling Specialized Specialised Technology Tools
+Mr Mrs Ms Miss Dr Prof Sir Colonel Major General Lieutenant Captain Commissioner Inspector Kolonel Madhor Nënkolonel Nenkolonel
+Gjeneral Drejtor Drejtori Pukovnik Potpukovnik Brigadir Kapetan Inspektor Načelnik Direktor Ministar Ministri Ambasador Zoti Zonja
+Section Sector Branch Field Department Programme Acting Head Customs Trafficking Visit
+Deployment Coordination Capacity Mechanisms Points Teams Refugees Sub-Directorate Senior Vice Europe
+Republika Republike Ministarstvo Ministarstva Granična Granične Služba Službe Uprava Centar Vlada Vijeće Savjet Direkcija Policija
+Policije Sektor Zajednički Zajedničke Evropska Europska Unija Unije Ured Kancelarija Agencija Agencije Bosne Bosna Hercegovine Crne
+Gore Srbije Hrvatske Kundër Kunder Against Për Uprave Upravi Upravu Službi Sektora Direkcije Agencije Ministarstvu Vlade Vladi
+Kancelarije Ureda Centra
+""".split())  # noqa: SIM905
+CONNECT = frozenset("of for the to in on and & at i za u na sa s iz и за на во со од e të te së në per për dhe me a.i. a.i".split())  # noqa: SIM905
+
+def not_name(word: str, g: Gazetteer) -> bool:
+    word = re.sub(r"['’]s$", "", word)  # "Mission’s"
+    return word in NOT_NAME or word in g.place_words or is_role(word) or word.startswith(("Anti-", "Counter-")) or \
+        (len(word) >= 8 and word.endswith("ing"))  # "Protecting Vulnerable Persons"
+
+
+def is_place(word: str, g: Gazetteer) -> bool:
+    """A place or country in any case form ("Bihaća", "Srbije")."""
+    f = Folded(word)
+    return bool(g.place_matcher.find(f) or g.countries.find(f))
+
 
 #: a possessive ending: the name stops there ("Delawie’s Remarks", "National Contact Points’ meeting")
 POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
