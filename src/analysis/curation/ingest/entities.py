@@ -21,12 +21,12 @@ KIND_WORDS = [
     ("training", r"training|course|\bobuk\w*|\bobuc\w*|\bтренинг|\btrening\w*|\bkurs\w*|\btrajnim\w*"),
     ("workshop", r"workshop|radionic\w*|rabotilnic\w*|punetori\w*"),
     ("conference", r"conference|konferencij\w*|konferenc\w*"),
-    ("seminar", r"seminar"), ("forum", r"\bforum\b"), ("exercise", r"exercise|joint operation|\bvjezb\w*|\bvezb\w*"),
+    ("seminar", r"seminar"), ("forum", r"\bforum\w*"), ("exercise", r"exercise|joint operation|\bvjezb\w*|\bvezb\w*"),
     ("signing", r"\bsign(?:ed|ing)\b|memorandum|protocol|potpis\w*|potpish\w*|nenshkr\w*"),
     ("launch", r"\blaunch(?:ed|ing|es)?\b|opening ceremony|\bpromocij\w*|\bpokrenu\w*|\blansira\w*"),
     ("other", r"hand(?:ed|s|ing)?[- ]?over\b|turned over|handover|primopredaj\w*|donation ceremony|dorezim\w*|\bdonat(?:es|ed|ion|ing)\b|"
               r"\bdonir\w*|\buruc\w*|\bpredal[aio]?\b|\bdhuro\w*|\bdonira\w*|\bceremony\b|\bceremonij\w*"),
-    ("meeting", r"meeting|met with|talks|visit|\bsastan\w*|\bsostan\w*|\bsastal\w*|\bsastaj\w*|\btakim\w*|\bposjet\w*|\bposet\w*"),
+    ("meeting", r"meeting|met with|talks|visit|\bsastan\w*|\bsostan\w*|\bsastal\w*|\bsastaj\w*|\btakim\w*|\bposjet\w*|\bposet\w*|\bsredb\w*"),
 ]
 
 
@@ -50,7 +50,10 @@ def kind_of(text: str, sentences: list[Sentence]) -> tuple[str, str]:
 
 def _in_a_name(head: str, m: re.Match) -> bool:
     """Is the kind word part of a body's name ("Working Group on Education and Training", "Training Centre")?"""
-    return bool(re.match(r"\s+(?:centre|center|academy|institute|unit|department|programme|program|network|centar|akademij)", head[m.end():])
+    return bool(re.match(r"\s+(?:centre|center|academy|institute|unit|department|programme|program|network|centar\w*|centr\w*|akademij)",
+                         head[m.end():])  # "trening centru", "Training Centre"
+                or re.search(r"\b(?:centre|center|centar\w*|centr\w*|akademij\w*|academy|institute|institut\w*) (?:for|of|za|na) $",
+                             head[:m.start()])  # "Centre for Training", "Центарот за обука"
                 or re.search(r"\beducation (?:and|i|dhe) $", head[:m.start()])  # a field ("police education and training")
                 or re.search(r"\b(?:group|committee|commission|council|board|panel) (?:on|for)\b[^.,;]{0,40}$", head[:m.start()]))
 
