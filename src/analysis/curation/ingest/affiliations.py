@@ -65,7 +65,7 @@ def _country_body(text, t_start, start, end, t_end, g: Gazetteer, title: str, co
 
 
 #: a minister's word in any language and case ("Minister", "ministrom", "Zëvendësministër", "министер"), with an Albanian article
-_MINISTER = re.compile(r"^.*?\b\w*minist(?:er|ers|ar|ri|ra|rom|ru|rot|rite|re|rja|ria)\b(?:\s+(?:i|e|te|se)\b)?")
+_MINISTER = re.compile(r"^.*?\b\w*minist(?:er|ers|erot|erkata|ar|ri|ra|rom|ru|rot|rite|re|rja|ria)\b(?:\s+(?:i|e|te|se)\b)?")
 
 
 def _ministry(title: str, g: Gazetteer, cc: str | None) -> str | None:

@@ -37,6 +37,8 @@ _FROM_UNIT = re.compile(r"\s+from\s+(?:the\s+)?((?:[A-Z][\w&/.-]*\s+(?:(?:[A-Z][
 _COMPOSED = re.compile(r"(?:composed of|consisting of|made up of|including|comprising|members?|koju su činili|koju čine|koja je činila|"
                        r"u sastavu|u kojoj su bili|në përbërje)\s*:?\s*$", re.I)
 _DEPUTY = re.compile(r"^(?:deputy|assistant|acting|zamjenik|zamenik|pomocnik|pomoshnik|zevendes)")
+#: a comma and a few lower-case words with "and" between two segments of one title ("..., а воедно и национална ...")
+_ALSO = re.compile(r"\s*,\s*(?:[^\W\d_A-ZА-Я]+\s+){0,2}(?:и|i|a|а|and|dhe|also|edhe)\s+(?:[^\W\d_A-ZА-Я]+\s+){0,2}")
 _AND = re.compile(r"^\s*(?:,\s*(?:and|i|и|dhe|&)?|and|i|и|dhe|&)\s*(?:(?:Mr|Mrs|Ms|Dr|g|gđa|Z|Zj|Znj|г-дин|г-ѓа)\.?\s+)?$")
 
 
@@ -178,13 +180,17 @@ def _titles_before_names(text: str, found: list[dict], org_spans: list) -> None:
     """In a list written "Title A, Rank A Name, Title B, Ms B Name, ..." the segment after A's name is B's title: when A has a
     title before the name too and B has none, and only a comma (and an honorific) stands between A's segment and B."""
     for a, b in itertools.pairwise([p for p in found if p["signal"]]):
-        if not (a.get("pre") and a.get("post") and not b.get("pre")):
+        # or B's title goes on from A's segment: "..., Name A, state secretary in X, and also national coordinator ..., Name B"
+        also = bool(b.get("pre")) and _ALSO.fullmatch(text[a["t_end"]:b["t_start"]])
+        if not (a.get("pre") and a.get("post") and (not b.get("pre") or also)):
             continue
-        if not re.fullmatch(r"\s*,\s*(?:(?:Mr|Mrs|Ms|Dr|z|znj|zj|Z|Znj|Zj|g|gđa|gdin|г-дин|г-ѓа)\.?\s*)?(?:[A-ZÇË][\w-]+\s+){0,2}",
-                            text[a["t_end"]:b["start"]], re.I):
+        if not also and not re.fullmatch(r"\s*,\s*(?:(?:Mr|Mrs|Ms|Dr|z|znj|zj|Z|Znj|Zj|g|gđa|gdin|г-дин|г-ѓа)\.?\s*)?(?:[A-ZÇË][\w-]+\s+){0,2}",
+                                         text[a["t_end"]:b["start"]], re.I):
             continue
         name_end = a["start"] + len(a["written"])
-        a["title"], b["title"] = nominative_title(a["pre"]), nominative_title(a["post"])
+        a["title"] = nominative_title(a["pre"])
+        b["title"] = nominative_title(text[a["t_end"] - len(a["post"]):b["t_end"] if b.get("post") else b["t_start"] + len(b["pre"])]
+                                      if also else a["post"])
         moved = [o for x, y, o in org_spans if name_end <= x < a["t_end"]]
         kept = [o for x, y, o in org_spans if a["t_start"] <= x < a["start"]]
         if a["organisation"] and a["how"] == "title" and a["organisation"] in moved:

@@ -44,6 +44,8 @@ Republika Republike Ministarstvo Ministarstva Granična Granične Služba Služb
 Policije Sektor Zajednički Zajedničke Evropska Europska Unija Unije Ured Kancelarija Agencija Agencije Bosne Bosna Hercegovine Crne
 Gore Srbije Hrvatske Kundër Kunder Against Për Uprave Upravi Upravu Službi Sektora Direkcije Agencije Ministarstvu Vlade Vladi
 Kancelarije Ureda Centra
+Zapadni Zapadnog Zapadnom Zapadnoga Balkan Balkana Balkanu Jugoistočna Jugoistočne Jugoistočnu Jugoistočnoj Evropa Evrope Evropu Europa
+Europe Europu Ballkani Ballkanit Ballkanin Perëndimor Perëndimore
 """.split())  # noqa: SIM905
 CONNECT = frozenset("of for the to in on and & at i za u na sa s iz и за на во со од e të te së në per për dhe me a.i. a.i".split())  # noqa: SIM905
 

@@ -47,6 +47,9 @@ MENTIONED = [
     ("a hope or plan", r"in the (?:next|coming) (?:months?|weeks?|years?)|\bbice\b|ce biti|hope[sd]?\b|expects?\b|expected to|"
                        r"would like|wish\w*|invit\w* to join|will be asked|potential|future support|"
                        r"nad\w* se|ocekuj\w*"),
+    ("the release's source", r"kako sto (?:soopst|izjav|informira)\w*|according to|as (?:announced|stated|reported) by|"
+                             r"prema (?:saopc|saopst|priopc|informacij)\w*|saopst\w* (?:je|su) iz|priopc\w* (?:je|su) iz|sipas|"
+                             r"navodi se u (?:saopst|priopc)\w*"),
     ("another time", r"previous\w*|in the past|earlier|last year|former|(?:was|were) (?:signed|adopted|established) in|in (?:19|20)\d\d,|"
                      r"since (?:19|20)\d\d|prethodn\w*|ranije"),
     ("subject of discussion", r"discuss\w*(?: the)?|regarding(?: the)?|concerning(?: the)?|about the|"
