@@ -216,15 +216,15 @@ def _represented(g: Gazetteer, taking: list[dict], mentioned: list[dict]) -> Non
 
 
 def _only_in_titles(g: Gazetteer, people: list[dict], taking: list[dict], mentioned: list[dict]) -> None:
-    """A government named only in the title of a person the text ties to another body of its country ("potpredsjednik Vlade i
-    ministar unutarnjih poslova") is that person's second hat, not a body taking part: it moves to the mentioned."""
+    """A government named only in the title of a person the text ties to another body ("potpredsjednik Vlade i ministar
+    unutarnjih poslova") is that person's second hat, not a body taking part: it moves to the mentioned (also when the
+    government read is another country's: "Vlade ... te zemlje" points back to a country the generic name did not see)."""
     spans = [(p.pop("_title_span"), p) for p in people]
     for h in list(taking):
         if g_kind(g, h["id"]) != "government" or not h["spans"] or not g.org_full.get(h["id"], "").startswith(("Government", "Council of")):
             continue
         holders = [next((p for (a, b), p in spans if a <= x < b), None) for x, _ in h["spans"]]
-        if all(p and p["organisation"] and p["organisation"] != h["id"] and g.org_country.get(p["organisation"]) == g.org_country.get(h["id"])
-               for p in holders):
+        if all(p and p["organisation"] and p["organisation"] != h["id"] for p in holders):
             taking.remove(h)
             mentioned.append({**h, "taking_part": False, "role": None, "reason": f"in the title of {holders[0]['name']}"})
 

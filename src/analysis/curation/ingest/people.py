@@ -14,7 +14,7 @@ import bisect
 import itertools
 import re
 
-from analysis.curation.ingest.affiliations import affiliation
+from analysis.curation.ingest.affiliations import ANAPHOR, affiliation
 from analysis.curation.ingest.gazetteer import Gazetteer
 from analysis.curation.ingest.matching import Folded, fold, name_stem
 from analysis.curation.ingest.personnames import (
@@ -50,6 +50,7 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
     people: dict[str, dict] = {}
     found: list[dict] = []
     all_spans, starts = org_spans, [a for a, _, _ in org_spans]
+    present = frozenset(o for _, _, o in org_spans)
     for s in sentences:
         done_upto = s.start
         org_spans = all_spans[bisect.bisect_left(starts, s.start):bisect.bisect_left(starts, s.end + 1)]  # this sentence's
@@ -104,7 +105,8 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             name = written if (known is None or normalise(known) == normalise(written)) else known
             if known is None:  # a BCMS name in the instrumental or genitive ("s Draganom Kulićem", "Aleksandra Grčića")
                 name = nominative_name(tokens) or name
-            aff, how = affiliation(text, t_start, start, end, t_end, s, org_spans, g, title, countries, places, home)
+            aff, how = affiliation(text, t_start, start, end, t_end, s, org_spans, g, title, countries, places, home, present)
+            title = ANAPHOR.sub("", title)  # the country it points back to is the affiliation's, not part of the title
             person = {"name": name, "written": written, "title": title or None, "organisation": aff, "how": how,
                       "start": start, "t_start": min(t_start, start), "t_end": max(end, t_end), "known_as": pid,
                       "pre": pre_title, "post": post_title,

@@ -3,6 +3,8 @@ by surname only after a title ("Deputy Minister Hoxha", "Ambassador Delawie's re
 
 >>> nominative_name(["Aleksandra", "Grčića"]), nominative_name(["Draganom", "Kulićem"]), nominative_name(["Marka", "Jovića"])
 ('Aleksandar Grčić', 'Dragan Kulić', 'Marko Jović')
+>>> nominative_name(["Ivanom", "Petrovim"])
+'Ivan Petrov'
 >>> nominative_name(["Aleksandra", "Jović"]) is None  # a woman's name: nothing to undo
 True
 """
@@ -71,6 +73,9 @@ def nominative_name(tokens: list[str]) -> str | None:
     ("Aleksandra Grčića": a surname in -ića is a man's in an oblique case), else None."""
     if len(tokens) >= 2 and all(len(t) > 5 and re.search(r"(?:om|em)$", t) for t in tokens):
         return " ".join(t[:-2] for t in tokens)
+    if len(tokens) >= 2 and re.search(r"(?:ov|ev|in|ов|ев|ин)(?:im|им)$", tokens[-1]) and \
+            all(len(t) > 5 and re.search(r"(?:om|em|ом|ем)$", t) for t in tokens[:-1]):
+        return " ".join([*(t[:-2] for t in tokens[:-1]), tokens[-1][:-2]])  # a Slavic surname in -ov/-ev/-in: "Ivanom Petrovim"
     if len(tokens) >= 2 and re.search(r"(?:ić|ič|ић)[aа]$", tokens[-1]) and all(t[-1:] in "aа" for t in tokens[:-1]):
         return " ".join([*(_first_name(t[:-1]) for t in tokens[:-1]), tokens[-1][:-1]])
     return None
