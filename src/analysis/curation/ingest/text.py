@@ -118,7 +118,7 @@ def language_country(text: str) -> str | None:
     """The country whose language alone writes the text: Macedonian has letters no other language of the region uses
     (ѓ, ќ, ѕ); the region's other languages are written in more than one country, and give None.
 
-    >>> language_country("Министерот за внатрешни работи оствари средба"), language_country("Ministar unutrašnjih poslova")
+    >>> language_country("Министерот ќе ја пречека делегацијата и ќе оствари средба"), language_country("Ministar unutrašnjih poslova")
     ('MK', None)
     """
     return "MK" if len(re.findall(r"[ѓќѕЃЌЅ]", text)) >= 2 else None
