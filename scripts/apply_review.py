@@ -240,7 +240,7 @@ def apply_fixes(t: Tables, eid: str, fx: dict) -> None:
         if src.get("url") and src["url"] != ev["source_url"]:
             t.add_link("event_sources", {"event_id": eid, "url": src["url"], "publisher": src.get("publisher") or "",
                                          "relation": src.get("relation") or "report"})
-    for key in ("title", "summary"):
+    for key in ("title", "summary", "kind"):
         if fx.get(key):
             ev[key] = str(fx[key])
 
