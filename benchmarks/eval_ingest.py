@@ -11,7 +11,7 @@ and which the person tuning never saw; everything else is the tuning part. Each 
 ``organisations_mentioned``, ``countries``, ``countries_mentioned``, ``initiatives`` (optional) and
 ``people``: ``Name: "title"`` or ``Name: {title: ..., organisation: org_id|null}``.
 
-Usage: python benchmarks/eval_ingest.py [--part tuning|heldout|blind] [--quiet] [--no-timing]
+Usage: python benchmarks/eval_ingest.py [--part tuning|heldout|blind] [--only FOLDER] [--quiet] [--no-timing]
 """
 
 from __future__ import annotations
@@ -183,8 +183,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--part", choices=PARTS, help="score only this part (default: all)")
     ap.add_argument("--quiet", action="store_true", help="tables only, not each release's differences")
     ap.add_argument("--no-timing", action="store_true")
+    ap.add_argument("--only", metavar="FOLDER", help="score only the releases under this folder (e.g. blind/D)")
     args = ap.parse_args(argv)
-    every = cases()
+    every = [c for c in cases() if not args.only or c[1].startswith(args.only.strip("/") + "/")]
     for part in PARTS:
         if args.part and part != args.part:
             continue

@@ -135,7 +135,7 @@ def test_next_segment_with_a_verb_is_not_title():
 
 def test_albanian_minister_in_the_accusative_is_a_title_not_a_ministry():
     people = _people("Dje Spasovski u takua me ministrin e Sigurisë së Bosnjë e Hercegovinës, Selmo Cikotiq, si dhe me të tjerë.")
-    assert people["Selmo Cikotiq"]["title"] == "ministrin e Sigurisë së Bosnjë e Hercegovinës"
+    assert people["Selmo Cikotiq"]["title"] == "ministri i Sigurisë së Bosnjë e Hercegovinës"  # back in the nominative (v4)
 
 
 def test_name_after_an_albanian_body_in_the_genitive_is_kept():

@@ -20,7 +20,7 @@ _LED_BY = re.compile(r"(?:\s+[A-Z&][\w&/.-]*)*\s*,?\s*(?:represented|led|headed|
 
 
 def affiliation(text, t_start, start, end, t_end, s: Sentence, org_spans, g: Gazetteer, title: str, countries,
-                places: list[str], home: str | None = None) -> tuple[str | None, str]:
+                places: list[str], home: str | None = None, present: frozenset[str] = frozenset()) -> tuple[str | None, str]:
     """The organisation the sentence ties the person to, and how ('title', 'bracket', 'from', 'country'), or (None, '')."""
     inside = [(a, b, o) for a, b, o in org_spans if t_start <= a and b <= t_end and not (start <= a < end)]
     after = next(((a, b, o) for a, b, o in org_spans if a >= max(end, t_end) and a < s.end), None)
@@ -37,7 +37,7 @@ def affiliation(text, t_start, start, end, t_end, s: Sentence, org_spans, g: Gaz
     last = [x for x in inside if roles and x[0] >= roles[-1]]
     if last or (inside and not roles):
         return min(last or inside, key=lambda x: (x[0], x[0] - x[1]))[2], "title"
-    by_country, via = _country_body(text, t_start, start, end, t_end, g, title, countries, places, home)
+    by_country, via = _country_body(text, t_start, start, end, t_end, g, title, countries, places, home, present)
     if by_country and (via == "ministry" or not inside):  # "... i ministar unutarnjih poslova Republike Srbije"
         return by_country, "country"
     if inside:
@@ -46,13 +46,15 @@ def affiliation(text, t_start, start, end, t_end, s: Sentence, org_spans, g: Gaz
 
 
 def _country_body(text, t_start, start, end, t_end, g: Gazetteer, title: str, countries, places: list[str],
-                  home: str | None = None) -> tuple[str | None, str]:
+                  home: str | None = None, present: frozenset[str] = frozenset()) -> tuple[str | None, str]:
     """"Macedonian Minister of Interior", "Ambassador of France": the country's ministry or embassy, and which of the two. A
     minister whose title names no country ("Ministar unutarnjih poslova" on mup.gov.hr) is the publishing site's country's."""
     if not title:
         return None, ""
     cc = next((c["code"] for c in countries if t_start <= c["start"] < max(t_end, end)), None)
-    ministry = _ministry(title, g, cc or home)
+    if cc is None and ANAPHOR.search(title):  # "ministar unutrašnjih poslova te zemlje": the country named last before
+        cc = next((c["code"] for c in reversed(countries) if c["end"] <= t_start), None)
+    ministry = _ministry(title, g, cc or home, present)
     if ministry:
         return ministry, "ministry"
     if cc and re.search(r"ambassador|ambasador|charge d.affaires|chargee d.affaires", fold(title)):
@@ -64,20 +66,26 @@ def _country_body(text, t_start, start, end, t_end, g: Gazetteer, title: str, co
     return None, ""
 
 
+#: "of that country" closing a title: the country is the one named before ("ministar unutrašnjih poslova te zemlje")
+ANAPHOR = re.compile(r"\s+(?:te|ove|that|this|të atij|на таа|на оваа)\s+(?:zemlje|države|drzave|country|vendi|земја|држава)$")
 #: a minister's word in any language and case ("Minister", "ministrom", "Zëvendësministër", "министер"), with an Albanian article
-_MINISTER = re.compile(r"^.*?\b\w*minist(?:er|ers|ar|ri|ra|rom|ru|rot|rite|re|rja|ria)\b(?:\s+(?:i|e|te|se)\b)?")
+_MINISTER = re.compile(r"^.*?\b\w*minist(?:er|ers|erot|erkata|ar|ri|ra|rom|ru|rot|rite|re|rja|ria)\b(?:\s+(?:i|e|te|se)\b)?")
 
 
-def _ministry(title: str, g: Gazetteer, cc: str | None) -> str | None:
+def _ministry(title: str, g: Gazetteer, cc: str | None, present: frozenset[str] = frozenset()) -> str | None:
     """The ministry a minister's title names, of country ``cc``: the title's minister word read as each language's word for
-    "ministry" ("ministar unutarnjih poslova" -> "ministarstvo unutarnjih poslova")."""
+    "ministry" ("ministar unutarnjih poslova" -> "ministarstvo unutarnjih poslova"). Without a country, the one such ministry
+    the release names (``present``: "ministri i Punëve të Brendshme" where "Ministria e Punëve të Brendshme" organised)."""
     folded = " ".join(form_words(title))
-    if not cc or not _MINISTER.search(folded):
+    if not _MINISTER.search(folded) or not (cc or present):
         return None
-    keys = sorted((k for k, per in g.generic.items() if cc in per), key=len, reverse=True)
+    keys = sorted((k for k, per in g.generic.items() if (cc in per if cc else True)), key=len, reverse=True)
     for word in ("ministry", "ministarstvo", "ministerstvo", "ministria e"):
         phrase = _MINISTER.sub(word, folded, count=1)
         key = next((k for k in keys if k in phrase and k.startswith(word.split()[0][:6])), None)
-        if key:
+        if key and cc:
             return g.generic[key][cc]
+        here = {o for o in g.generic[key].values() if o in present} if key else set()
+        if len(here) == 1:
+            return here.pop()
     return None

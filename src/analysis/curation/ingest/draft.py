@@ -30,7 +30,7 @@ from analysis.curation.ingest.matching import Folded
 from analysis.curation.ingest.neworgs import local_new_orgs
 from analysis.curation.ingest.people import find_people
 from analysis.curation.ingest.roles import classify
-from analysis.curation.ingest.text import Sentence, Span, _line_of, plain_text, sentence_at, sentences
+from analysis.curation.ingest.text import Sentence, Span, _line_of, language_country, plain_text, sentence_at, sentences
 from analysis.curation.names import normalise, slug
 
 #: org kinds whose taking part means their country takes part (a national body)
@@ -66,7 +66,8 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
     place, new_places = _event_place(text, f, sents, g, places)
     if place:
         evidence["place"] = place.pop("evidence")
-    orgs = find_orgs(f, g, sents, place.get("country") if place else None)
+    home = site_country(url) or language_country(text)  # the release's own country, by its site or its language
+    orgs = find_orgs(f, g, sents, place.get("country") if place else None, home)
     org_spans = [(a, b) for h in orgs for a, b in h["spans"]]
     country_hits = find_countries(f, g, places, org_spans)
     named = {normalise(p["name"]) for p in places} | {normalise(g.country_names.get(c["code"], "")) for c in country_hits}
@@ -117,7 +118,7 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
                             "elsewhere, or record a window with its evidence in date_note")
 
     people = find_people(f, g, taking + mentioned, sents, country_hits,
-                         [p["name"] for p in places] + [g.country_names.get(c["code"], "") for c in country_hits], home=site_country(url))
+                         [p["name"] for p in places] + [g.country_names.get(c["code"], "") for c in country_hits], home=home)
     _only_in_titles(g, people, taking, mentioned)
     _represented(g, taking, mentioned)
     known = {h["id"] for h in taking + mentioned}
@@ -215,15 +216,15 @@ def _represented(g: Gazetteer, taking: list[dict], mentioned: list[dict]) -> Non
 
 
 def _only_in_titles(g: Gazetteer, people: list[dict], taking: list[dict], mentioned: list[dict]) -> None:
-    """A government named only in the title of a person the text ties to another body of its country ("potpredsjednik Vlade i
-    ministar unutarnjih poslova") is that person's second hat, not a body taking part: it moves to the mentioned."""
+    """A government named only in the title of a person the text ties to another body ("potpredsjednik Vlade i ministar
+    unutarnjih poslova") is that person's second hat, not a body taking part: it moves to the mentioned (also when the
+    government read is another country's: "Vlade ... te zemlje" points back to a country the generic name did not see)."""
     spans = [(p.pop("_title_span"), p) for p in people]
     for h in list(taking):
         if g_kind(g, h["id"]) != "government" or not h["spans"] or not g.org_full.get(h["id"], "").startswith(("Government", "Council of")):
             continue
         holders = [next((p for (a, b), p in spans if a <= x < b), None) for x, _ in h["spans"]]
-        if all(p and p["organisation"] and p["organisation"] != h["id"] and g.org_country.get(p["organisation"]) == g.org_country.get(h["id"])
-               for p in holders):
+        if all(p and p["organisation"] and p["organisation"] != h["id"] for p in holders):
             taking.remove(h)
             mentioned.append({**h, "taking_part": False, "role": None, "reason": f"in the title of {holders[0]['name']}"})
 

@@ -21,12 +21,12 @@ KIND_WORDS = [
     ("training", r"training|course|\bobuk\w*|\bobuc\w*|\bтренинг|\btrening\w*|\bkurs\w*|\btrajnim\w*"),
     ("workshop", r"workshop|radionic\w*|rabotilnic\w*|punetori\w*"),
     ("conference", r"conference|konferencij\w*|konferenc\w*"),
-    ("seminar", r"seminar"), ("forum", r"\bforum\b"), ("exercise", r"exercise|joint operation|\bvjezb\w*|\bvezb\w*"),
+    ("seminar", r"seminar"), ("forum", r"\bforum\w*"), ("exercise", r"exercise|joint operation|\bvjezb\w*|\bvezb\w*"),
     ("signing", r"\bsign(?:ed|ing)\b|memorandum|protocol|potpis\w*|potpish\w*|nenshkr\w*"),
     ("launch", r"\blaunch(?:ed|ing|es)?\b|opening ceremony|\bpromocij\w*|\bpokrenu\w*|\blansira\w*"),
     ("other", r"hand(?:ed|s|ing)?[- ]?over\b|turned over|handover|primopredaj\w*|donation ceremony|dorezim\w*|\bdonat(?:es|ed|ion|ing)\b|"
               r"\bdonir\w*|\buruc\w*|\bpredal[aio]?\b|\bdhuro\w*|\bdonira\w*|\bceremony\b|\bceremonij\w*"),
-    ("meeting", r"meeting|met with|talks|visit|\bsastan\w*|\bsostan\w*|\bsastal\w*|\bsastaj\w*|\btakim\w*|\bposjet\w*|\bposet\w*"),
+    ("meeting", r"meeting|met with|talks|visit|\bsastan\w*|\bsostan\w*|\bsastal\w*|\bsastaj\w*|\btakim\w*|\bposjet\w*|\bposet\w*|\bsredb\w*"),
 ]
 
 
@@ -50,16 +50,23 @@ def kind_of(text: str, sentences: list[Sentence]) -> tuple[str, str]:
 
 def _in_a_name(head: str, m: re.Match) -> bool:
     """Is the kind word part of a body's name ("Working Group on Education and Training", "Training Centre")?"""
-    return bool(re.match(r"\s+(?:centre|center|academy|institute|unit|department|programme|program|network|centar|akademij)", head[m.end():])
+    return bool(re.match(r"\s+(?:centre|center|academy|institute|unit|department|programme|program|network|centar\w*|centr\w*|akademij)",
+                         head[m.end():])  # "trening centru", "Training Centre"
+                or re.search(r"\b(?:centre|center|centar\w*|centr\w*|akademij\w*|academy|institute|institut\w*) (?:for|of|za|na) $",
+                             head[:m.start()])  # "Centre for Training", "Центарот за обука"
                 or re.search(r"\beducation (?:and|i|dhe) $", head[:m.start()])  # a field ("police education and training")
                 or re.search(r"\b(?:group|committee|commission|council|board|panel) (?:on|for)\b[^.,;]{0,40}$", head[:m.start()]))
 
 
-def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country: str | None) -> list[dict]:
+def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country: str | None, home: str | None = None) -> list[dict]:
     """Every organisation of the record the text names: {id, count, first, spans}, in order of first mention.
 
     A generic name ("the Ministry of Interior") is the body of the country named in the same sentence,
-    else of the country the event is in; without either it is left out."""
+    else of the country the event is in, else of the release's own country (``home``: its site's, or its language's);
+    without any it is left out. A name several countries' bodies share ("Ministria e Punëve të Brendshme") is so read too,
+    when the record lists it as one country's only. An English release's site says less of its country (regional bodies
+    publish in English under a national domain): there ``home`` is not used."""
+    home = None if _english(f.original) else home
     hits: dict[str, dict] = {}
 
     def add(oid: str, a: int, b: int) -> None:
@@ -92,10 +99,12 @@ def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country:
         if not inside or len(m["text"]) < max(x["end"] - x["start"] for x in inside) or \
                 not all(m["start"] <= x["start"] and x["end"] <= m["end"] for x in inside):
             continue
-        cc = _generic_country(m, g, sentences, countries, country_starts, place_country)
-        named = _generic_country(m, g, sentences, countries, country_starts, None)  # by its sentence, not the event's place
+        cc = _generic_country(m, g, sentences, countries, country_starts, place_country, home)
+        named = _generic_country(m, g, sentences, countries, country_starts)  # by its sentence, not the event's place
         after = _country_after(m, f.original, countries, country_starts)
-        named = after or named
+        # no country in its sentence: a descriptive name is the event's country's body, an acronym ("Foto: MUP") only the
+        # release's own country's
+        named = after or named or (cc if not m["text"].isupper() else _generic_country(m, g, sentences, countries, country_starts, home))
         if (cc or after) and all(not g.org_country.get(x["key"]) or (g.org_country[x["key"]] != named and named and not any(
                 x["start"] <= c["start"] < x["end"] for c in countries)) for x in inside):
             specific = [x for x in specific if x not in inside]
@@ -109,7 +118,7 @@ def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country:
             continue
         after = _country_after(m, f.original, countries, country_starts)  # "Ministrinë e Brendshme të Britanisë së Madhe"
         cc = (after if after in g.generic[m["key"]] else None) if after else \
-            _generic_country(m, g, sentences, countries, country_starts, place_country)
+            _generic_country(m, g, sentences, countries, country_starts, place_country, home)
         if cc:
             add(g.generic[m["key"]][cc], m["start"], m["end"])
     # a bare acronym next to a more specific body named with it is that body ("DCAF" in a "DCAF Ljubljana" release)
@@ -118,6 +127,12 @@ def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country:
         if short.isupper() and any(o != oid and g.org_names.get(o, "").startswith(short + " ") for o in hits):
             del hits[oid]
     return sorted(hits.values(), key=lambda h: h["first"])
+
+
+def _english(text: str) -> bool:
+    """Is the text written in English (its commonest function words make a twentieth of its words)?"""
+    words = re.findall(r"\w+", text)
+    return len(re.findall(r"\b(?:the|and|of|to|in|was|were)\b", text, re.I)) >= 0.05 * max(1, len(words))
 
 
 _OF_COUNTRY = re.compile(r"\s*(?:(?:of|in|to|for|the|të|së|e|i|u|na|во|на|Republic|Republike|Republika|Republikës|Republikës së|"
@@ -134,14 +149,15 @@ def _country_after(m: dict, text: str, countries: list[dict], country_starts: li
 
 
 def _generic_country(m: dict, g: Gazetteer, sentences: list[Sentence], countries: list[dict], country_starts: list[int],
-                     place_country: str | None) -> str | None:
-    """The country whose body a generic name is: one named in its sentence that has such a body, else the event's."""
+                     *fallback: str | None) -> str | None:
+    """The country whose body a generic name is: one named in its sentence that has such a body, else the first of
+    ``fallback`` (the event's country, the release's own) that has one."""
     options = g.generic.get(m["key"], {})
     s = sentence_at(sentences, m["start"])
     near = [c["key"].split("|")[-1] for c in countries[bisect.bisect_left(country_starts, s.start):
                                                          bisect.bisect_left(country_starts, s.end)]] if s else []
     cc = next((c for c in sorted(near, key=lambda c: 0 if c in options else 1) if c in options), None)
-    return cc if cc else place_country if place_country in options else None
+    return cc or next((c for c in fallback if c in options), None)
 
 
 #: capitalised phrases that name an organisation ("the British Embassy", "Croatian Interior Ministry", "U.S. Embassy")

@@ -302,7 +302,8 @@ LOCAL_ACRONYMS = {"MUP": frozenset(["BA", "HR", "ME", "RS"]), "MVR": frozenset([
 #: endings are matched by stem), so that "Ministarstva vanjskih poslova BiH" finds the "Ministry of Foreign Affairs of Bosnia
 #: and Herzegovina" the record knows by its English name
 INSTITUTIONS = {
-    "ministry of security": "Ministarstvo sigurnosti|Ministarstvo bezbjednosti|Ministarstvo bezbednosti",
+    "ministry of security": "Ministarstvo sigurnosti|Ministarstvo bezbjednosti|Ministarstvo bezbednosti|Ministria e Sigurisë|"
+                            "Министерство за безбедност",
     "ministry of interior": "Ministarstvo unutrašnjih poslova|Ministarstvo unutarnjih poslova|Ministarstvo za unutrašnje poslove|"
                             "Ministria e Brendshme|Ministria e Punëve të Brendshme|Министерство за внатрешни работи|MUP|MVR|MPB",
     "ministry of the interior": "Ministarstvo unutrašnjih poslova|Ministarstvo unutarnjih poslova|Ministria e Brendshme|"

@@ -3,6 +3,8 @@ by surname only after a title ("Deputy Minister Hoxha", "Ambassador Delawie's re
 
 >>> nominative_name(["Aleksandra", "Grčića"]), nominative_name(["Draganom", "Kulićem"]), nominative_name(["Marka", "Jovića"])
 ('Aleksandar Grčić', 'Dragan Kulić', 'Marko Jović')
+>>> nominative_name(["Ivanom", "Petrovim"])
+'Ivan Petrov'
 >>> nominative_name(["Aleksandra", "Jović"]) is None  # a woman's name: nothing to undo
 True
 """
@@ -10,6 +12,56 @@ True
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+from analysis.curation.ingest.matching import Folded
+from analysis.curation.ingest.titles import is_role
+
+if TYPE_CHECKING:
+    from analysis.curation.ingest.gazetteer import Gazetteer
+
+UP = "A-ZČĆŠŽĐÇËÅÄÖÜÉÁÍÓÚА-ЯЃЌЅЉЊЏЈЂЋ"
+LOW = "a-zčćšžđçëàáâãäåèéêìíîïñòóôõöùúûüýÿа-яѓќѕљњџјђћ'’-"
+WORD = rf"[{UP}][{LOW}]+"
+PARTICLE = r"(?:von|van|de|di|da|del|der|bin|el)"
+NAME_RE = re.compile(rf"(?<![\w{LOW}])({WORD}(?:\s+(?:{PARTICLE}\s+|[{UP}]\.\s+)?{WORD}){{1,8}})(?![\w])")  # "Agron M. Camaj"
+HONORIFIC = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|H\.E|Sir|Mag|mr|dr|doc|prof|gđa|gđica|gdin|g-din|g-đa|g-đica|g|z|znj|zj|"
+                       r"Z|Zj|Znj|zoti|zonja|Zoti|Zonja|gospodin|gospođa|"
+                       r"gospođica|H\.\s?E)\.?|г-дин|г-ѓа|г-ца|г\.|господин|госпоѓа|госпођа|Његова Екселенција)\s*$")
+HONORIFIC_START = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|H\.E|g|z|gđa|znj|Z|Zj|Znj|г-дин|г-ѓа)\.?\s+)+")
+#: capitalised words that are not parts of people's names
+NOT_NAME = frozenset("""
+Agency Airport Asylum Border Bureau Cabinet Centre Center Command Committee Conference Council Crime Department Directorate
+Division Embassy European Forum General Government Human Illegal Intelligence Interior International Justice Migration Ministry
+Mission National Network Office Operations Police Presidency Programme Project Regional Republic Secretariat Security Services
+State Unit Union Western Balkans The This These That During After Before On In At With For And Of Member Participants Initiative
+Affairs Foreign Workshop Training Meeting Delegation Convention Process Agreement Memorandum Protocol Action Plan Task Force Working
+Group Cooperation Bank Team Officers Parties Persons Countries States Members Representatives Local Liaison Contracting Federal
+Against Beings Children Crimes Criminal Emerging Organized Organised People Smuggling Specialized Specialised Technology Tools
+Mr Mrs Ms Miss Dr Prof Sir Colonel Major General Lieutenant Captain Commissioner Inspector Kolonel Madhor Nënkolonel Nenkolonel
+Gjeneral Drejtor Drejtori Pukovnik Potpukovnik Brigadir Kapetan Inspektor Načelnik Direktor Ministar Ministri Ambasador Zoti Zonja
+Section Sector Branch Field Department Programme Acting Head Customs Trafficking Visit
+Deployment Coordination Capacity Mechanisms Points Teams Refugees Sub-Directorate Senior Vice Europe
+Republika Republike Ministarstvo Ministarstva Granična Granične Služba Službe Uprava Centar Vlada Vijeće Savjet Direkcija Policija
+Policije Sektor Zajednički Zajedničke Evropska Europska Unija Unije Ured Kancelarija Agencija Agencije Bosne Bosna Hercegovine Crne
+Gore Srbije Hrvatske Kundër Kunder Against Për Uprave Upravi Upravu Službi Sektora Direkcije Agencije Ministarstvu Vlade Vladi
+Kancelarije Ureda Centra
+Zapadni Zapadnog Zapadnom Zapadnoga Balkan Balkana Balkanu Jugoistočna Jugoistočne Jugoistočnu Jugoistočnoj Evropa Evrope Evropu Europa
+Europe Europu Ballkani Ballkanit Ballkanin Perëndimor Perëndimore
+""".split())  # noqa: SIM905
+CONNECT = frozenset("of for the to in on and & at i za u na sa s iz и за на во со од e të te së në per për dhe me a.i. a.i".split())  # noqa: SIM905
+
+def not_name(word: str, g: Gazetteer) -> bool:
+    word = re.sub(r"['’]s$", "", word)  # "Mission’s"
+    return word in NOT_NAME or word in g.place_words or is_role(word) or word.startswith(("Anti-", "Counter-")) or \
+        (len(word) >= 8 and word.endswith("ing"))  # "Protecting Vulnerable Persons"
+
+
+def is_place(word: str, g: Gazetteer) -> bool:
+    """A place or country in any case form ("Bihaća", "Srbije")."""
+    f = Folded(word)
+    return bool(g.place_matcher.find(f) or g.countries.find(f))
+
 
 #: a possessive ending: the name stops there ("Delawie’s Remarks", "National Contact Points’ meeting")
 POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
@@ -21,6 +73,9 @@ def nominative_name(tokens: list[str]) -> str | None:
     ("Aleksandra Grčića": a surname in -ića is a man's in an oblique case), else None."""
     if len(tokens) >= 2 and all(len(t) > 5 and re.search(r"(?:om|em)$", t) for t in tokens):
         return " ".join(t[:-2] for t in tokens)
+    if len(tokens) >= 2 and re.search(r"(?:ov|ev|in|ов|ев|ин)(?:im|им)$", tokens[-1]) and \
+            all(len(t) > 5 and re.search(r"(?:om|em|ом|ем)$", t) for t in tokens[:-1]):
+        return " ".join([*(t[:-2] for t in tokens[:-1]), tokens[-1][:-2]])  # a Slavic surname in -ov/-ev/-in: "Ivanom Petrovim"
     if len(tokens) >= 2 and re.search(r"(?:ić|ič|ић)[aа]$", tokens[-1]) and all(t[-1:] in "aа" for t in tokens[:-1]):
         return " ".join([*(_first_name(t[:-1]) for t in tokens[:-1]), tokens[-1][:-1]])
     return None

@@ -46,7 +46,11 @@ MENTIONED = [
     ("thanked for support", r"thank\w*|gratitude|grateful|appreciat\w*|zahval\w*|blagodar\w*|falenderoj\w*|falenderim\w*"),
     ("a hope or plan", r"in the (?:next|coming) (?:months?|weeks?|years?)|\bbice\b|ce biti|hope[sd]?\b|expects?\b|expected to|"
                        r"would like|wish\w*|invit\w* to join|will be asked|potential|future support|"
-                       r"nad\w* se|ocekuj\w*"),
+                       r"nad\w* se|ocekuj\w*|(?:next|further|future) steps?|(?:iduc|sljedec|slijedec|sledec|naredn|dalj)\w* kora[kc]\w*|"
+                       r"(?:buduc|naredn)\w* (?:saradnj|suradnj)\w*|future co-?operation|hapat e ardhsh\w*"),
+    ("the release's source", r"kako sto (?:soopst|izjav|informira)\w*|according to|as (?:announced|stated|reported) by|"
+                             r"prema (?:saopc|saopst|priopc|informacij)\w*|saopst\w* (?:je|su) iz|priopc\w* (?:je|su) iz|sipas|"
+                             r"navodi se u (?:saopst|priopc)\w*"),
     ("another time", r"previous\w*|in the past|earlier|last year|former|(?:was|were) (?:signed|adopted|established) in|in (?:19|20)\d\d,|"
                      r"since (?:19|20)\d\d|prethodn\w*|ranije"),
     ("subject of discussion", r"discuss\w*(?: the)?|regarding(?: the)?|concerning(?: the)?|about the|"
@@ -56,7 +60,8 @@ MENTIONED = [
     ("beneficiary of a project", r"aim\w* to (?:help|assist|support)|pomogn\w*|pomoc\w* zemlj\w*|help(?:s|ing)? (?:the )?countries|"
                                  r"beneficiar\w*|intended for"),
     ("in line with", r"in line with|in accordance with|aligned? with|harmoni[sz]\w* with|standards of|accession to|integration into|"
-                     r"membership|u skladu sa|uskladjen\w*|(?:part|members?) of the\s*$|non-"),
+                     r"membership|u skladu sa|uskladjen\w*|(?:part|members?) of the\s*$|non-|enlargement|prosirenj\w*|"
+                     r"zgjerim\w*|pristupanj\w*|anetaresim\w*"),
     ("migrants' origin or route", r"migrants? from|refugees? from|nationals? of|citizens? of|countries of origin|country of origin|"
                                   r"(?:coming|arriving|travell?ing) (?:from|through|via)|route through|transit (?:through|countries)|"
                                   r"along the|migranti iz|drzavljan\w*"),

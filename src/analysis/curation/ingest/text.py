@@ -114,5 +114,15 @@ def sentence_at(sents: list[Sentence], pos: int) -> Sentence | None:
     return sents[k] if k >= 0 and pos < sents[k].end + 1 else None
 
 
+def language_country(text: str) -> str | None:
+    """The country whose language alone writes the text: Macedonian has letters no other language of the region uses
+    (ѓ, ќ, ѕ); the region's other languages are written in more than one country, and give None.
+
+    >>> language_country("Министерот ќе ја пречека делегацијата и ќе оствари средба"), language_country("Ministar unutrašnjih poslova")
+    ('MK', None)
+    """
+    return "MK" if len(re.findall(r"[ѓќѕЃЌЅ]", text)) >= 2 else None
+
+
 def _line_of(text: str, pos: int) -> int:
     return text.count("\n", 0, pos) + 1

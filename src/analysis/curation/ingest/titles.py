@@ -16,7 +16,7 @@ direktor ministar ravnatelj nacelnik sef pomocnik zamjenik zamenik savjetnik sav
 koordinator komesar inspektor glavn drzavn vodj voditelj komandant zapovjednik veleposlanik potpredsjedn potpredsedn premijer
 ministrom ministra ministru predstavnik pretstavnik gradonacelnik gradonachalnik kmet
 ministe pomoshnik sovetnik pretsedatel shef
-drejtor zevendes kryetar drejtues komisioner ministri ambasadori udheheq zyrtar
+drejtor zevendes kryetar drejtues komisioner ministri ambasadori udheheq zyrtar kryeministr perfaqesuesi keshilltar
 """.split())  # noqa: SIM905 (a word list reads better as text)
 #: degrees, which count as a title only as whole words ("MBA", not "mbahet")
 _DEGREES = frozenset(["m.a.", "m.a", "phd", "ph.d.", "mba"])
@@ -35,24 +35,62 @@ def nominative_title(title: str) -> str:
     ('direktor Granične policije BiH', 'ministar sigurnosti', 'Director')
     >>> nominative_title("potpredsjednikom Vlade i ministrom unutarnjih poslova"), nominative_title("drejtoreshës për Politikat")
     ('potpredsjednik Vlade i ministar unutarnjih poslova', 'drejtoresha për Politikat')
+    >>> nominative_title("drejtorin e përgjithshëm të IOM-it")
+    'drejtori i përgjithshëm i IOM-it'
     """
     # the first word and a word after "i"/"and" head their phrase; the others are rightly inflected ("zamjenik direktora")
     return _albanian_nominative(re.sub(r"(?:^|(?<=\bi )|(?<=\band )|(?<=\bи ))[^\W\d_]+", lambda m: _nominative_word(m.group(0)), title))
 
 
-#: Albanian role nouns (folded stems) whose genitive/dative ends in -ës (feminine, nominative -a) or -it (masculine, -i)
-_ALBANIAN_ROLES = ("drejtor", "zevendes", "kryetar", "koordinator", "sekretar", "komisioner", "zyrtar", "ministr", "shef")
+#: Albanian role nouns (folded, indefinite nominative) heading a title; their definite forms are the noun with -i (nominative),
+#: -in (accusative), -it (genitive/dative); the feminine in -eshë: -esha, -eshën, -eshës
+_ALBANIAN_ROLES = ("drejtor", "zevendesdrejtor", "kryetar", "koordinator", "sekretar", "komisioner", "zyrtar", "ministr",
+                   "kryeministr", "zevendesministr", "zevendeskryeministr", "shef", "perfaqesues", "ambasador", "keshilltar",
+                   "komandant", "prokuror", "inspektor", "president", "udheheqes", "drejtues")
+#: Albanian linking articles in the oblique cases, and a lower-case adjective of the head between them ("e përgjithshëm")
+_OBLIQUE_ARTICLE = ("e", "të", "së")
+
+
+def _albanian_head(word: str) -> tuple[str, str] | None:
+    """An Albanian role noun in the accusative or genitive/dative, in the definite nominative, with the gender of its
+    article ("i" or "e"): "ministrin" -> ("ministri", "i"), "drejtoreshës" -> ("drejtoresha", "e"), else None."""
+    low = fold(word)
+    for noun in _ALBANIAN_ROLES:
+        if low in (noun + "in", noun + "it"):
+            return word[:-1], "i"
+        if low in (noun + "eshen", noun + "eshes"):
+            return word[:-2] + "a", "e"
+    return None
 
 
 def _albanian_nominative(title: str) -> str:
-    """The first word of an Albanian title in the nominative: "drejtoreshës" -> "drejtoresha", "drejtorit" -> "drejtori"."""
-    first, sep, rest = title.partition(" ")
-    if fold(first).startswith(_ALBANIAN_ROLES) and len(first) > 6:
-        if first.endswith("ës"):
-            first = first[:-2] + "a"
-        elif first.endswith("it"):
-            first = first[:-1]
-    return first + sep + rest
+    """The heads of an Albanian title in the nominative, with the articles that agree with them: "ministrin e Punëve" ->
+    "ministri i Punëve", "drejtorin e përgjithshëm të IOM-it" -> "drejtori i përgjithshëm i IOM-it", "drejtoreshës për
+    Politikat" -> "drejtoresha për Politikat". A head is the first word, the word after a leading "zëvendës", or a word after
+    "dhe" ("kryeministrin e parë dhe ministrin e ..."); a genitive further in ("Sekretariatit të ...") keeps its case."""
+    words = title.split(" ")
+    k = 0
+    while k < len(words):
+        head = k == 0 or (k == 1 and fold(words[0]) == "zevendes") or (k > 0 and (words[k - 1] == "dhe" or words[k - 1].endswith(",")))
+        nominative = _albanian_head(words[k]) if head else None
+        if nominative is None:
+            k += 1
+            continue
+        words[k], article = nominative
+        j = k + 1
+        if j < len(words) and words[j] in _OBLIQUE_ARTICLE:  # the head's own article: "ministrin e" -> "ministri i"
+            words[j] = article
+            j += 1
+        while j < len(words) and words[j][:1].islower() and words[j] not in _OBLIQUE_ARTICLE and words[j] not in ("dhe", "për") \
+                and not _albanian_head(words[j]):
+            j += 1  # adjectives of the head: "e përgjithshëm", "malazez", "e parë çek"
+            if j < len(words) and words[j] == "e" and j + 1 < len(words) and words[j + 1][:1].islower():
+                words[j] = article
+                j += 1
+        if j > k + 1 and j + 1 < len(words) and words[j] in ("të", "së") and words[j + 1][:1].isupper():
+            words[j] = article  # the genitive after the head's adjective: "drejtori i përgjithshëm i IOM-it"
+        k = j
+    return " ".join(words)
 
 
 def _nominative_word(word: str) -> str:
