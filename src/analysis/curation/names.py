@@ -18,8 +18,28 @@ _CYRILLIC = dict(zip(
 # the letters of Bulgarian, Russian and Ukrainian that Serbian and Macedonian Cyrillic lack
 _CYRILLIC |= dict(zip("яющъйьыэёєїіЯЮЩЪЙЬЫЭЁЄЇІ",
                       ["ja", "ju", "sht", "a", "j", "", "y", "e", "jo", "je", "ji", "i"] * 2, strict=True))
+# Greek, letter by letter as in ELOT 743 (the digraphs are handled in _greek)
+_GREEK = dict(zip("αβγδεζηθικλμνξοπρσςτυφχψωάέήίόύώϊϋΐΰ",
+                  ["a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n", "x", "o", "p", "r", "s", "s", "t", "y", "f",
+                   "ch", "ps", "o", "a", "e", "i", "i", "o", "y", "o", "i", "y", "i", "y"], strict=True))
+_GREEK |= {k.upper(): v.capitalize() for k, v in _GREEK.items() if len(k.upper()) == 1 and k.upper() != k}
+_GREEK_DIGRAPH = re.compile(r"([ΟοΑαΕε])([υύΥΎ])(?=([θκξπστφχψΘΚΞΠΣΤΦΧΨ]|\b)?)")
 _TRANSLIT = str.maketrans({"đ": "dj", "Đ": "Dj", "ł": "l", "Ł": "L", "ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae",
-                           "ı": "i", **_CYRILLIC})
+                           "ı": "i", **_CYRILLIC, **_GREEK})
+
+
+def _greek(text: str) -> str:
+    """ου as "ou", γγ as "ng"; αυ and ευ as "af"/"ef" before a voiceless consonant or at the end, else "av"/"ev" (ELOT 743)."""
+    if not any("\u0370" <= ch <= "\u03ff" or "\u1f00" <= ch <= "\u1fff" for ch in text):
+        return text
+    text = text.replace("γγ", "ng").replace("Γγ", "Ng").replace("ΓΓ", "NG")
+
+    def pair(m: re.Match) -> str:
+        first = m.group(1)
+        if first in "Οο":
+            return first + "u"
+        return first + ("f" if m.group(3) is not None else "v")
+    return _GREEK_DIGRAPH.sub(pair, text)
 
 
 def normalise(text: str) -> str:
@@ -31,8 +51,10 @@ def normalise(text: str) -> str:
     True
     >>> normalise("Скопје")
     'skopje'
+    >>> normalise("Ελευθέριος Οικονόμου")
+    'eleftherios oikonomou'
     """
-    text = unicodedata.normalize("NFKD", text.translate(_TRANSLIT))
+    text = unicodedata.normalize("NFKD", _greek(text).translate(_TRANSLIT))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _SPACE.sub(" ", text).strip().casefold()
 
@@ -46,6 +68,8 @@ def slug(text: str) -> str:
     'ismail-catakli'
     >>> slug("Румяна Бъчварова")
     'rumjana-bachvarova'
+    >>> slug("Τάκης Θεοδωρικάκος"), slug("Ευάγγελος Αυγερινός")
+    ('takis-theodorikakos', 'evangelos-avgerinos')
     """
     return re.sub(r"[^a-z0-9]+", "-", normalise(text)).strip("-")
 
