@@ -161,9 +161,6 @@ def main() -> int:
             if e.get("date_end") and not e.get("date_start"):
                 skipped.append(f"{where}: only an upper date bound ({e['date_end']}); an open window cannot be coded yet, not added")
                 continue
-            if not e.get("date_start") and str(e.get("status") or "held") != "planned":
-                skipped.append(f"{where}: reported as held but no date bound on any page; `unknown` is kept for planned follow-ups, not added")
-                continue
             draft = {
                 "title": e["title"], "kind": e.get("kind"), "status": e.get("status"), "summary": e.get("summary"),
                 "date_start": e.get("date_start"), "date_end": e.get("date_end"), "date_precision": e.get("date_precision"),
