@@ -175,6 +175,9 @@ def test_a_new_body_in_the_region_s_languages_and_its_fuller_name_further_down()
     ("Univerzitetom u Mastrihtu.", [("Univerzitet u Mastrihtu", 0, 25, "")]),
     ("Ministarstvo za", []),
     ("Управе за људске ресурсе.", [("Управа за људске ресурсе", 0, 24, "")]),
+    ("Državno Ministarstvo pravde.", [("Državno Ministarstvo pravde", 0, 27, "")]),
+    ("Glavni Centar za obuku.", [("Glavni Centar za obuku", 0, 22, "")]),
+    ("Uprava za granice u.", [("Uprava za granice", 0, 17, "")]),
 ])
 def test_local_new_bodies_read_back_in_the_nominative(text, found):
     from analysis.curation.ingest.neworgs import local_new_orgs
@@ -219,6 +222,13 @@ def test_the_country_of_the_site_that_published_a_release():
      [("Marko Petrović", "Macedonian Minister of Interior", "mi-mk", None, None)]),
     ("Minister of Interior Marko Petrović met MARRI.", [("Marko Petrović", "Minister of Interior", None, None, None)]),
     ("The French Ambassador Jean Dupont met MARRI in Skopje.", [("Jean Dupont", "French Ambassador", "fr-embassy", None, None)]),
+    ("The French Ambassador Jean Dupont met MARRI in Belgrade.", [("Jean Dupont", "French Ambassador", "fr-embassy-bg", None, None)]),
+    ("The French Ambassador Jean Dupont met MARRI.", [("Jean Dupont", "French Ambassador", None, None, None)]),  # two embassies
+    ("Ambassador of France Jean Dupont met MARRI in Skopje, France.",
+     [("Jean Dupont", "Ambassador of France", "fr-embassy", None, None)]),
+    ("Serbian Minister of Interior Marko Petrović and Croatian Minister of Interior Ivan Horvat met.",
+     [("Marko Petrović", "Serbian Minister of Interior", "mi-rs", None, None),
+      ("Ivan Horvat", "Croatian Minister of Interior", "mi-hr", None, None)]),
     ("Marko Petrović and Ivan Horvat, both from IOM, spoke.",
      [("Marko Petrović", None, "iom", None, None), ("Ivan Horvat", None, "iom", None, None)]),
     ("IOM Project Manager Marko Petrović spoke.", [("Marko Petrović", "Project Manager", "iom", None, None)]),

@@ -28,8 +28,8 @@ def g() -> Gazetteer:
 
 
 def test_the_gazetteer_reads_the_folder_it_is_given(g):
-    assert sorted(g.org_names) == ["bp-rs", "dcaf", "dcaf-lj", "eu", "eud-ba", "fr-embassy", "gov-rs", "iom", "marri", "mi-hr", "mi-mk",
-                                   "mi-rs"]
+    assert sorted(g.org_names) == ["bp-rs", "dcaf", "dcaf-lj", "eu", "eud-ba", "fr-embassy", "fr-embassy-bg", "gov-rs", "iom", "marri",
+                                   "mi-hr", "mi-mk", "mi-rs"]
     assert (g.org_names["iom"], g.org_names["mi-rs"], g.org_full["iom"]) == ("IOM", "Ministry of Interior of Serbia",
                                                                             "International Organization for Migration")
     assert (g.org_country["mi-rs"], g.org_country["iom"], g.org_kind["gov-rs"]) == ("RS", "", "government")
