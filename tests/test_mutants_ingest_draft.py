@@ -261,3 +261,35 @@ def test_a_minister_named_without_a_country_is_of_the_publishing_site_s_country(
     assert _people(text, url="https://mup.gov.hr/x") == [("Marko Petrović", "Ministar unutarnjih poslova", "mi-hr", None, None)]
     assert _people(text) == [("Marko Petrović", "Ministar unutarnjih poslova", None, None, None)]
     assert _people(text, url="https://mup.gov.ba/x") == [("Marko Petrović", "Ministar unutarnjih poslova", None, None, None)]
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Marko Petrović, Programme Manager, IOM, opened it.", [("Marko Petrović", "Programme Manager, IOM", "iom")]),
+    ("Marko Petrović, Director for Citizenship, Asylum and Migration, opened it.",
+     [("Marko Petrović", "Director for Citizenship, Asylum and Migration", None)]),
+    ("Marko Petrović, Criminal Intelligence Officer informed on the plan.", [("Marko Petrović", "Criminal Intelligence Officer", None)]),
+    ("Marko Petrović, the Acting Chief of IOM, spoke.", [("Marko Petrović", "Acting Chief of IOM", "iom")]),
+    ("Marko Petrović, director of IOM and Ivan Horvat, spoke.", [("Marko Petrović", "director of IOM", "iom")]),
+    ("Marko Petrović, Austrian Ambassador Ivan Horvat spoke.", [("Ivan Horvat", "Austrian Ambassador", None)]),
+    ("Marko Petrović, deputy director Mr. Ivan Horvat spoke.", [("Ivan Horvat", "deputy director", None)]),
+    ("Mr. Marko Petrović spoke.", [("Marko Petrović", None, None)]),
+    ("Marko Petrović spoke.", []),
+    ("Head of IOM, Mr. Marko Petrović, spoke.", [("Marko Petrović", "Head of IOM", "iom")]),
+    ("Marko Petrović (Head of Unit) spoke.", [("Marko Petrović", "Head of Unit", None)]),
+    ("Marko Petrović from the Border Crimes Directorate spoke.", [("Marko Petrović", "Border Crimes Directorate", None)]),
+    ("Head of IOM Marko Petrović, Deputy Head Ivan Horvat spoke.",
+     [("Marko Petrović", "Head of IOM", "iom"), ("Ivan Horvat", "Deputy Head", "iom")]),
+    ("Director of IOM, Ms Ana Kovač, Head of MARRI, Ms Ivana Horvat, spoke.",
+     [("Ana Kovač", "Director of IOM", "iom"), ("Ivana Horvat", "Head of MARRI", "marri")]),
+    ("The seminar gathered operators from IOM Marko Petrović and others.", [("Marko Petrović", None, "iom")]),
+    ("Marko Petrović, šef Sekcije za pravosuđe, unutarnje poslove i reformu javne uprave, spoke.",
+     [("Marko Petrović", "šef Sekcije za pravosuđe, unutarnje poslove i reformu javne uprave", None)]),
+    ("Ambassador Hoxha spoke. Ambassador Marko Hoxha came later.", [("Marko Hoxha", "Ambassador", None)]),
+    ("Marko Petrović, Head of Unit at IOM, spoke.", [("Marko Petrović", "Head of Unit at IOM", "iom")]),
+    ("Marko Petrović, Director of the Belgrade Office, spoke.", [("Marko Petrović", "Director of the Belgrade Office", None)]),
+    ("в.д. директор Marko Petrović спомена.", [("Marko Petrović", "директор", None)]),
+    ("IOM represented by Director Marko Petrović spoke.", [("Marko Petrović", "Director", "iom")]),
+    ("Deputy Minister Hoxha said it.", [("Hoxha", "Deputy Minister", None)]),
+])
+def test_titles_written_before_or_after_a_name(text, people):
+    assert [(p["name"], p["title"], p["organisation"]) for p in _draft(text)["people"]] == people
