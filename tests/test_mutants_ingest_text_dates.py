@@ -19,6 +19,10 @@ def test_plain_text_breaks_blocks_keeps_inline_text_and_drops_head_noscript_and_
     assert plain_text(html) == "a\nb\ncde"
 
 
+def test_plain_text_skips_a_style_nested_in_the_head_to_the_head_s_end():
+    assert plain_text("<head><style>a</style>b</head><p>c</p>") == "c"
+
+
 def test_plain_text_of_plain_text_normalises_line_ends_and_spaces():
     assert plain_text("a\r\nb \t\u00a0 c\n\n  \nd") == "a\nb c\nd"
 
@@ -95,8 +99,9 @@ def test_a_span_needs_a_year_and_a_day_that_exists_and_ends_after_it_starts():
 
 def test_a_month_name_is_read_by_its_longest_stem():
     assert (_month("sept."), _month("avgusta"), _month("jun"), _month("juli")) == (9, 8, 6, 7)
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError) as caught:
         _month("xyz")
+    assert caught.value.args == ("xyz",)
 
 
 def test_numeric_dates_are_day_first_unless_a_date_on_the_page_cannot_be():
@@ -186,6 +191,9 @@ def test_a_heading_is_a_line_shorter_than_120_characters_not_ending_in_a_full_st
     assert _event(f"{short}\n{body}") == ("2019-05-09", "2019-05-09", "day")
     assert _event(f"{long}\n{body}") == ("2019-05-08", "2019-05-08", "day")  # a long line is a sentence: its date comes first
     assert _event("Report on 8 May 2019.\nThe meeting took place on 9 May 2019.") == ("2019-05-08", "2019-05-08", "day")
+    # the heading is the date's own line, not the text from the first line break
+    text = "Intro.\n" + "x" * 120 + ".\nReport, 8 May 2019\nThe meeting took place on 9 May 2019."
+    assert _event(text) == ("2019-05-09", "2019-05-09", "day")
 
 
 def test_the_date_of_another_thing_is_not_the_events():

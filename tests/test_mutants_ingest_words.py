@@ -85,6 +85,8 @@ def _matcher() -> Matcher:
     ("Please Help us. help is here.", []),
     ("The Help Desk", []),
     ("They said Help to all", [("help", "Help", 10, 14, None)]),
+    ("They joined the Association for Help today.", []),
+    ("They joined the Help Network today.", []),
     ("Frontex and FRONTEX and frontex", [("frontex", "Frontex", 0, 7, None), ("frontex", "FRONTEX", 12, 19, None)]),
     ("Ni-Co met", [("nico", "Ni-Co", 0, 5, None)]),
 ])
