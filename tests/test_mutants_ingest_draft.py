@@ -293,3 +293,32 @@ def test_a_minister_named_without_a_country_is_of_the_publishing_site_s_country(
 ])
 def test_titles_written_before_or_after_a_name(text, people):
     assert [(p["name"], p["title"], p["organisation"]) for p in _draft(text)["people"]] == people
+
+
+def test_more_ways_of_saying_where_the_event_was():
+    d = _draft("MARRI met IOM. The talks were on-line.")
+    assert (d["place"], d["evidence"]["place"]) == ({"id": "online", "name": "Online"}, "'on-line' in the opening")
+    clutter = "Home\nNews\nPress\nMenu\nSearch\n"
+    d = _draft(clutter + "SKOPJE, Macedonia, 19 September 2019 (IOM) - MARRI met IOM in Belgrade.")
+    assert d["place"] == {"id": "skopje", "name": "Skopje", "country": "MK"} and d["evidence"]["place"].endswith("(dateline)")
+    d = _draft(clutter + "The talks. SKOPJE, Macedonia - MARRI met IOM in Belgrade.")  # not at a line's start: no dateline
+    assert d["place"]["id"] == "skopje" and d["evidence"]["place"].endswith("(first place named)")
+    menu = [f"Menu item {i}" for i in range(15)]
+    d = _draft("\n".join([*menu[:14], "SKOPJE, Macedonia - MARRI met IOM in Belgrade."]))  # line 15: still a dateline
+    assert d["place"]["id"] == "skopje" and d["evidence"]["place"].endswith("(dateline)")
+    d = _draft("\n".join([*menu, "SKOPJE, Macedonia - MARRI met IOM in Belgrade."]))  # line 16: too far down the page
+    assert d["place"]["id"] == "skopje" and d["evidence"]["place"].endswith("(first place named)")
+
+
+def test_a_page_s_html_is_reduced_to_its_main_text_first():
+    d = _draft("<html><body><article><h1>Talks</h1><p>Skopje, 3 May 2019 – MARRI met IOM to talk about readmission and the return "
+               "of migrants in the region with partners.</p></article></body></html>")
+    assert (d["place"]["id"], d["date_start"], [o["id"] for o in d["organisations"]]) == ("skopje", "2019-05-03", ["marri", "iom"])
+    assert d["evidence"]["published"] == "2019-05-03"
+
+
+def test_a_new_body_next_to_a_known_one_or_named_twice_is_listed_once():
+    d = _draft("The Anti-Fraud Office met IOM. The Anti-Fraud Office (AFO) met again.")
+    assert [(o["id"], o["evidence"]) for o in d["new_organisations"]] == [("anti-fraud-office", "line 1: 'The Anti-Fraud Office'")]
+    d = _draft("IOM met. Ministarstvo pravde (MP) je domaćin. Ministarstvu pravde (MP) hvala.")
+    assert [(o["id"], o["name"], o["acronym"]) for o in d["new_organisations"]] == [("mp", "Ministarstvo pravde (MP)", "MP")]
