@@ -28,8 +28,8 @@ def g() -> Gazetteer:
 
 
 def test_the_gazetteer_reads_the_folder_it_is_given(g):
-    assert sorted(g.org_names) == ["bp-rs", "dcaf", "dcaf-lj", "eu", "eud-ba", "fr-embassy", "fr-embassy-bg", "gov-rs", "iom", "marri",
-                                   "mi-hr", "mi-mk", "mi-rs"]
+    assert sorted(g.org_names) == ["bp-rs", "dcaf", "dcaf-lj", "eu", "eud-ba", "fr-embassy", "fr-embassy-bg", "gov-rs", "iom", "ipa-rs",
+                                   "marri", "mi-hr", "mi-mk", "mi-rs"]
     assert (g.org_names["iom"], g.org_names["mi-rs"], g.org_full["iom"]) == ("IOM", "Ministry of Interior of Serbia",
                                                                             "International Organization for Migration")
     assert (g.org_country["mi-rs"], g.org_country["iom"], g.org_kind["gov-rs"]) == ("RS", "", "government")
@@ -54,6 +54,13 @@ def test_the_gazetteer_reads_the_folder_it_is_given(g):
     ("Unknown Body", []),  # a former name of a body the record does not hold
     ("Granične policije Srbije", [("bp-rs", "Granične policije Srbije")]),
     ("Croatian Government", []),
+    ("IPA Srbije", [("ipa-rs", "IPA Srbije")]),  # an acronym with its country, in the country's case
+    ("Serbian IPA", [("ipa-rs", "Serbian IPA")]),
+    ("IPA", []),
+    ("Evropska unija", [("eu", "Evropska unija")]),  # how the region writes the names of bodies the record holds
+    ("Bashkimi Evropian", [("eu", "Bashkimi Evropian")]),
+    ("MOM", [("iom", "MOM")]),
+    ("OSBE", []),  # the OSCE's local name, but the record here has no OSCE
 ])
 def test_a_body_is_also_found_by_its_qualified_and_local_names(g, text, found):
     assert [(h["key"], h["text"]) for h in g.orgs.find(Folded(text))] == found
@@ -182,6 +189,8 @@ def test_topics_by_keyword_in_any_case_with_their_line(g):
         {"id": "readmission", "evidence": "line 2: 'Return of Migrants'"}]
     assert find_topics("The I-24/7 system.", g) == [{"id": "hotline", "evidence": "line 1: 'I-24/7'"}]
     assert find_topics("Nothing here.", g) == []
+    assert find_topics("the Return   of\u00a0migrants", g) == [{"id": "readmission", "evidence": "line 1: 'Return   of\\xa0migrants'"}]
+    assert find_topics("the return-of migrants", g) == []
 
 
 @pytest.mark.parametrize(("text", "found"), [
