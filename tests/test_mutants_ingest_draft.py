@@ -322,3 +322,27 @@ def test_a_new_body_next_to_a_known_one_or_named_twice_is_listed_once():
     assert [(o["id"], o["evidence"]) for o in d["new_organisations"]] == [("anti-fraud-office", "line 1: 'The Anti-Fraud Office'")]
     d = _draft("IOM met. Ministarstvo pravde (MP) je domaćin. Ministarstvu pravde (MP) hvala.")
     assert [(o["id"], o["name"], o["acronym"]) for o in d["new_organisations"]] == [("mp", "Ministarstvo pravde (MP)", "MP")]
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Potpredsednici IPA Srbije Marko Petrović i Ivan Horvat su došli.",
+     [("Marko Petrović", "Potpredsednik IPA Srbije", "ipa-rs"), ("Ivan Horvat", "Potpredsednik IPA Srbije", "ipa-rs")]),
+    ("Ministri unutrašnjih poslova Srbije i Hrvatske Marko Petrović i Ivan Horvat su se sastali.",  # two bodies: not shared
+     [("Marko Petrović", "Ministar unutrašnjih poslova Srbije i Hrvatske", "mi-rs"),
+      ("Ivan Horvat", "Ministar unutrašnjih poslova Srbije i Hrvatske", None)]),
+    ("Direktor IOM Marko Petrović i Ivan Horvat su došli.", [("Marko Petrović", "Direktor IOM", "iom"), ("Ivan Horvat", None, None)]),
+    ("Sastanku su prisustvovali g. Marko Petrović i gđa Ana Kovač.", [("Marko Petrović", None, None), ("Ana Kovač", None, None)]),
+    ("Marko Petrović and Ivan Horvat, Director of IOM, met.", [("Marko Petrović", None, None), ("Ivan Horvat", "Director of IOM", "iom")]),
+    ("Marko Petrović, Kryetar i IOM, për Trafiqet e Paligjshme, foli.",
+     [("Marko Petrović", "Kryetar i IOM, për Trafiqet e Paligjshme", "iom")]),
+    ("Marko Petrović, Head of Section for Justice, Home Affairs and Reform, spoke.",
+     [("Marko Petrović", "Head of Section for Justice, Home Affairs and Reform", None)]),
+    ("Marko Petrović, Head of Section for Justice, who spoke first.", [("Marko Petrović", "Head of Section for Justice", None)]),
+    ("Marko Petrović, Director of IOM Ivan Horvat spoke.", [("Ivan Horvat", "Director of IOM", "iom")]),
+    ("Ministar Marko Petrović i ministar Ivan Horvat.", [("Marko Petrović", "Ministar", None), ("Ivan Horvat", "ministar", None)]),
+    ("The meeting with Mr Hoxha and Minister Hoxha was held.", [("Hoxha", "Minister", None)]),
+    ("Marko Petrović, IOM Director, and Ivan Horvat, MARRI Director, spoke.",
+     [("Marko Petrović", "IOM Director", "iom"), ("Ivan Horvat", "MARRI Director", "marri")]),
+])
+def test_lists_of_people_and_what_they_share(text, people):
+    assert [(p["name"], p["title"], p["organisation"]) for p in _draft(text)["people"]] == people
