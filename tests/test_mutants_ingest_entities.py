@@ -29,7 +29,7 @@ def g() -> Gazetteer:
 
 def test_the_gazetteer_reads_the_folder_it_is_given(g):
     assert sorted(g.org_names) == ["bp-rs", "dcaf", "dcaf-lj", "eu", "eud-ba", "fr-embassy", "fr-embassy-bg", "gov-rs", "iom", "ipa-rs",
-                                   "marri", "mi-hr", "mi-mk", "mi-rs"]
+                                   "marri", "mi-hr", "mi-mk", "mi-rs", "ncc-hr", "ncc-rs"]
     assert (g.org_names["iom"], g.org_names["mi-rs"], g.org_full["iom"]) == ("IOM", "Ministry of Interior of Serbia",
                                                                             "International Organization for Migration")
     assert (g.org_country["mi-rs"], g.org_country["iom"], g.org_kind["gov-rs"]) == ("RS", "", "government")
@@ -111,9 +111,23 @@ def _orgs(g, text, place_country=None):
     ("The Ministry of Interior of North Macedonia met.", "RS", [("mi-mk", 1, 4, [(4, 43)])]),
     ("MUP met MVR.", "MK", [("mi-mk", 1, 8, [(8, 11)])]),
     ("The Government met. The Ministry of Interior of Serbia too.", None, [("mi-rs", 1, 24, [(24, 54)])]),
+    ("The National Coordination Centre met.", "HR", [("ncc-hr", 1, 4, [(4, 32)])]),
+    ("The National Coordination Centre met in Serbia.", None, [("ncc-rs", 1, 4, [(4, 32)])]),
 ])
 def test_a_generic_name_is_the_body_of_the_country_in_its_sentence_else_of_the_event_s(g, text, place_country, found):
     assert _orgs(g, text, place_country) == found
+
+
+@pytest.mark.parametrize(("text", "place_country", "body"), [
+    ("NCC met IOM.", None, "ncc-rs"),  # neither the text nor the place says: the record's first
+    ("NCC met IOM.", "HR", "ncc-hr"),
+    ("NCC met IOM.", "RS", "ncc-rs"),
+    ("NCC met IOM in Croatia.", None, "ncc-hr"),
+    ("NCC met IOM in Croatia.", "FR", "ncc-hr"),
+    ("NCC met IOM in Croatia.", "RS", "ncc-rs"),  # the event's country first
+])
+def test_a_form_several_bodies_share_is_the_event_s_country_s_else_a_named_country_s(g, text, place_country, body):
+    assert _orgs(g, text, place_country) == [(body, 1, 0, [(0, 3)]), ("iom", 1, 8, [(8, 11)])]
 
 
 def test_a_programme_or_course_named_after_a_body_is_not_the_body_and_mentions_are_counted(g):
