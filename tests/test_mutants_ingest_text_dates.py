@@ -84,6 +84,18 @@ def _dates(text: str) -> list[tuple]:
     pytest.param("5 Shtator 2020", ("2020-09-05", "2020-09-05", "day", 0, "5 Shtator 2020"), id="albanian-month"),
     pytest.param("29-31.05.2019", ("2019-05-29", "2019-05-31", "span", 0, "29-31.05.2019"), id="numeric-span"),
     pytest.param("in June 2020", ("2020-06", None, "month", 0, "in June 2020"), id="month"),
+    pytest.param("March 2019", ("2019-03", None, "month", 0, "March 2019"), id="month-alone"),
+    pytest.param("30 December 2020 - 2 January 2021", ("2020-12-30", "2021-01-02", "span", 0, "30 December 2020 - 2 January 2021"),
+                 id="over-new-year"),
+    pytest.param("od 3. do 5. marta 2021", ("2021-03-03", "2021-03-05", "span", 0, "od 3. do 5. marta 2021"), id="od-do"),
+    pytest.param("3 until 5 March 2021", ("2021-03-03", "2021-03-05", "span", 0, "3 until 5 March 2021"), id="until"),
+    pytest.param("3 and 4 March 2021", ("2021-03-03", "2021-03-04", "span", 0, "3 and 4 March 2021"), id="and"),
+    pytest.param("3 deri 5 mars 2021", ("2021-03-03", "2021-03-05", "span", 0, "3 deri 5 mars 2021"), id="deri"),
+    pytest.param("1st–3rd June 2019", ("2019-06-01", "2019-06-03", "span", 0, "1st–3rd June 2019"), id="ordinals-en-dash"),
+    pytest.param("June 3 to June 5, 2019", ("2019-06-03", "2019-06-05", "span", 0, "June 3 to June 5, 2019"), id="md-to-md"),
+    pytest.param("March 3 to 5, 2019", ("2019-03-03", "2019-03-05", "span", 0, "March 3 to 5, 2019"), id="m-d-to-d"),
+    pytest.param("3 March, 2019", ("2019-03-03", "2019-03-03", "day", 0, "3 March, 2019"), id="comma-before-year"),
+    pytest.param("29.–31.05.2019", ("2019-05-29", "2019-05-31", "span", 0, "29.–31.05.2019"), id="numeric-span-dots"),
 ])
 def test_each_written_form_of_a_date(text, expected):
     start, end, prec, pos, shown = expected
@@ -108,6 +120,8 @@ def test_numeric_dates_are_day_first_unless_a_date_on_the_page_cannot_be():
     assert [d["date_start"] for d in find_dates("11/9/2018 and 4/3/2018")] == ["2018-09-11", "2018-03-04"]
     assert [d["date_start"] for d in find_dates("5/13/2019 and 4/3/2019")] == ["2019-05-13", "2019-04-03"]
     assert [d["date_start"] for d in find_dates("2021-05-07")] == ["2021-05-07"]
+    assert [d["date_start"] for d in find_dates("2019/5/3")] == ["2019-05-03"]
+    assert [d["date_start"] for d in find_dates("3/5/2019 and 13/5/2019")] == ["2019-05-03", "2019-05-13"]
 
 
 def test_dates_come_in_text_order_and_an_overlap_is_read_once():
@@ -157,6 +171,10 @@ def test_publication_date_is_the_first_stamp():
     pytest.param("jučer je", [("2024-05-07", 0, "jučer")], id="bcms-yesterday"),
     pytest.param("this morning", [("2024-05-08", 0, "this morning")], id="this-morning"),
     pytest.param("on Monday, 6 May", [], id="weekday-with-a-date"),
+    pytest.param("this past Monday", [("2024-05-06", 0, "this past Monday")], id="this-past"),
+    pytest.param("na ponedeljak", [("2024-05-06", 0, "na ponedeljak")], id="na"),
+    pytest.param("Сега денеска", [("2024-05-08", 5, "денеска")], id="macedonian-today"),
+    pytest.param("dje", [("2024-05-07", 0, "dje")], id="albanian-yesterday"),
 ])
 def test_relative_dates_are_counted_back_from_the_publication_date(text, expected):
     got = relative_dates(text, "2024-05-08")  # a Wednesday
