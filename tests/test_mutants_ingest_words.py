@@ -43,6 +43,7 @@ def test_stems_keep_four_letters_and_strip_the_first_ending_that_fits():
     ("byroja", "byrose", True), ("byroja", "byrone", True), ("byroja", "byros", True), ("byroja", "byrox", False),
     ("ministry", "ministries", True), ("ministry", "ministr", False), ("migration", "migrations", True),
     ("granicna", "granicne", True), ("abcd", "abcdxyz", False), ("2019", "2019s", False), ("abcd", "abcd", True),
+    ("abcd", "abcds", True), ("abc", "abcs", False), ("ministria", "ministrise", True), ("e", "i", True), ("i", "x", False),
 ])
 def test_words_match_endings_and_articles(form, word, same):
     assert words_match(form, word) is same
@@ -109,6 +110,11 @@ def test_a_matcher_entry_keeps_its_form_and_key():
     assert m.forms == {"bor": [(("border", "police"), "bp", "Border Police", False)]}
     m.add("MUP RS", "mup")
     assert m.forms["mup"] == [(("mup", "rs"), "mup", "MUP RS", True)]
+    m.add("EU BA RS", "three")
+    m.add("EU BA RS MK", "four")  # four words in capitals are a name, not an acronym
+    assert [(e[1], e[3]) for e in m.forms["eu"]] == [("three", True), ("four", False)]
+    m.add("The", "nothing")  # no word left once "the" is dropped
+    assert "the" not in m.forms and m.find(Folded("We met the Border")) == []
 
 
 @pytest.mark.parametrize(("raw", "form", "ok"), [
