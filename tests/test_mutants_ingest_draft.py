@@ -346,3 +346,27 @@ def test_a_new_body_next_to_a_known_one_or_named_twice_is_listed_once():
 ])
 def test_lists_of_people_and_what_they_share(text, people):
     assert [(p["name"], p["title"], p["organisation"]) for p in _draft(text)["people"]] == people
+
+
+def test_a_government_named_only_in_the_title_of_its_minister_is_mentioned_not_taking_part():
+    text = ("Ministar Ivan Horvat susreo se s potpredsjednikom Vlade i ministrom unutarnjih poslova Republike Srbije "
+            "Draganom Kulićem.")
+    d = _draft(text)
+    assert [(p["name"], p["title"], p["organisation"]) for p in d["people"]] == [
+        ("Ivan Horvat", "Ministar", None),
+        ("Dragan Kulić", "potpredsjednik Vlade i ministar unutarnjih poslova Republike Srbije", "mi-rs")]
+    assert [(o["id"], o["role"]) for o in d["organisations"]] == [("mi-rs", "participant")]
+    assert d["mentioned"]["organisations"] == [{"id": "gov-rs", "reason": "in the title of Dragan Kulić", "evidence": f"line 1: {text!r}"}]
+    assert d["countries"] == ["RS"]
+    d = _draft("The Government of Serbia and IOM met in Belgrade. Marko Petrović, Deputy Prime Minister, attended.")
+    assert [(o["id"], o["role"]) for o in d["organisations"]] == [("gov-rs", "partner"), ("iom", "partner")]
+
+
+def test_follow_ups_name_their_places_and_initiatives():
+    d = _draft("IOM met MARRI. It was agreed to hold a training in Skopje and Ohrid. A follow-up meeting will be organised.")
+    assert [(f["title"], f["kind"], f["initiatives"]) for f in d["follow_ups"]] == [
+        ("Planned training at Skopje and Ohrid (follow-up)", "training", [])]
+    d = _draft("IOM met MARRI at the Police Cooperation Centre Ohrid. The next training on the Prague Process was agreed.")
+    assert d["initiatives"] == ["pcc-ohrid", "prague"]
+    assert [(f["title"], f["initiatives"], f["evidence"]) for f in d["follow_ups"]] == [
+        ("Planned training (follow-up)", ["prague"], "line 1: 'The next training on the Prague Process was agreed.'")]
