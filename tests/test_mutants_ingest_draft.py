@@ -370,3 +370,15 @@ def test_follow_ups_name_their_places_and_initiatives():
     assert d["initiatives"] == ["pcc-ohrid", "prague"]
     assert [(f["title"], f["initiatives"], f["evidence"]) for f in d["follow_ups"]] == [
         ("Planned training (follow-up)", ["prague"], "line 1: 'The next training on the Prague Process was agreed.'")]
+
+
+@pytest.mark.parametrize(("text", "name", "evidence"), [
+    ("IOM met. Ministarstvo pravde Republike Srbije, koje je domaćin.", "Ministarstvo pravde Republike Srbije",
+     "Ministarstvo pravde Republike Srbije"),
+    ("IOM met. Ministarstvo pravde Makedonije, koje je domaćin.", "Ministarstvo pravde Makedonije", "Ministarstvo pravde Makedonije"),
+    ("IOM met. Ministarstvo pravde Skopje, koje je domaćin.", "Ministarstvo pravde Skopje", "Ministarstvo pravde Skopje"),
+    ("IOM met. Saradnja između Ministarstva pravde Srbije, Hrvatske i Makedonije.", "Ministarstvo pravde Srbije, Hrvatske i Makedonije",
+     "Ministarstva pravde Srbije, Hrvatske i Makedonije"),
+])
+def test_a_new_body_s_name_goes_on_over_the_countries_and_places_it_names(text, name, evidence):
+    assert [(o["name"], o["evidence"]) for o in _draft(text)["new_organisations"]] == [(name, f"line 1: {evidence!r}")]
