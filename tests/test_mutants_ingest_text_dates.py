@@ -147,9 +147,17 @@ def test_a_date_evidence_is_on_its_own_line_and_shows_the_original_text():
     pytest.param("The meeting, held on 14.10.2024 in Skopje " + "x" * 17, True, id="49-characters-besides"),
     pytest.param("The meeting, held on 14.10.2024 in Skopje " + "x" * 18, False, id="50-characters-besides"),
     pytest.param("on 5 May 2021 we met", False, id="written"),
+    pytest.param("held on 5 May 2021\n10:30", False, id="no-time-on-the-next-line"),
 ])
 def test_when_a_date_is_a_page_stamp(text, stamp):
     assert [d["stamp"] for d in find_dates(text)] == [stamp]
+
+
+def test_a_date_at_a_line_s_end_stays_written_when_a_stamp_opens_the_next_line():
+    # the "time" after a date is on its own line: "06.05" on the next line is a date, not 10:30 (a bug found here)
+    text = "MARRI and IOM met in Skopje on 5 May 2021.\n06.05.2021"
+    assert [(d["date_start"], d["stamp"]) for d in find_dates(text)] == [("2021-05-05", False), ("2021-05-06", True)]
+    assert _event(text) == ("2021-05-05", "2021-05-05", "day")
 
 
 def test_publication_date_is_the_first_stamp():
