@@ -28,6 +28,15 @@ def _people(text: str, **kw) -> list[tuple]:
 # --- place --------------------------------------------------------------------------------------
 
 
+def test_a_date_in_a_sentence_naming_only_another_place_is_not_the_event_s():
+    d = _draft("The Ohrid conference of 3 May 2021 was recalled. MARRI and IOM met in Skopje on 5 May 2022.")
+    assert (d["place"]["id"], d["date_start"]) == ("skopje", "2022-05-05")
+
+
+def test_a_capitalised_run_with_a_word_that_is_no_name_inside_is_not_a_person():
+    assert _people("Director Marko Border Petrović met MARRI.") == []
+
+
 def test_a_dateline_place_with_its_evidence_and_the_draft_s_title_and_checklist():
     d = _draft("Skopje, 3 May 2019 – MARRI met IOM on readmission.")
     assert d["place"] == {"id": "skopje", "name": "Skopje", "country": "MK"}

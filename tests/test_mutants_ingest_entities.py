@@ -34,7 +34,7 @@ def test_the_gazetteer_reads_the_folder_it_is_given(g):
                                                                             "International Organization for Migration")
     assert (g.org_country["mi-rs"], g.org_country["iom"], g.org_kind["gov-rs"]) == ("RS", "", "government")
     assert g.country_names == {"RS": "Serbia", "MK": "North Macedonia", "HR": "Croatia", "FR": "France", "BA": "Bosnia and Herzegovina"}
-    assert sorted(g.places) == ["belgrade", "ohrid", "online", "skopje"]
+    assert sorted(g.places) == ["belgrade", "ohrid", "online", "skopje"]  # places.csv opens with a byte-order mark
     assert g.person_names == {"mirko-k": "Mirko Kuprešaković", "ana-jovic": "Ana Jović"}
     assert g.centres == [("pcc-ohrid", "Ohrid")]
 
@@ -112,6 +112,7 @@ def _orgs(g, text, place_country=None):
     ("MUP met MVR.", "MK", [("mi-mk", 1, 8, [(8, 11)])]),
     ("The Government met. The Ministry of Interior of Serbia too.", None, [("mi-rs", 1, 24, [(24, 54)])]),
     ("The National Coordination Centre met.", "HR", [("ncc-hr", 1, 4, [(4, 32)])]),
+    ("IOM met the Ministry of Interior.", "RS", [("iom", 1, 0, [(0, 3)]), ("mi-rs", 1, 12, [(12, 32)])]),
     ("The National Coordination Centre met in Serbia.", None, [("ncc-rs", 1, 4, [(4, 32)])]),
 ])
 def test_a_generic_name_is_the_body_of_the_country_in_its_sentence_else_of_the_event_s(g, text, place_country, found):
@@ -175,6 +176,11 @@ def test_places_each_once_with_every_offset_and_evidence_around_the_first(g):
         ("belgrade", "Belgrade", "RS", 61, 69, [61], "line 1: 'rid (Macedonia) and Belgrade in Serbia;'")]
 
 
+def test_a_place_by_its_name_in_the_region_s_languages(g):
+    assert [(p["id"], p["pos"], p["all"]) for p in find_places(Folded("Sastanak u Skoplju, Shkupi i Скопје."), g)] == \
+        [("skopje", 11, [11, 20, 29])]
+
+
 def test_a_country_after_a_place_locates_it_and_a_country_inside_a_body_is_the_body_s(g):
     text = "Skopje, Macedonia and Ohrid (Macedonia) and Belgrade in Serbia; Serbian police; Ministry of Interior of Serbia; Serbia."
     f = Folded(text)
@@ -202,6 +208,7 @@ def test_topics_by_keyword_in_any_case_with_their_line(g):
     assert find_topics("Intro\nTalks on the Return of Migrants and readmission.", g) == [
         {"id": "readmission", "evidence": "line 2: 'Return of Migrants'"}]
     assert find_topics("The I-24/7 system.", g) == [{"id": "hotline", "evidence": "line 1: 'I-24/7'"}]
+    assert find_topics("The I-24/7 network and I-24/7.", g) == [{"id": "hotline", "evidence": "line 1: 'I-24/7 network'"}]  # longest
     assert find_topics("Nothing here.", g) == []
     assert find_topics("the Return   of\u00a0migrants", g) == [{"id": "readmission", "evidence": "line 1: 'Return   of\\xa0migrants'"}]
     assert find_topics("the return-of migrants", g) == []

@@ -148,6 +148,8 @@ def test_a_date_evidence_is_on_its_own_line_and_shows_the_original_text():
     pytest.param("The meeting, held on 14.10.2024 in Skopje " + "x" * 18, False, id="50-characters-besides"),
     pytest.param("on 5 May 2021 we met", False, id="written"),
     pytest.param("held on 5 May 2021\n10:30", False, id="no-time-on-the-next-line"),
+    pytest.param("Held at the ministry on 13.05.2019 with many partners from the region and beyond it.\nSecond.", False,
+                 id="long-line-before-another"),
 ])
 def test_when_a_date_is_a_page_stamp(text, stamp):
     assert [d["stamp"] for d in find_dates(text)] == [stamp]
