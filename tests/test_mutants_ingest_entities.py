@@ -29,7 +29,7 @@ def g() -> Gazetteer:
 
 def test_the_gazetteer_reads_the_folder_it_is_given(g):
     assert sorted(g.org_names) == ["bp-rs", "dcaf", "dcaf-lj", "eu", "eud-ba", "fr-embassy", "fr-embassy-bg", "gov-rs", "iom", "ipa-rs",
-                                   "marri", "mi-hr", "mi-mk", "mi-rs", "ncc-hr", "ncc-rs"]
+                                   "marri", "mi-hr", "mi-mk", "mi-rs", "mla", "ncc-hr", "ncc-rs"]
     assert (g.org_names["iom"], g.org_names["mi-rs"], g.org_full["iom"]) == ("IOM", "Ministry of Interior of Serbia",
                                                                             "International Organization for Migration")
     assert (g.org_country["mi-rs"], g.org_country["iom"], g.org_kind["gov-rs"]) == ("RS", "", "government")
@@ -159,6 +159,9 @@ def test_fuzzy_names_of_a_named_country_s_body(g):
         ("mi-rs", 1, 0, [(0, 29)], "Serbian Interior Ministry"), ("fr-embassy", 1, 38, [(38, 52)], "French Embassy")]
     assert fuzzy("The Macedonian Interior Ministry met.", {"MK"}) == [("mi-mk", 1, 0, [(0, 32)], "Macedonian Interior Ministry")]
     assert fuzzy("The Macedonian Interior Ministry met.", {"RS"}) == []  # not a country the text names
+    # a name the record writes with the adjective is found by the name as written, not only with the country's name
+    assert fuzzy("The Macedonian Association of Lawyers met.", {"MK"}) == [
+        ("mla", 1, 0, [(0, 37)], "Macedonian Association of Lawyers")]
     assert fuzzy("The Interior Ministry met.", {"RS", "MK", "HR"}) == []  # three countries' ministries: none decides
     assert fuzzy("The Serbian Interior Ministry met. The Serbian Interior Ministry left.", {"RS"}) == [
         ("mi-rs", 2, 0, [(0, 29), (35, 64)], "Serbian Interior Ministry")]
