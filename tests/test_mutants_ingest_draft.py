@@ -391,3 +391,23 @@ def test_follow_ups_name_their_places_and_initiatives():
 ])
 def test_a_new_body_s_name_goes_on_over_the_countries_and_places_it_names(text, name, evidence):
     assert [(o["name"], o["evidence"]) for o in _draft(text)["new_organisations"]] == [(name, f"line 1: {evidence!r}")]
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Marko Petrović, Drejtor për Hetimet e rasteve të rënda, foli.",
+     [("Marko Petrović", "Drejtor për Hetimet e rasteve të rënda", None, None)]),
+    ("Marko Petrović, Director of IOM and of MARRI, spoke.", [("Marko Petrović", "Director of IOM and of MARRI", "iom", None)]),
+    ("Marko Petrović, Director of IOM and Ivan Horvat, Head of MARRI, spoke.",
+     [("Marko Petrović", "Director of IOM", "iom", None), ("Ivan Horvat", "Head of MARRI", "marri", None)]),
+    ("Marko Petrović, Senior Adviser, IOM Skopje office, spoke.", [("Marko Petrović", "Senior Adviser, IOM Skopje office", "iom", None)]),
+    ("Marko Petrović (IOM) and Ivan Horvat (MARRI) met.", [("Marko Petrović", None, "iom", None), ("Ivan Horvat", None, "marri", None)]),
+    ("Marko Petrović i Ivan Horvat iz IOM su došli.", [("Marko Petrović", None, "iom", None), ("Ivan Horvat", None, "iom", None)]),
+    ("Draganom Kulićem, direktorom IOM, razgovarali su.", [("Dragan Kulić", "direktor IOM", "iom", "Draganom Kulićem")]),
+    ("razgovarali su s direktorom IOM Draganom Kulićem.", [("Dragan Kulić", "direktor IOM", "iom", "Draganom Kulićem")]),
+    ("Marko Petrović, Director of IOM, and Ivan Horvat, Head of Unit, met.",
+     [("Marko Petrović", "Director of IOM", "iom", None), ("Ivan Horvat", "Head of Unit", None, None)]),
+    ("Marko Petrović, Programme Manager, International Organization for Migration, spoke.",
+     [("Marko Petrović", "Programme Manager, International Organization for Migration", "iom", None)]),
+])
+def test_titles_bodies_and_names_in_the_nominative_in_more_shapes(text, people):
+    assert [(p["name"], p["title"], p["organisation"], p.get("written")) for p in _draft(text)["people"]] == people
