@@ -53,7 +53,7 @@ _WEEKDAYS = {d: n for n, words in enumerate(["monday ponedjeljak ponedeljak pone
                                               "wednesday srijeda sreda sreda e merkure", "thursday cetvrtak chetvrtok e enjte",
                                               "friday petak petok e premte", "saturday subota sabota e shtune",
                                               "sunday nedjelja nedelja nedela e diel"]) for d in words.split() if len(d) > 2}
-_TIME = re.compile(r"^\.?,?\s*(?:u\s+|at\s+|во\s+)?\d{1,2}[:.]\d{2}\b")
+_TIME = re.compile(r"^\.?,?[ \t]*(?:u\s+|at\s+|во\s+)?\d{1,2}[:.]\d{2}\b")  # a time on the date's own line
 
 
 def _iso(y, m, d) -> str | None:
