@@ -21,20 +21,28 @@ KIND_WORDS = [
     ("training", r"training|course|\bobuk\w*|\bobuc\w*|\bтренинг|\btrening\w*|\bkurs\w*|\btrajnim\w*"),
     ("workshop", r"workshop|radionic\w*|rabotilnic\w*|punetori\w*"),
     ("conference", r"conference|konferencij\w*|konferenc\w*"),
-    ("seminar", r"seminar"), ("forum", r"\bforum\w*"), ("exercise", r"exercise|joint operation|\bvjezb\w*|\bvezb\w*"),
+    ("seminar", r"seminar"), ("forum", r"\bforum\w*"),
+    ("exercise", r"exercise|joint operation|joint patrol\w*|\bvjezb\w*|\bvezb\w*|\b(?:zajednick|zaednick|mjesovit|mesovit)\w* patrol\w*|"
+                 r"\bpatrull\w* (?:te )?perbashket\w*"),
     ("signing", r"\bsign(?:ed|ing)\b|memorandum|protocol|potpis\w*|potpish\w*|nenshkr\w*"),
-    ("launch", r"\blaunch(?:ed|ing|es)?\b|opening ceremony|\bpromocij\w*|\bpokrenu\w*|\blansira\w*"),
+    ("launch", r"\blaunch(?:ed|ing|es)?\b|opening ceremony|\bpromocij\w*|\bpokrenu\w*|\blansira\w*|"
+               r"\b(?:presented|predstavi\w*|prezantu\w*|pretstavi\w*|promovi\w*) (?:\w+ ){0,3}?(?:the |a |new |novi \w+ )?"
+               r"(?:handbook|manual|guide|guidelines|portal|platform|application|app|prirucni\w*|vodic\w*|smjernic\w*|smernic\w*|"
+               r"aplikacij\w*|doracak\w*|udhezues\w*|udhezim\w*|priracnik\w*|vodic\w*)\b"),
     ("other", r"hand(?:ed|s|ing)?[- ]?over\b|turned over|handover|primopredaj\w*|donation ceremony|dorezim\w*|\bdonat(?:es|ed|ion|ing)\b|"
-              r"\bdonir\w*|\buruc\w*|\bpredal[aio]?\b|\bdhuro\w*|\bdonira\w*|\bceremony\b|\bceremonij\w*"),
+              r"\bdonir\w*|\bdonacij\w*|\bprimopreda\w*|\buruc\w*|\bpredal[aio]?\b|\bdhuro\w*|\bdhurat\w*|\bdonira\w*|\bceremony\b|"
+              r"\bceremonij\w*"),
     ("meeting", r"meeting|met with|talks|visit|\bsastan\w*|\bsostan\w*|\bsastal\w*|\bsastaj\w*|\btakim\w*|\bposjet\w*|\bposet\w*|\bsredb\w*"),
 ]
 
 
 def kind_of(text: str, sentences: list[Sentence]) -> tuple[str, str]:
     """The kind named first in the title and opening sentences (on a tie, the more specific kind); when they name none,
-    a kind that names the event itself further down: a launch, a handover or donation, a study visit ("... the keys of five
-    vehicles were handed over"); a training or a signing further down is as often another event's."""
-    for part, kinds in ((sentences[:3], None), (sentences[3:], ("launch", "other", "study-visit"))):
+    a kind that names the event itself further down: a launch, a handover or donation, a study visit, a conference ("... the
+    keys of five vehicles were handed over", "The two-day conference ..."); a training or a signing further down is as often
+    another event's. The opening is the page's prose, not its clutter; a visit to learn how the hosts work is a study visit."""
+    prose = _prose(sentences)
+    for part, kinds in ((prose[:3], None), (prose[3:], ("launch", "other", "study-visit", "conference"))):
         head = fold(" ".join(s.text for s in part))
         best = None
         for rank, (kind, pattern) in enumerate(KIND_WORDS):
@@ -43,9 +51,31 @@ def kind_of(text: str, sentences: list[Sentence]) -> tuple[str, str]:
             m = next((m for m in re.finditer(pattern, head) if not _in_a_name(head, m)), None)
             if m and (best is None or (m.start(), rank) < best[0]):
                 best = ((m.start(), rank), kind, m.group(0))
+        if best and best[1] == "meeting" and re.fullmatch(r"visit\w*|posjet\w*|poset\w*", best[2]) and \
+                (study := re.search(KIND_WORDS[0][1], head) or _FAMILIAR.search(fold(" ".join(s.text for s in sentences)))):
+            return "study-visit", study.group(0)  # "visited ..., the first study visit", "... to get familiar with the work of"
         if best:
             return best[1], best[2]
     return "meeting", ""
+
+
+#: a visit to learn how the hosts work is a study visit: "to get familiar with the work", "da se upoznaju sa radom"
+_FAMILIAR = re.compile(r"\b(?:get|getting|become|becoming|got) (?:\w+ )?(?:familiar|acquainted) with (?:the )?(?:work|procedures|practice)|"
+                       r"\bfamiliari[sz]\w* (?:themselves |them |\w+ )?with (?:the )?(?:work|procedures|practice)|"
+                       r"\bupozna\w* (?:se )?(?:sa|s|с|со) (?:radom|radu|nacinom rada|praks\w*|rabot\w*)|\bzapozna\w* (?:se )?so rabot\w*|"
+                       r"\bnjih\w* me pun\w*")
+
+
+def _prose(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences that say something: not the page's clutter ("Skip to main content", "News -", "Izvor: B92, 30.Mar.2011")
+    nor a title repeated; a line of fewer than four words is clutter."""
+    out, seen = [], set()
+    for s in sentences:
+        words = re.findall(r"(?<!\S)[^\W\d_]{2,}[,.:;!?]?(?!\S)", s.text)
+        if len(words) >= 4 and s.text.strip() not in seen:
+            out.append(s)
+        seen.add(s.text.strip())
+    return out or sentences
 
 
 def _in_a_name(head: str, m: re.Match) -> bool:
