@@ -76,10 +76,10 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             while len(tokens) > 2 and any(a <= start < b for a, b, _ in org_spans):  # "Ministrinë e Brendshme Alma Bime"
                 start = text.index(tokens[1], start + len(tokens[0]))
                 tokens = tokens[1:]
-            while len(tokens) > 2 and re.search(r"\b(?:së|të|se|te|me|për)\s+$", text[max(s.start, start - 5):start]):
+            while len(tokens) > 2 and re.search(r"(?<![\w-])(?:së|të|se|te|me|për)\s+$", text[max(s.start, start - 5):start]):
                 start = text.index(tokens[1], start + len(tokens[0]))  # "të Brendshme Oliver Spasovski": the name after the body
                 tokens = tokens[1:]
-            if re.search(r"\b(?:së|të|se|te|me|për)\s+$", text[max(s.start, start - 5):start]):
+            if re.search(r"(?<![\w-])(?:së|të|se|te|me|për)\s+$", text[max(s.start, start - 5):start]):  # not "RKS-së"
                 continue  # an Albanian genitive or object ("Byrosë së Sigurisë Publike", "me Qenie Njerëzore"), not a name
             written = " ".join(tokens)
             end = start + len(written)
@@ -104,7 +104,7 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             known = g.person_names.get(pid) if pid else None
             name = written if (known is None or normalise(known) == normalise(written)) else known
             if known is None:  # a BCMS name in the instrumental or genitive ("s Draganom Kulićem", "Aleksandra Grčića")
-                name = nominative_name(tokens) or name
+                name = nominative_name(tokens, pre_title) or name
             aff, how = affiliation(text, t_start, start, end, t_end, s, org_spans, g, title, countries, places, home, present)
             title = ANAPHOR.sub("", title)  # the country it points back to is the affiliation's, not part of the title
             person = {"name": name, "written": written, "title": title or None, "organisation": aff, "how": how,

@@ -49,7 +49,7 @@ def title_before(text: str, floor: int, start: int, org_spans: list) -> tuple[in
     phrase = _after_link(phrase, [text[a:b] for a, b, _ in org_spans if p <= a < end])  # "X Directorate represented by, <title>"
     phrase = re.sub(rf"^(?:(?:{'|'.join(map(re.escape, CONNECT))})\s+)+", "", phrase.strip(" ,"), flags=re.I)
     if not is_role(phrase):  # a title in lower case, as the region's languages write it ("ministri unutrašnjih poslova Srbije,")
-        words = list(re.finditer(r"[^\s,;:]+", text[floor:end]))[-10:]
+        words = list(re.finditer(r"[^\s,;:]+", text[floor:end]))[-14:]
         roles = [w for w in words if is_role(w.group(0))]
         if roles:
             first = roles[-1]
@@ -97,7 +97,10 @@ def title_after(text: str, end: int, limit: int, org_spans: list, g: Gazetteer) 
         return "", end  # "A, Austrian Ambassador B", "A, deputy director Mr. B": the segment is B's title
     segment = re.sub(r"\s+(?:and|i|и|dhe)\s+(?:Mr|Mrs|Ms|Dr|Prof|H\.E|g|z|gđa|г-дин|г-ѓа)\.?$", "", segment)
     words = segment.split()
-    lower_title = fold(words[0]).startswith(ROLE_STEMS) and words[0][:1].islower()
+    # a title in lower case, also after a lower-case modifier or two ("policijski službenik Granične policije")
+    role_at = next((k for k, w in enumerate(words[:3]) if fold(w).startswith(ROLE_STEMS)), None)
+    lower_title = words[0][:1].islower() and role_at is not None and \
+        all(re.search(r"(?:sk|ck|n|j|k|c|al)[iaoe]$|al$", fold(w)) for w in words[:role_at])  # adjectives, not "zajedno sa"
     kept: list[str] = []
     for w in words:
         pos = end + m.start(1) + len(" ".join([*kept, w]))
