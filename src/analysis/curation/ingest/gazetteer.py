@@ -15,6 +15,7 @@ from analysis.curation.ingest.matching import (
     INSTITUTIONS,
     LOCAL_ACRONYMS,
     LOCAL_COUNTRY_NAMES,
+    LOCAL_DEMONYMS,
     LOCAL_ORG_NAMES,
     LOCAL_PLACE_NAMES,
     Matcher,
@@ -172,6 +173,14 @@ def _qualified_variants(g: Gazetteer, form: str, oid: str, cc: str, country_form
             country_words, form = _words(c), f"{name} {c}"
             for link in ((), ("e",), ("te",), ("se",), ("u",), ("na",)):
                 g.orgs.add(form, oid, name_words + link + country_words)
+        before, after = LOCAL_DEMONYMS.get(cc, ("", ""))
+        if not name.isupper():  # "nemačkog Ministarstva unutrašnjih poslova", "qeveria kosovare"
+            for adj in split_aliases(before):
+                g.orgs.add(f"{adj} {name}", oid)
+            for adj in split_aliases(after):
+                g.orgs.add(f"{name} {adj}", oid)
+        if len(name.split()) == 1 and not name.isupper() and len(base.split()) > 1:
+            continue  # "Policija" alone is any police, not the "Police Directorate": only with its country or adjective
         key = " ".join(form_words(name))
         g.generic.setdefault(key, {}).setdefault(cc, oid)
         g.generic_orgs.add(name, key)
