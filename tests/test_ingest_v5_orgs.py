@@ -40,3 +40,8 @@ def test_bare_policija_is_no_directorate():
 def test_brcko_police_in_the_local_language():
     assert "police-of-brcko-district-of-bosnia-and-herzegovina" in _orgs(
         "Sastanku je prisustvovao zamjenik voditelja Policije Brčko distrikta BiH Marko Marić u Sarajevu.")
+
+
+def test_an_acronym_several_countries_share_names_none_without_a_country():
+    orgs = _orgs("Nova donacija za MUP!\n\nMinistar je rekao da je podrška važna za sve.")
+    assert not orgs & {"mi-hr", "mi-rs", "mi-me"}

@@ -135,7 +135,10 @@ def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country:
         # no country in its sentence: a descriptive name is the event's country's body, an acronym ("Foto: MUP") only the
         # release's own country's
         named = after or named or (cc if not m["text"].isupper() else _generic_country(m, g, sentences, countries, country_starts, home))
-        if (cc or after) and all(not g.org_country.get(x["key"]) or (g.org_country[x["key"]] != named and named and not any(
+        if not (cc or after) and m["text"].isupper() and len(g.generic.get(m["key"], {})) > 1 and \
+                all((x["start"], x["end"]) == (m["start"], m["end"]) for x in inside):
+            specific = [x for x in specific if x not in inside]  # "MUP" with no country to decide: several countries' ministry
+        elif (cc or after) and all(not g.org_country.get(x["key"]) or (g.org_country[x["key"]] != named and named and not any(
                 x["start"] <= c["start"] < x["end"] for c in countries)) for x in inside):
             specific = [x for x in specific if x not in inside]
     for m in specific:
