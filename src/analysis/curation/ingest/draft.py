@@ -117,7 +117,8 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
                             "elsewhere, or record a window with its evidence in date_note")
 
     people = find_people(f, g, taking + mentioned, sents, country_hits,
-                         [p["name"] for p in places] + [g.country_names.get(c["code"], "") for c in country_hits], home=home)
+                         [p["name"] for p in places] + [g.country_names.get(c["code"], "") for c in country_hits], home=home,
+                         venue=place.get("country") if place else None)
     _only_in_titles(g, people, taking, mentioned)
     _represented(g, taking, mentioned)
     known = {h["id"] for h in taking + mentioned}
