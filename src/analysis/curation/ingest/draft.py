@@ -29,7 +29,7 @@ from analysis.curation.ingest.gazetteer import Gazetteer
 from analysis.curation.ingest.matching import Folded
 from analysis.curation.ingest.neworgs import local_new_orgs
 from analysis.curation.ingest.people import find_people
-from analysis.curation.ingest.roles import classify
+from analysis.curation.ingest.roles import classify, compound_countries
 from analysis.curation.ingest.text import Sentence, Span, _line_of, language_country, plain_text, sentence_at, sentences
 from analysis.curation.ingest.venue import event_place
 from analysis.curation.names import normalise, slug
@@ -132,6 +132,11 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
             if cc and g_kind(g, h["id"]) in NATIONAL_KINDS and cc not in {c["code"] for c in countries}:
                 countries.append({"code": cc, "taking_part": True, "role": None, "reason": f"its {g.org_names.get(h['id'])} takes part",
                                   "evidence": p["evidence"]})
+    for code, at in compound_countries(text):  # "srpsko-makedonska granica": the border's countries, mentioned
+        if code not in {c["code"] for c in countries + countries_mentioned}:
+            s = sentence_at(sents, at)
+            countries_mentioned.append({"code": code, "taking_part": False, "role": None, "reason": "in a compound adjective",
+                                        "evidence": str(Span(s.line, s.text[:240])) if s else ""})
     topics = find_topics(text, g)
     initiatives = find_initiatives(f, g, sents)
     new_orgs = [o for o in _new_organisations(text, g, orgs)  # a unit in a person's title is theirs, not a new body

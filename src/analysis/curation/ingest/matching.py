@@ -308,7 +308,8 @@ LOCAL_ORG_NAMES = {
 #: country adjectives in the region's languages: BCMS and Macedonian before a body's name ("nemačkog Ministarstva unutrašnjih
 #: poslova", "srpskom policijom"; case endings are matched by stem), Albanian after it ("qeveria kosovare")
 LOCAL_DEMONYMS = {
-    "AL": ("Albanska", "shqiptare|shqiptar"), "AT": ("Austrijska|Avstriska", "austriake|austriak"), "BG": ("Bugarska", "bullgare"),
+    "AL": ("Albanska", "shqiptare|shqiptar"), "BA": ("Bosanska|Bosanskohercegovačka", ""),
+    "AT": ("Austrijska|Avstriska", "austriake|austriak"), "BG": ("Bugarska", "bullgare"),
     "CZ": ("Češka|Чешка", "çeke"), "DE": ("Nemačka|Njemačka|Germanska", "gjermane|gjerman"), "GR": ("Grčka", "greke"),
     "HR": ("Hrvatska", "kroate"), "HU": ("Mađarska|Madjarska|Ungarska", "hungareze"), "IT": ("Italijanska|Talijanska", "italiane"),
     "ME": ("Crnogorska", "malazeze|malazez"), "MK": ("Makedonska", "maqedonase|maqedonas"), "RS": ("Srpska", "serbe|serb"),
