@@ -45,3 +45,13 @@ def test_brcko_police_in_the_local_language():
 def test_an_acronym_several_countries_share_names_none_without_a_country():
     orgs = _orgs("Nova donacija za MUP!\n\nMinistar je rekao da je podrška važna za sve.")
     assert not orgs & {"mi-hr", "mi-rs", "mi-me"}
+
+
+def test_generic_name_of_the_one_country_named_that_has_such_a_body():
+    text = ("Pomoćnik direktora potpisao je juče sporazum o donaciji vozila.\n\nSporazum je potpisan između Njemačke i Uprave "
+            "policije.\n\nVozila su namijenjena migrantima koji su na teritoriji Crne Gore.")
+    assert "police-me" in _orgs(text)
+
+
+def test_a_one_word_generic_name_is_not_read_so():
+    assert "kosovo-police" not in _orgs("Policija je obavila kontrolu.\n\nSastanak je bio o saradnji s Kosovom.")

@@ -152,6 +152,9 @@ def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country:
         after = _country_after(m, f.original, countries, country_starts)  # "Ministrinë e Brendshme të Britanisë së Madhe"
         cc = (after if after in g.generic[m["key"]] else None) if after else \
             _generic_country(m, g, sentences, countries, country_starts, place_country, home)
+        if not cc and not after and len(m["text"].split()) > 1:  # of the one country the text names that has such a body
+            named_here = {c["key"].split("|")[-1] for c in countries} & set(g.generic[m["key"]])
+            cc = named_here.pop() if len(named_here) == 1 else None
         if cc:
             add(g.generic[m["key"]][cc], m["start"], m["end"])
     # a bare acronym next to a more specific body named with it is that body ("DCAF" in a "DCAF Ljubljana" release)
