@@ -57,7 +57,8 @@ def _country_body(text, t_start, start, end, t_end, g: Gazetteer, title: str, co
     if not title:
         return None, ""
     cc = next((c["code"] for c in countries if t_start <= c["start"] < max(t_end, end)), None) or \
-        adjective_country(text[max(0, t_start - 30):t_start].split()[-1:])  # "немачки амбасадор у Београду"
+        adjective_country(text[max(0, t_start - 30):t_start].split()[-1:]) or \
+        next((c for w in title.split()[:2] if (c := adjective_country([w]))), None)  # "немачки амбасадор у Београду"
     if cc is None and ANAPHOR.search(title):  # "ministar unutrašnjih poslova te zemlje": the country named last before
         cc = next((c["code"] for c in reversed(countries) if c["end"] <= t_start), None)
     ministry = _ministry(title, g, cc or home, present)

@@ -10,6 +10,9 @@ from analysis.curation.ingest.matching import Folded, fold
 from analysis.curation.ingest.personnames import CONNECT, HONORIFIC, HONORIFIC_START, NAME_RE, UP, WORD, not_name
 from analysis.curation.ingest.titles import ROLE_STEMS, is_role
 
+#: a BCMS or Macedonian adjective (folded), also with the Macedonian article: "državni", "policijski", "националната"; not a
+#: time adverb ("денеска") nor a verb in -kna ("истакна")
+_ADJECTIVE = re.compile(r"^(?!(?:deneska|denes|danas|vcera|juce|jucer|utre|sutra|sega|sada)$)(?!.*kna$)\w{3,}(?:sk|ck|n)[iaoe](?:ta|to|te|ot)?$")
 _LINK = re.compile(r"\b(?:by|with|to|that|which|who)\b\s*,?\s*")
 
 
@@ -55,8 +58,13 @@ def title_before(text: str, floor: int, start: int, org_spans: list) -> tuple[in
             first = roles[-1]
             for w in reversed(roles[:-1]):  # two roles joined: "potpredsjednikom Vlade i ministrom ...", "director and head of ..."
                 between = text[floor + w.end():floor + first.start()]
-                if re.fullmatch(r"(?:\s+[\w.-]+){0,3}?\s+(?:i|and|и|dhe|e|-|–)\s+", between) and not re.search(r"[,;:]", between):
-                    first = w  # also "заменик - министер"
+                if (re.fullmatch(r"(?:\s+[\w.-]+){0,3}?\s+(?:i|and|и|dhe|e|-|–)\s+", between) and not re.search(r"[,;:]", between)) \
+                        or (re.fullmatch(r"\s+", between) and w.group(0)[:1].islower()):
+                    first = w  # also "заменик - министер", and a role before a role in the genitive: "pomoćnik direktora"
+            k = words.index(first)
+            while k > 0 and _ADJECTIVE.search(fold(words[k - 1].group(0))) and words[k - 1].end() + 1 == first.start() and \
+                    (words[k - 1].group(0)[:1].islower() or not text[floor:floor + words[k - 1].start()].strip()):
+                k, first = k - 1, words[k - 1]  # the role's adjectives: "parlamentarni državni sekretar", "Националната координаторка"
             acting = re.search(r"(?:в\.\s?д\.|v\.\s?d\.|a\.i\.|acting|vd)\s+$", text[floor:floor + first.start()], re.I)
             p = floor + (acting.start() if acting else first.start())  # "в.д. секретара ...": the acting holder's title
             phrase = _after_link(text[p:end].strip(" ,"), [text[a:b] for a, b, _ in org_spans if p <= a < end])
