@@ -18,6 +18,8 @@ def _place(text: str) -> str | None:
                  None, id="origin-after-from"),
     pytest.param("Partners met at the end of the talks.\n\nThey spoke about the Schengen institutions and the acquis.", None,
                  id="schengen-attribute"),
+    pytest.param("Partners met at the end of the talks.\n\nThey spoke about the EU and Schengen Institutions in detail.", None,
+                 id="schengen-attribute-capitalised"),
     pytest.param("Experts from Sarajevo met at the Jahorina Migration Dialogue.\n\nIt was held in Jahorina, Bosnia and Herzegovina.",
                  "jahorina", id="held-in-on-a-later-naming"),
     pytest.param("Granična policija je predstavila danas u Sarajevu Priručnik o dokumentima.", "sarajevo", id="held-in-then-capital"),
