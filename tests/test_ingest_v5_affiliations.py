@@ -32,3 +32,8 @@ def test_affiliation(text, name, org):
 def test_the_office_for_is_no_title():
     d = extract("Mr Ivan Horvat from the Office for Migration of the Ministry of Interior of the Slovak Republic visited the Service.")
     assert [p["title"] for p in d["people"]] == [None]
+
+
+def test_an_embassy_elsewhere_than_the_title_says_is_none():
+    text = "Granični prelaz obišli su ministar Marko Marić i ambasadorka Republike Češke u Srbiji Jana Novakova danas."
+    assert _aff(text)["Jana Novakova"] is None

@@ -68,6 +68,10 @@ def _country_body(text, t_start, start, end, t_end, g: Gazetteer, title: str, co
         embassy = sorted({o for f, o in zip(g.org_forms, g.org_form_ids, strict=True) if "embassy" in f and g.org_country.get(o) == cc})
         host = [fold(p) for p in places if fold(p) != fold(g.country_names.get(cc, ""))]  # where the embassy is, not whose
         here = [o for o in embassy if any(p in fold(g.org_full.get(o, "")) for p in host)]
+        elsewhere = [c["code"] for c in countries if t_start <= c["start"] < max(t_end, end) and c["code"] != cc]
+        if elsewhere and not here and not any(fold(g.country_names.get(x, "")) in fold(g.org_full.get(o, "")) for x in elsewhere
+                                               for o in embassy):
+            return None, ""  # "ambasadorka Republike Češke u Srbiji": the record knows no Czech embassy in Serbia
         if len(here) == 1 or len(embassy) == 1:
             return (here or embassy)[0], "embassy"
     return None, ""
