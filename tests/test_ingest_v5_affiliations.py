@@ -37,3 +37,9 @@ def test_the_office_for_is_no_title():
 def test_an_embassy_elsewhere_than_the_title_says_is_none():
     text = "Granični prelaz obišli su ministar Marko Marić i ambasadorka Republike Češke u Srbiji Jana Novakova danas."
     assert _aff(text)["Jana Novakova"] is None
+
+
+def test_the_body_a_title_points_back_to():
+    text = ("A delegation visited the Service for Foreigners' Affairs of Bosnia and Herzegovina today.\n\n"
+            "The Deputy Director of the Service, Mr John Smith, led the meeting.")
+    assert _aff(text)["John Smith"] == "sfa-ba"

@@ -109,6 +109,9 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
                 name = nominative_name(tokens, pre_title) or name
             aff, how = affiliation(text, t_start, start, end, t_end, s, org_spans, g, title, countries, places, home, present,
                                     venue)
+            if aff is None and (back := re.search(r"\b(?:of|at|in) the ([A-Z][a-z]+)$", title)):  # "Deputy Director of the Service"
+                named = {o for a, b, o in all_spans if a < start and re.match(rf"(?:the\s+)?{back.group(1)}\b", text[a:b])}
+                aff, how = (named.pop(), "title") if len(named) == 1 else (None, "")
             title = ANAPHOR.sub("", title)  # the country it points back to is the affiliation's, not part of the title
             person = {"name": name, "written": written, "title": title or None, "organisation": aff, "how": how,
                       "start": start, "t_start": min(t_start, start), "t_end": max(end, t_end), "known_as": pid,
