@@ -55,3 +55,8 @@ def test_generic_name_of_the_one_country_named_that_has_such_a_body():
 
 def test_a_one_word_generic_name_is_not_read_so():
     assert "kosovo-police" not in _orgs("Policija je obavila kontrolu.\n\nSastanak je bio o saradnji s Kosovom.")
+
+
+def test_a_body_of_an_entity_in_the_local_language():
+    assert "police-directorate-of-republika-srpska" in _orgs(
+        "Sastanku su prisustvovali ravnatelj Policije Republike Srpske Marko Marić i drugi u Sarajevu.")

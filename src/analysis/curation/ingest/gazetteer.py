@@ -12,6 +12,7 @@ from pathlib import Path
 from analysis import locations
 from analysis.curation.ingest.matching import (
     DEMONYMS,
+    ENTITY_NAMES,
     INSTITUTIONS,
     LOCAL_ACRONYMS,
     LOCAL_COUNTRY_NAMES,
@@ -90,6 +91,7 @@ class Gazetteer:
             if cc:
                 for form in forms[:-1] + ([r["acronym"]] if " " in r["acronym"] else []):  # also an acronym like "IPA Serbia"
                     _qualified_variants(g, form, oid, cc, country_forms.get(cc, []))
+                _entity_variants(g, r["name"], oid)
         for oid, forms in LOCAL_ORG_NAMES.items():
             if oid in g.org_names:
                 for form in split_aliases(forms):
@@ -145,6 +147,18 @@ def _country_patterns(cc: str, country_forms: tuple[str, ...]) -> tuple[re.Patte
         return None
     return (re.compile(rf"^(?:the\s+)?(.+?)\s+(?:(?:of|in|for|to|e|të|së)\s+(?:the\s+)?(?:Republic\s+of\s+)?|Republike\s+)?(?:{names})$", re.I),
             re.compile(rf"^(?:the\s+)?(?:{names})(?:'s|’s)?\s+(.+)$", re.I))
+
+
+def _entity_variants(g: Gazetteer, name: str, oid: str) -> None:
+    """A body of one of a country's entities ("Police Directorate of Republika Srpska") in the region's languages, with the
+    entity's name in the genitive ("Policija Republike Srpske"); a name without the entity is no such body's."""
+    for entity, local_forms in ENTITY_NAMES.items():
+        if name.endswith(f" of {entity}"):
+            base = name[: -len(entity) - 4]
+            for local in split_aliases(INSTITUTIONS.get(" ".join(form_words(base)), "")):
+                for form in split_aliases(local_forms):
+                    if not local.isupper():
+                        g.orgs.add(f"{local} {form}", oid)
 
 
 def _qualified_variants(g: Gazetteer, form: str, oid: str, cc: str, country_forms: list[str]) -> None:

@@ -320,6 +320,9 @@ LOCAL_DEMONYMS = {
 
 _DEMONYM_WORDS = frozenset(fold(a) for pair in LOCAL_DEMONYMS.values() for a in "|".join(pair).split("|") if a)
 
+#: the entities of Bosnia and Herzegovina as the region's languages write them in the genitive, by their English names
+ENTITY_NAMES = {"Republika Srpska": "Republike Srpske|Република Српске|RS", "Brčko District": "Brčko distrikta|Distrikta Brčko"}
+
 #: the region's acronyms of an interior ministry, and the countries whose language writes each
 LOCAL_ACRONYMS = {"MUP": frozenset(["BA", "HR", "ME", "RS"]), "MVR": frozenset(["MK", "BG"]), "MPB": frozenset(["AL", "XK"])}
 
