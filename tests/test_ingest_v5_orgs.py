@@ -60,3 +60,7 @@ def test_a_one_word_generic_name_is_not_read_so():
 def test_a_body_of_an_entity_in_the_local_language():
     assert "police-directorate-of-republika-srpska" in _orgs(
         "Sastanku su prisustvovali ravnatelj Policije Republike Srpske Marko Marić i drugi u Sarajevu.")
+
+
+def test_iom_in_serbian_with_internacionalna():
+    assert "iom" in _orgs("Seminar je organizovan uz podršku Internacionalne organizacije za migracije u Subotici.")

@@ -300,7 +300,7 @@ LOCAL_PLACE_NAMES = {
 LOCAL_ORG_NAMES = {
     "osce": "OSBE|OEBS|OBSE|Organizacija za europsku sigurnost i suradnju|Organizacija za evropsku bezbednost i saradnju",
     "eu": "Evropska unija|Europska unija|Bashkimi Evropian|Европска унија", "nato": "NATO-a",
-    "iom": "MOM|Međunarodna organizacija za migracije|Меѓународна организација за миграции",
+    "iom": "MOM|Međunarodna organizacija za migracije|Internacionalna organizacija za migracije|Меѓународна организација за миграции",
     "coe": "Vijeće Europe|Savet Evrope|Këshilli i Evropës|Совет на Европа",
     "europol": "Evropol", "interpol": "Interpola",
 }
