@@ -21,6 +21,10 @@ def _titles(text: str) -> dict[str, str | None]:
                  "Hans Bauer", "parlamentarni državni sekretar austrijskog ministarstva", id="adjectives-before-role"),
     pytest.param("Националната координаторка за борба против трговија со луѓе Ана Петровска ја отвори работилницата.",
                  "Ана Петровска", "Националната координаторка за борба против трговија со луѓе", id="macedonian-definite-adjective"),
+    pytest.param("Sastanku je prisustvovao zamjenik izvršnog direktora FRONTEX-a Hans Bauer, a potom i drugi.", "Hans Bauer",
+                 "zamjenik izvršnog direktora FRONTEX-a", id="role-adjective-role"),
+    pytest.param("Delegacija predvođena ravnateljem Ivanom Ivićem posjetila je centar.", "Ivan Ivić", "ravnatelj",
+                 id="not-a-participle"),
     pytest.param("Ова го истакна денеска дополнителниот заменик министер за внатрешни работи Марко Марковски во Скопје.",
                  "Марко Марковски", "дополнителниот заменик министер за внатрешни работи", id="not-the-verb-nor-the-adverb"),
 ])

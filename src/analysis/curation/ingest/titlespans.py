@@ -12,7 +12,8 @@ from analysis.curation.ingest.titles import ROLE_STEMS, is_role
 
 #: a BCMS or Macedonian adjective (folded), also with the Macedonian article: "državni", "policijski", "националната"; not a
 #: time adverb ("денеска") nor a verb in -kna ("истакна")
-_ADJECTIVE = re.compile(r"^(?!(?:deneska|denes|danas|vcera|juce|jucer|utre|sutra|sega|sada)$)(?!.*kna$)\w{3,}(?:sk|ck|n)[iaoe](?:ta|to|te|ot)?$")
+_ADJECTIVE = re.compile(r"^(?!(?:deneska|denes|danas|vcera|juce|jucer|utre|sutra|sega|sada)$)(?!.*kna$)\w{3,}(?:sk|ck|n)"
+                        r"(?:i|a|o|e|og|oga|oj|om|ih|im|u)(?:ta|to|te|ot)?$")
 _LINK = re.compile(r"\b(?:by|with|to|that|which|who)\b\s*,?\s*")
 
 
@@ -39,8 +40,10 @@ def title_before(text: str, floor: int, start: int, org_spans: list) -> tuple[in
         if not m:
             break
         w = m.group(1)
-        if w[:1].isupper() or w.lower() in CONNECT or is_role(w):
-            p = floor + m.start(1)
+        if w[:1].isupper() or w.lower() in CONNECT or is_role(w) or \
+                (not m.group(2).strip() and _ADJECTIVE.search(fold(w)) and re.search(r"(?<!e|a)n?(?:i|og|om|oj)$|k(?:i|og|om|oj)$", fold(w))
+                 and is_role(text[p:p + 30].split(" ")[0])):
+            p = floor + m.start(1)  # also a role's adjective: "zamjenik izvršnog direktora"
         else:
             break
     p = _joined_role(text, floor, p)
@@ -59,8 +62,9 @@ def title_before(text: str, floor: int, start: int, org_spans: list) -> tuple[in
             for w in reversed(roles[:-1]):  # two roles joined: "potpredsjednikom Vlade i ministrom ...", "director and head of ..."
                 between = text[floor + w.end():floor + first.start()]
                 if (re.fullmatch(r"(?:\s+[\w.-]+){0,3}?\s+(?:i|and|и|dhe|e|-|–)\s+", between) and not re.search(r"[,;:]", between)) \
-                        or (re.fullmatch(r"\s+", between) and w.group(0)[:1].islower()):
-                    first = w  # also "заменик - министер", and a role before a role in the genitive: "pomoćnik direktora"
+                        or (w.group(0)[:1].islower() and re.fullmatch(r"\s+(?:\S+\s+){0,2}", between)
+                            and all(_ADJECTIVE.search(fold(x)) for x in between.split())):
+                    first = w  # also "заменик - министер", and a role before a role in the genitive: "zamjenik izvršnog direktora"
             k = words.index(first)
             while k > 0 and _ADJECTIVE.search(fold(words[k - 1].group(0))) and words[k - 1].end() + 1 == first.start() and \
                     (words[k - 1].group(0)[:1].islower() or not text[floor:floor + words[k - 1].start()].strip()):
