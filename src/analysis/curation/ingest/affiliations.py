@@ -8,25 +8,30 @@ from __future__ import annotations
 import re
 
 from analysis.curation.ingest.gazetteer import Gazetteer
-from analysis.curation.ingest.matching import fold, form_words
+from analysis.curation.ingest.matching import LOCAL_DEMONYMS, fold, form_words
 from analysis.curation.ingest.text import Sentence
 from analysis.curation.ingest.titles import is_role
 
 _FROM = re.compile(r"^\s*(?:,\s*)?(?:(?:both|all|all three|each)\s+(?:(?:from|of|at|with)\s+)?|(?:from|of|at|with|iz|od|од|из|nga|prej)\s+)"
                    r"(?:the\s+)?$", re.I)
+#: "from the Office for Migration of the Ministry ...": a unit the record does not know, of a body it knows
+_FROM_UNIT_OF = re.compile(r"^\s*(?:,\s*)?(?:from|iz|od|од|из|nga)\s+(?:the\s+)?(?:(?:[A-ZČĆŠŽĐА-Я][\w'’-]*|for|and|&|za|i|и|за)\s+){1,6}"
+                           r"(?:of|at|within|pri|при|u|у|në|të|e)\s+(?:the\s+)?$")
 #: "X Directorate represented by <name>", "delegation led by <name>", "predvođena <name>"
 _LED_BY = re.compile(r"(?:\s+[A-Z&][\w&/.-]*)*\s*,?\s*(?:represented|led|headed|chaired|accompanied) by\s*|"
-                     r"[^.;]{0,40}?\b(?:predvođen\w*|predvoden\w*|предводен\w*)\s*(?:od\s+|од\s+)?(?:\w+\s+){0,3}")
+                     r"[^.;]{0,40}?\b(?:predvođen\w*|predvoden\w*|предводен\w*)\s*(?:od\s+|од\s+)?(?:\w+\s+){0,3}|"
+                     r"\s*,?\s*(?:na čelu sa?|na celu sa?|на челу са?|на чело со|me në krye|të kryesuar nga|kryesuar nga)\s+")
 
 
 def affiliation(text, t_start, start, end, t_end, s: Sentence, org_spans, g: Gazetteer, title: str, countries,
-                places: list[str], home: str | None = None, present: frozenset[str] = frozenset()) -> tuple[str | None, str]:
+                places: list[str], home: str | None = None, present: frozenset[str] = frozenset(),
+                venue: str | None = None) -> tuple[str | None, str]:
     """The organisation the sentence ties the person to, and how ('title', 'bracket', 'from', 'country'), or (None, '')."""
     inside = [(a, b, o) for a, b, o in org_spans if t_start <= a and b <= t_end and not (start <= a < end)]
     after = next(((a, b, o) for a, b, o in org_spans if a >= max(end, t_end) and a < s.end), None)
     if after and re.fullmatch(r"\s*\(\s*", text[max(end, t_end):after[0]]):
         return after[2], "bracket"
-    if after and _FROM.match(text[max(end, t_end):after[0]]):
+    if after and (_FROM.match(text[max(end, t_end):after[0]]) or _FROM_UNIT_OF.match(text[end:after[0]])):
         return after[2], "from"
     led = next(((a, b, o) for a, b, o in org_spans if b <= t_start and _LED_BY.fullmatch(text[b:t_start])), None)
     if led:
@@ -37,7 +42,7 @@ def affiliation(text, t_start, start, end, t_end, s: Sentence, org_spans, g: Gaz
     last = [x for x in inside if roles and x[0] >= roles[-1]]
     if last or (inside and not roles):
         return min(last or inside, key=lambda x: (x[0], x[0] - x[1]))[2], "title"
-    by_country, via = _country_body(text, t_start, start, end, t_end, g, title, countries, places, home, present)
+    by_country, via = _country_body(text, t_start, start, end, t_end, g, title, countries, places, home or venue, present)
     if by_country and (via == "ministry" or not inside):  # "... i ministar unutarnjih poslova Republike Srbije"
         return by_country, "country"
     if inside:
@@ -51,7 +56,9 @@ def _country_body(text, t_start, start, end, t_end, g: Gazetteer, title: str, co
     minister whose title names no country ("Ministar unutarnjih poslova" on mup.gov.hr) is the publishing site's country's."""
     if not title:
         return None, ""
-    cc = next((c["code"] for c in countries if t_start <= c["start"] < max(t_end, end)), None)
+    cc = next((c["code"] for c in countries if t_start <= c["start"] < max(t_end, end)), None) or \
+        adjective_country(text[max(0, t_start - 30):t_start].split()[-1:]) or \
+        next((c for w in title.split()[:2] if (c := adjective_country([w]))), None)  # "немачки амбасадор у Београду"
     if cc is None and ANAPHOR.search(title):  # "ministar unutrašnjih poslova te zemlje": the country named last before
         cc = next((c["code"] for c in reversed(countries) if c["end"] <= t_start), None)
     ministry = _ministry(title, g, cc or home, present)
@@ -61,9 +68,25 @@ def _country_body(text, t_start, start, end, t_end, g: Gazetteer, title: str, co
         embassy = sorted({o for f, o in zip(g.org_forms, g.org_form_ids, strict=True) if "embassy" in f and g.org_country.get(o) == cc})
         host = [fold(p) for p in places if fold(p) != fold(g.country_names.get(cc, ""))]  # where the embassy is, not whose
         here = [o for o in embassy if any(p in fold(g.org_full.get(o, "")) for p in host)]
+        elsewhere = [c["code"] for c in countries if t_start <= c["start"] < max(t_end, end) and c["code"] != cc]
+        if elsewhere and not here and not any(fold(g.country_names.get(x, "")) in fold(g.org_full.get(o, "")) for x in elsewhere
+                                               for o in embassy):
+            return None, ""  # "ambasadorka Republike Češke u Srbiji": the record knows no Czech embassy in Serbia
         if len(here) == 1 or len(embassy) == 1:
             return (here or embassy)[0], "embassy"
     return None, ""
+
+
+def adjective_country(words: list[str]) -> str | None:
+    """The country whose BCMS or Macedonian adjective the (last) word is, in any gender and case ("немачки", "srpskog").
+
+    >>> adjective_country(["немачки"]), adjective_country(["srpskog"]), adjective_country(["novi"])
+    ('DE', 'RS', None)
+    """
+    word = fold(words[-1]) if words else ""
+    return next((cc for cc, (before, _) in LOCAL_DEMONYMS.items() for adj in before.split("|")
+                 if adj and len(word) > 4 and word[:-1].startswith(fold(adj)[:-1]) and word[len(fold(adj)) - 1:].isalpha()
+                 and len(word) - len(fold(adj)) <= 2), None)
 
 
 #: "of that country" closing a title: the country is the one named before ("ministar unutrašnjih poslova te zemlje")
@@ -82,6 +105,8 @@ def _ministry(title: str, g: Gazetteer, cc: str | None, present: frozenset[str] 
     keys = sorted((k for k, per in g.generic.items() if (cc in per if cc else True)), key=len, reverse=True)
     for word in ("ministry", "ministarstvo", "ministerstvo", "ministria e"):
         phrase = _MINISTER.sub(word, folded, count=1)
+        if word == "ministria e":  # the adjective agrees with the feminine "ministria": "ministri i Brendshëm" -> "e Brendshme"
+            phrase = re.sub(r"(?<=^ministria e )(\w+)(sh|t)em\b", r"\1\2me", phrase)
         key = next((k for k in keys if k in phrase and k.startswith(word.split()[0][:6])), None)
         if key and cc:
             return g.generic[key][cc]

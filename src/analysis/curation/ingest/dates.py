@@ -138,7 +138,8 @@ def find_dates(text: str, *, f: Folded | None = None) -> list[dict]:
             s, e = f.orig(m.start(), m.end())
             line_start, line_end = ft.rfind("\n", 0, m.start()) + 1, (ft.find("\n", m.end()) + 1 or len(ft) + 1) - 1
             alone = len(ft[line_start:line_end].strip()) - (m.end() - m.start()) < 50
-            stamp = (kind in ("numeric", "ymd") and (alone or m.start() - line_start < 3)) or bool(_TIME.match(ft[m.end():m.end() + 12]))
+            stamp = (kind in ("numeric", "ymd") and (alone or m.start() - line_start < 3)) or bool(_TIME.match(ft[m.end():m.end() + 12])) \
+                or bool(_UPDATED.search(ft[max(0, m.start() - 30):m.start()]))
             found.append({"pos": s, "date_start": start, "date_end": end or start if prec != "month" else None,
                           "date_precision": prec, "stamp": stamp, "evidence": str(Span(_line_of(text, s), text[s:e].strip()))})
     found.sort(key=lambda d: d["pos"])
@@ -171,8 +172,10 @@ def relative_dates(text: str, published: str | None, f: Folded | None = None) ->
 #: opened on 24 March 2014", "in the period of June-December 2022")
 _OTHER_THING = re.compile(r"(?:\b(?:adopted|signed|opened|established|founded|launched|ratified|entered into force|in force since|"
                           r"usvojen\w*|potpisan\w*|otvoren\w*|osnovan\w*|uspostavljen\w*)\s+(?:on|in|at|u|na|dana)?\s*(?:the\s+)?)$", re.I)
-#: before a month: a period's end, not an event's month ("in the period of June-December 2022")
-_PERIOD = re.compile(rf"(?:\bperiod\w*\s+(?:of\s+|od\s+)?|{_MON}\s*[{_DASHES}]\s*)$", re.I)
+#: before a month: a period's end or a month compared with, not an event's month ("in the period of June-December 2022",
+#: "manji u odnosu na decembar 2010", "since March 2015")
+_PERIOD = re.compile(rf"(?:\bperiod\w*\s+(?:of\s+|od\s+)?|{_MON}\s*[{_DASHES}]\s*|\b(?:u odnosu na|compared (?:to|with)|than in|"
+                     rf"since|until|od|do|sve do|prije|pre|before)\s+(?:the\s+)?(?:end of\s+|kraja\s+)?)$", re.I)
 _ELSEWHERE = re.compile(r"\b(?:previous|last|earlier|former|prior|first)\s+(?:meeting|conference|session|round)|"
                         r"\bprethodn\w*|\bposljednj\w*|\bwill\b|\bnext\b|\bsljedec\w*|\bsledec\w*|\bnaredn\w*|\bdeadline\b|\buntil\b", re.I)
 
@@ -183,6 +186,11 @@ def _is_heading(text: str, pos: int) -> bool:
     line_end = text.find("\n", pos)
     line = text[line_start:line_end if line_end != -1 else len(text)].strip()
     return len(line) < 120 and not line.endswith(".")
+
+
+#: a page's update or publication note before a date (folded): "(ažurirano 02.Apr.2020.)", "Updated: 3 May 2021"
+_UPDATED = re.compile(r"\b(?:azurirano|azurirana|updated|last updated|last modified|published|posted|objavljeno|objavljen|"
+                      r"izmijenjeno|izmenjeno|azhurirano|objaveno|perditesuar|publikuar)\s*(?:on|:|-)?\s*$", re.I)
 
 
 def event_date(text: str, dates: list[dict], relative: list[dict], sentences: list[Sentence], place_names: dict[str, list[str]],

@@ -29,15 +29,14 @@ from analysis.curation.ingest.gazetteer import Gazetteer
 from analysis.curation.ingest.matching import Folded
 from analysis.curation.ingest.neworgs import local_new_orgs
 from analysis.curation.ingest.people import find_people
-from analysis.curation.ingest.roles import classify
+from analysis.curation.ingest.roles import classify, compound_countries
 from analysis.curation.ingest.text import Sentence, Span, _line_of, language_country, plain_text, sentence_at, sentences
+from analysis.curation.ingest.venue import event_place
 from analysis.curation.names import normalise, slug
 
 #: org kinds whose taking part means their country takes part (a national body)
 NATIONAL_KINDS = frozenset(["government", "police"])
-_HELD_IN = re.compile(r"\b(?:held|took place|organi[sz]ed|takes place|convened|odrzan\w*|odrzal\w*|odrzava\w*|odrzhan\w*|"
-                      r"odrzhuva\w*|u|in|ne|në|vo|во|во)\s*$", re.I)
-_ONLINE = re.compile(r"\b(?:online|on-line|videoconferenc\w*|video conferenc\w*|virtual(?:ly)?|video-?link|onlajn|putem video\w*)\b", re.I)
+
 
 
 def extract(raw: str, data_dir: Path | None = None, url: str | None = None, published: str | None = None) -> dict:
@@ -63,7 +62,7 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
     evidence["status"] = f"'{future.group(0)}'" if future else "reported in the past tense"
 
     places = find_places(f, g)
-    place, new_places = _event_place(text, f, sents, g, places)
+    place, new_places = event_place(text, f, sents, g, places)
     if place:
         evidence["place"] = place.pop("evidence")
     home = site_country(url) or language_country(text)  # the release's own country, by its site or its language
@@ -118,7 +117,8 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
                             "elsewhere, or record a window with its evidence in date_note")
 
     people = find_people(f, g, taking + mentioned, sents, country_hits,
-                         [p["name"] for p in places] + [g.country_names.get(c["code"], "") for c in country_hits], home=home)
+                         [p["name"] for p in places] + [g.country_names.get(c["code"], "") for c in country_hits], home=home,
+                         venue=place.get("country") if place else None)
     _only_in_titles(g, people, taking, mentioned)
     _represented(g, taking, mentioned)
     known = {h["id"] for h in taking + mentioned}
@@ -132,6 +132,11 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
             if cc and g_kind(g, h["id"]) in NATIONAL_KINDS and cc not in {c["code"] for c in countries}:
                 countries.append({"code": cc, "taking_part": True, "role": None, "reason": f"its {g.org_names.get(h['id'])} takes part",
                                   "evidence": p["evidence"]})
+    for code, at in compound_countries(text):  # "srpsko-makedonska granica": the border's countries, mentioned
+        if code not in {c["code"] for c in countries + countries_mentioned}:
+            s = sentence_at(sents, at)
+            countries_mentioned.append({"code": code, "taking_part": False, "role": None, "reason": "in a compound adjective",
+                                        "evidence": str(Span(s.line, s.text[:240])) if s else ""})
     topics = find_topics(text, g)
     initiatives = find_initiatives(f, g, sents)
     new_orgs = [o for o in _new_organisations(text, g, orgs)  # a unit in a person's title is theirs, not a new body
@@ -239,52 +244,6 @@ def _ev(text: str, h: dict) -> str:
     a, b = h["spans"][0]
     out = str(Span(_line_of(text, a), text[a:b]))
     return out + (f"; {h['reason']}: {h['evidence']}" if h.get("reason") and h["reason"] != "named" else "")
-
-
-def _event_place(text: str, f: Folded, sents: list[Sentence], g: Gazetteer, places: list[dict]) -> tuple[dict | None, list[str]]:
-    """Where the event was: a dateline ('SKOPJE, 3 May –', 'Brdo pri Kranju, Slovenia, 2010.10.19') in the first lines,
-    else a place the opening sentences say it was held in, else online, else the first place named."""
-    head_end = sum(len(line) + 1 for line in text.split("\n")[:4])
-    for p in places:
-        line_start = text.rfind("\n", 0, p["pos"]) + 1
-        opens_line = p["pos"] < head_end and not text[line_start:p["pos"]].strip(" *–-")
-        rest = text[p["end"]:p["end"] + 60].split("\n")[0]
-        if opens_line and re.match(r"\s*(?:,|–|—|-|\(|\d|$)", rest) and (re.search(r"[–—-]\s|\d{4}|\d{1,2}[./]", rest) or not rest):
-            return {"id": p["id"], "name": p["name"], "country": p["country"], "evidence": p["evidence"] + " (dateline)"}, []
-    for p in places:  # an agency dateline in capitals further down, after the page's clutter ("ZAGREB, Croatia, September 19 (UNHCR) -")
-        line_start = text.rfind("\n", 0, p["pos"]) + 1
-        if p["pos"] == line_start and text[p["pos"]:p["end"]].isupper() and re.match(r"\s*[,–—-]", text[p["end"]:]) and \
-                text.count("\n", 0, p["pos"]) < 15:
-            return {"id": p["id"], "name": p["name"], "country": p["country"], "evidence": p["evidence"] + " (dateline)"}, []
-    # a dash glued to a word joins a compound ("VII BALKANSKO- JADRANSKA KONFERENCIJA"), it does not end a dateline
-    m = re.match(r"^\s*([A-ZČĆŠŽĐ][\w'’.]+(?:\s[A-ZČĆŠŽĐ][\w'’.-]+){0,2})(?:\s*,[^–—\n-]{0,30})?\s+[–—-]\s+\S", text)
-    if m and not any(c.isdigit() for c in m.group(1)) and not g.orgs.find(Folded(m.group(1)), capitalised=False):
-        name = m.group(1).strip().title() if m.group(1).isupper() else m.group(1).strip()
-        return {"name": name, "country": None, "new": True, "evidence": str(Span(1, text[:40]))}, [name]
-    head = " ".join(s.text for s in sents[:2])
-    online = re.search(r"\b(?:online|virtual|video)\s+(?:\w+\s+){0,3}(?:meeting|conference|session|workshop|forum|sastan\w*|konferencij\w*)|"
-                       r"\b(?:held|organi[sz]ed|took place)\s+(?:online|virtually|via video|by video)|videoconferenc\w*|"
-                       r"video-?konferencij\w*", head, re.I)
-    if online and "online" in g.places:
-        return {"id": "online", "name": "Online", "country": None, "evidence": f"'{online.group(0)}' in the opening"}, []
-    for p in places:
-        s = sentence_at(sents, p["pos"])
-        if s and sents.index(s) < 4 and _HELD_IN.search(f.text[f.text.rfind(" ", 0, max(0, _fpos(f, p["pos"]) - 30)):_fpos(f, p["pos"])]):
-            return {"id": p["id"], "name": p["name"], "country": p["country"], "evidence": p["evidence"] + " (held in)"}, []
-    head = " ".join(s.text for s in sents[:3])
-    if _ONLINE.search(head) and "online" in g.places:
-        return {"id": "online", "name": "Online", "country": None, "evidence": f"'{_ONLINE.search(head).group(0)}' in the opening"}, []
-    if places:
-        p = places[0]
-        return {"id": p["id"], "name": p["name"], "country": p["country"], "evidence": p["evidence"] + " (first place named)"}, []
-    return None, []
-
-
-def _fpos(f: Folded, pos: int) -> int:
-    """The folded offset of an original offset."""
-    import bisect
-
-    return bisect.bisect_left(f.origin, pos)
 
 
 def _new_organisations(text: str, g: Gazetteer, orgs: list[dict]) -> list[dict]:

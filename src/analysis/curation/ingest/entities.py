@@ -21,20 +21,28 @@ KIND_WORDS = [
     ("training", r"training|course|\bobuk\w*|\bobuc\w*|\bтренинг|\btrening\w*|\bkurs\w*|\btrajnim\w*"),
     ("workshop", r"workshop|radionic\w*|rabotilnic\w*|punetori\w*"),
     ("conference", r"conference|konferencij\w*|konferenc\w*"),
-    ("seminar", r"seminar"), ("forum", r"\bforum\w*"), ("exercise", r"exercise|joint operation|\bvjezb\w*|\bvezb\w*"),
+    ("seminar", r"seminar"), ("forum", r"\bforum\w*"),
+    ("exercise", r"exercise|joint operation|joint patrol\w*|\bvjezb\w*|\bvezb\w*|\b(?:zajednick|zaednick|mjesovit|mesovit)\w* patrol\w*|"
+                 r"\bpatrull\w* (?:te )?perbashket\w*"),
     ("signing", r"\bsign(?:ed|ing)\b|memorandum|protocol|potpis\w*|potpish\w*|nenshkr\w*"),
-    ("launch", r"\blaunch(?:ed|ing|es)?\b|opening ceremony|\bpromocij\w*|\bpokrenu\w*|\blansira\w*"),
+    ("launch", r"\blaunch(?:ed|ing|es)?\b|opening ceremony|\bpromocij\w*|\bpokrenu\w*|\blansira\w*|"
+               r"\b(?:presented|predstavi\w*|prezantu\w*|pretstavi\w*|promovi\w*) (?:\w+ ){0,3}?(?:the |a |new |novi \w+ )?"
+               r"(?:handbook|manual|guide|guidelines|portal|platform|application|app|prirucni\w*|vodic\w*|smjernic\w*|smernic\w*|"
+               r"aplikacij\w*|doracak\w*|udhezues\w*|udhezim\w*|priracnik\w*|vodic\w*)\b"),
     ("other", r"hand(?:ed|s|ing)?[- ]?over\b|turned over|handover|primopredaj\w*|donation ceremony|dorezim\w*|\bdonat(?:es|ed|ion|ing)\b|"
-              r"\bdonir\w*|\buruc\w*|\bpredal[aio]?\b|\bdhuro\w*|\bdonira\w*|\bceremony\b|\bceremonij\w*"),
+              r"\bdonir\w*|\bdonacij\w*|\bprimopreda\w*|\buruc\w*|\bpredal[aio]?\b|\bdhuro\w*|\bdhurat\w*|\bdonira\w*|\bceremony\b|"
+              r"\bceremonij\w*"),
     ("meeting", r"meeting|met with|talks|visit|\bsastan\w*|\bsostan\w*|\bsastal\w*|\bsastaj\w*|\btakim\w*|\bposjet\w*|\bposet\w*|\bsredb\w*"),
 ]
 
 
 def kind_of(text: str, sentences: list[Sentence]) -> tuple[str, str]:
     """The kind named first in the title and opening sentences (on a tie, the more specific kind); when they name none,
-    a kind that names the event itself further down: a launch, a handover or donation, a study visit ("... the keys of five
-    vehicles were handed over"); a training or a signing further down is as often another event's."""
-    for part, kinds in ((sentences[:3], None), (sentences[3:], ("launch", "other", "study-visit"))):
+    a kind that names the event itself further down: a launch, a handover or donation, a study visit, a conference ("... the
+    keys of five vehicles were handed over", "The two-day conference ..."); a training or a signing further down is as often
+    another event's. The opening is the page's prose, not its clutter; a visit to learn how the hosts work is a study visit."""
+    prose = _prose(sentences)
+    for part, kinds in ((prose[:3], None), (prose[3:], ("launch", "other", "study-visit", "conference"))):
         head = fold(" ".join(s.text for s in part))
         best = None
         for rank, (kind, pattern) in enumerate(KIND_WORDS):
@@ -43,9 +51,31 @@ def kind_of(text: str, sentences: list[Sentence]) -> tuple[str, str]:
             m = next((m for m in re.finditer(pattern, head) if not _in_a_name(head, m)), None)
             if m and (best is None or (m.start(), rank) < best[0]):
                 best = ((m.start(), rank), kind, m.group(0))
+        if best and best[1] == "meeting" and re.fullmatch(r"visit\w*|posjet\w*|poset\w*", best[2]) and \
+                (study := re.search(KIND_WORDS[0][1], head) or _FAMILIAR.search(fold(" ".join(s.text for s in sentences)))):
+            return "study-visit", study.group(0)  # "visited ..., the first study visit", "... to get familiar with the work of"
         if best:
             return best[1], best[2]
     return "meeting", ""
+
+
+#: a visit to learn how the hosts work is a study visit: "to get familiar with the work", "da se upoznaju sa radom"
+_FAMILIAR = re.compile(r"\b(?:get|getting|become|becoming|got) (?:\w+ )?(?:familiar|acquainted) with (?:the )?(?:work|procedures|practice)|"
+                       r"\bfamiliari[sz]\w* (?:themselves |them |\w+ )?with (?:the )?(?:work|procedures|practice)|"
+                       r"\bupozna\w* (?:se )?(?:sa|s|с|со) (?:radom|radu|nacinom rada|praks\w*|rabot\w*)|\bzapozna\w* (?:se )?so rabot\w*|"
+                       r"\bnjih\w* me pun\w*")
+
+
+def _prose(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences that say something: not the page's clutter ("Skip to main content", "News -", "Izvor: B92, 30.Mar.2011")
+    nor a title repeated; a line of fewer than four words is clutter."""
+    out, seen = [], set()
+    for s in sentences:
+        words = re.findall(r"(?<!\S)[^\W\d_]{2,}[,.:;!?]?(?!\S)", s.text)
+        if len(words) >= 4 and s.text.strip() not in seen:
+            out.append(s)
+        seen.add(s.text.strip())
+    return out or sentences
 
 
 def _in_a_name(head: str, m: re.Match) -> bool:
@@ -105,7 +135,10 @@ def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country:
         # no country in its sentence: a descriptive name is the event's country's body, an acronym ("Foto: MUP") only the
         # release's own country's
         named = after or named or (cc if not m["text"].isupper() else _generic_country(m, g, sentences, countries, country_starts, home))
-        if (cc or after) and all(not g.org_country.get(x["key"]) or (g.org_country[x["key"]] != named and named and not any(
+        if not (cc or after) and m["text"].isupper() and len(g.generic.get(m["key"], {})) > 1 and \
+                all((x["start"], x["end"]) == (m["start"], m["end"]) for x in inside):
+            specific = [x for x in specific if x not in inside]  # "MUP" with no country to decide: several countries' ministry
+        elif (cc or after) and all(not g.org_country.get(x["key"]) or (g.org_country[x["key"]] != named and named and not any(
                 x["start"] <= c["start"] < x["end"] for c in countries)) for x in inside):
             specific = [x for x in specific if x not in inside]
     for m in specific:
@@ -119,6 +152,9 @@ def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country:
         after = _country_after(m, f.original, countries, country_starts)  # "Ministrinë e Brendshme të Britanisë së Madhe"
         cc = (after if after in g.generic[m["key"]] else None) if after else \
             _generic_country(m, g, sentences, countries, country_starts, place_country, home)
+        if not cc and not after and len(m["text"].split()) > 1:  # of the one country the text names that has such a body
+            named_here = {c["key"].split("|")[-1] for c in countries} & set(g.generic[m["key"]])
+            cc = named_here.pop() if len(named_here) == 1 else None
         if cc:
             add(g.generic[m["key"]][cc], m["start"], m["end"])
     # a bare acronym next to a more specific body named with it is that body ("DCAF" in a "DCAF Ljubljana" release)

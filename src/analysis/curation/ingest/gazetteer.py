@@ -12,9 +12,11 @@ from pathlib import Path
 from analysis import locations
 from analysis.curation.ingest.matching import (
     DEMONYMS,
+    ENTITY_NAMES,
     INSTITUTIONS,
     LOCAL_ACRONYMS,
     LOCAL_COUNTRY_NAMES,
+    LOCAL_DEMONYMS,
     LOCAL_ORG_NAMES,
     LOCAL_PLACE_NAMES,
     Matcher,
@@ -89,6 +91,7 @@ class Gazetteer:
             if cc:
                 for form in forms[:-1] + ([r["acronym"]] if " " in r["acronym"] else []):  # also an acronym like "IPA Serbia"
                     _qualified_variants(g, form, oid, cc, country_forms.get(cc, []))
+                _entity_variants(g, r["name"], oid)
         for oid, forms in LOCAL_ORG_NAMES.items():
             if oid in g.org_names:
                 for form in split_aliases(forms):
@@ -146,6 +149,18 @@ def _country_patterns(cc: str, country_forms: tuple[str, ...]) -> tuple[re.Patte
             re.compile(rf"^(?:the\s+)?(?:{names})(?:'s|’s)?\s+(.+)$", re.I))
 
 
+def _entity_variants(g: Gazetteer, name: str, oid: str) -> None:
+    """A body of one of a country's entities ("Police Directorate of Republika Srpska") in the region's languages, with the
+    entity's name in the genitive ("Policija Republike Srpske"); a name without the entity is no such body's."""
+    for entity, local_forms in ENTITY_NAMES.items():
+        if name.endswith(f" of {entity}"):
+            base = name[: -len(entity) - 4]
+            for local in split_aliases(INSTITUTIONS.get(" ".join(form_words(base)), "")):
+                for form in split_aliases(local_forms):
+                    if not local.isupper():
+                        g.orgs.add(f"{local} {form}", oid)
+
+
 def _qualified_variants(g: Gazetteer, form: str, oid: str, cc: str, country_forms: list[str]) -> None:
     """'Ministry of Interior of Serbia' is also 'Serbian Ministry of Interior', 'Serbia's Ministry of Interior' and, where the
     release is about Serbia, plain 'Ministry of Interior'; 'Government of the Czech Republic' is also 'Czech Government'."""
@@ -172,6 +187,14 @@ def _qualified_variants(g: Gazetteer, form: str, oid: str, cc: str, country_form
             country_words, form = _words(c), f"{name} {c}"
             for link in ((), ("e",), ("te",), ("se",), ("u",), ("na",)):
                 g.orgs.add(form, oid, name_words + link + country_words)
+        before, after = LOCAL_DEMONYMS.get(cc, ("", ""))
+        if not name.isupper():  # "nemačkog Ministarstva unutrašnjih poslova", "qeveria kosovare"
+            for adj in split_aliases(before):
+                g.orgs.add(f"{adj} {name}", oid)
+            for adj in split_aliases(after):
+                g.orgs.add(f"{name} {adj}", oid)
+        if len(name.split()) == 1 and not name.isupper() and len(base.split()) > 1:
+            continue  # "Policija" alone is any police, not the "Police Directorate": only with its country or adjective
         key = " ".join(form_words(name))
         g.generic.setdefault(key, {}).setdefault(cc, oid)
         g.generic_orgs.add(name, key)

@@ -202,7 +202,7 @@ class Matcher:
                 if acronym and not raw.isupper() and raw != form and _common_word(f, raw, s):
                     continue  # "Help", "Care": a word, not the acronym HELP
                 if capitalised and not acronym and not raw[:1].isupper() and not raw[:1].isdigit() and \
-                        sum(w[:1].isupper() for w in raw.split()[1:]) < 2:
+                        sum(w[:1].isupper() for w in raw.split()[1:]) < 2 and not _with_demonym(form, raw):
                     continue  # "departamentit për Kufirin dhe Migracionin": a lower-case head before a capitalised name
                 hits.append({"key": key, "form": form, "start": s, "end": e, "text": raw})
         hits.sort(key=lambda h: (h["start"], -(h["end"] - h["start"])))
@@ -216,6 +216,15 @@ class Matcher:
             out.append(h)
             reach = h["end"]
         return out
+
+
+def _with_demonym(form: str, raw: str) -> bool:
+    """Does a form open with a country adjective before a capitalised name ("nemačkog Ministarstva unutrašnjih poslova"), or
+    close with an Albanian one, which writes the body in lower case ("qeveria kosovare")? It names the country's body; a BCMS
+    adjective before a lower-case noun is a description ("crnogorske granične policije")."""
+    words, written = form.split(), raw.split()
+    return len(words) > 1 and len(written) > 1 and (fold(words[-1]) in _DEMONYM_WORDS or
+                                                    (fold(words[0]) in _DEMONYM_WORDS and written[1][:1].isupper()))
 
 
 def _common_word(f: Folded, raw: str, start: int) -> bool:
@@ -291,9 +300,28 @@ LOCAL_PLACE_NAMES = {
 LOCAL_ORG_NAMES = {
     "osce": "OSBE|OEBS|OBSE|Organizacija za europsku sigurnost i suradnju|Organizacija za evropsku bezbednost i saradnju",
     "eu": "Evropska unija|Europska unija|Bashkimi Evropian|Европска унија", "nato": "NATO-a",
-    "iom": "MOM|Međunarodna organizacija za migracije", "coe": "Vijeće Europe|Savet Evrope|Këshilli i Evropës|Совет на Европа",
+    "iom": "MOM|Međunarodna organizacija za migracije|Internacionalna organizacija za migracije|Меѓународна организација за миграции",
+    "coe": "Vijeće Europe|Savet Evrope|Këshilli i Evropës|Совет на Европа",
     "europol": "Evropol", "interpol": "Interpola",
 }
+
+#: country adjectives in the region's languages: BCMS and Macedonian before a body's name ("nemačkog Ministarstva unutrašnjih
+#: poslova", "srpskom policijom"; case endings are matched by stem), Albanian after it ("qeveria kosovare")
+LOCAL_DEMONYMS = {
+    "AL": ("Albanska", "shqiptare|shqiptar"), "BA": ("Bosanska|Bosanskohercegovačka", ""),
+    "AT": ("Austrijska|Avstriska", "austriake|austriak"), "BG": ("Bugarska", "bullgare"),
+    "CZ": ("Češka|Чешка", "çeke"), "DE": ("Nemačka|Njemačka|Germanska", "gjermane|gjerman"), "GR": ("Grčka", "greke"),
+    "HR": ("Hrvatska", "kroate"), "HU": ("Mađarska|Madjarska|Ungarska", "hungareze"), "IT": ("Italijanska|Talijanska", "italiane"),
+    "ME": ("Crnogorska", "malazeze|malazez"), "MK": ("Makedonska", "maqedonase|maqedonas"), "RS": ("Srpska", "serbe|serb"),
+    "SI": ("Slovenska|Slovenačka", "sllovene"), "XK": ("Kosovska", "kosovare|kosovar"),
+    "NL": ("Holandska|Nizozemska", "holandeze"), "SE": ("Švedska", "suedeze"), "CH": ("Švajcarska|Švicarska", "zvicerane"),
+    "FR": ("Francuska", "franceze"), "GB": ("Britanska", "britanike"), "SK": ("Slovačka", "sllovake"), "US": ("Američka", "amerikane"),
+}
+
+_DEMONYM_WORDS = frozenset(fold(a) for pair in LOCAL_DEMONYMS.values() for a in "|".join(pair).split("|") if a)
+
+#: the entities of Bosnia and Herzegovina as the region's languages write them in the genitive, by their English names
+ENTITY_NAMES = {"Republika Srpska": "Republike Srpske|Република Српске|RS", "Brčko District": "Brčko distrikta|Distrikta Brčko"}
 
 #: the region's acronyms of an interior ministry, and the countries whose language writes each
 LOCAL_ACRONYMS = {"MUP": frozenset(["BA", "HR", "ME", "RS"]), "MVR": frozenset(["MK", "BG"]), "MPB": frozenset(["AL", "XK"])}
@@ -325,6 +353,8 @@ INSTITUTIONS = {
     "council of ministers": "Vijeće ministara|Savjet ministara",
     "government": "Vlada|Qeveria|Влада",
     "police administration": "Uprava policije",
+    "police directorate": "Uprava policije|Direkcija policije|Policija|Полиција|Drejtoria e Policisë",
+    "police of brcko district": "Policija Brčko distrikta",
     "state police": "Policia e Shtetit|Državna policija",
     "police": "Policija|Policia|Полиција",
     "customs administration": "Uprava carina|Carinska uprava|Administrata Doganore|Царинска управа",

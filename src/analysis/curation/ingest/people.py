@@ -43,8 +43,9 @@ _AND = re.compile(r"^\s*(?:,\s*(?:and|i|и|dhe|&)?|and|i|и|dhe|&)\s*(?:(?:Mr|Mr
 
 
 def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sentence], countries: list[dict],
-                places: list[str] = (), home: str | None = None) -> list[dict]:
-    """Everyone the text names with a title, an honorific or a tie to a body; ``home``: the publishing site's country."""
+                places: list[str] = (), home: str | None = None, venue: str | None = None) -> list[dict]:
+    """Everyone the text names with a title, an honorific or a tie to a body; ``home``: the publishing site's country,
+    ``venue``: the event's (a minister whose title names no country, on a site of none, is the host's)."""
     text = f.original
     org_spans = sorted((a, b, h["id"]) for h in orgs for a, b in h["spans"])
     people: dict[str, dict] = {}
@@ -76,10 +77,10 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             while len(tokens) > 2 and any(a <= start < b for a, b, _ in org_spans):  # "Ministrinë e Brendshme Alma Bime"
                 start = text.index(tokens[1], start + len(tokens[0]))
                 tokens = tokens[1:]
-            while len(tokens) > 2 and re.search(r"\b(?:së|të|se|te|me|për)\s+$", text[max(s.start, start - 5):start]):
+            while len(tokens) > 2 and re.search(r"(?<![\w-])(?:së|të|se|te|me|për)\s+$", text[max(s.start, start - 5):start]):
                 start = text.index(tokens[1], start + len(tokens[0]))  # "të Brendshme Oliver Spasovski": the name after the body
                 tokens = tokens[1:]
-            if re.search(r"\b(?:së|të|se|te|me|për)\s+$", text[max(s.start, start - 5):start]):
+            if re.search(r"(?<![\w-])(?:së|të|se|te|me|për)\s+$", text[max(s.start, start - 5):start]):  # not "RKS-së"
                 continue  # an Albanian genitive or object ("Byrosë së Sigurisë Publike", "me Qenie Njerëzore"), not a name
             written = " ".join(tokens)
             end = start + len(written)
@@ -93,7 +94,8 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             post_title, t_end = title_after(text, end, s.end, org_spans, g)
             if not post_title:
                 unit = _FROM_UNIT.match(text[end:s.end])
-                if unit and not any(end <= a < end + unit.end() for a, _, _ in org_spans):
+                if unit and not any(end <= a < end + unit.end() for a, _, _ in org_spans) and \
+                        not re.match(r"\s+(?:for|of)\s", text[end + unit.end():]):  # "from the Office for Migration": a name cut
                     post_title, t_end = unit.group(1).strip(" ,"), end + unit.end()
             lead_org = next((b for a, b, _ in org_spans if a == t_start and text[a:b].isupper()), None)
             if lead_org and is_role(pre_title[lead_org - t_start:]):
@@ -104,8 +106,12 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             known = g.person_names.get(pid) if pid else None
             name = written if (known is None or normalise(known) == normalise(written)) else known
             if known is None:  # a BCMS name in the instrumental or genitive ("s Draganom Kulićem", "Aleksandra Grčića")
-                name = nominative_name(tokens) or name
-            aff, how = affiliation(text, t_start, start, end, t_end, s, org_spans, g, title, countries, places, home, present)
+                name = nominative_name(tokens, pre_title) or name
+            aff, how = affiliation(text, t_start, start, end, t_end, s, org_spans, g, title, countries, places, home, present,
+                                    venue)
+            if aff is None and (back := re.search(r"\b(?:of|at|in) the ([A-Z][a-z]+)$", title)):  # "Deputy Director of the Service"
+                named = {o for a, b, o in all_spans if a < start and re.match(rf"(?:the\s+)?{back.group(1)}\b", text[a:b])}
+                aff, how = (named.pop(), "title") if len(named) == 1 else (None, "")
             title = ANAPHOR.sub("", title)  # the country it points back to is the affiliation's, not part of the title
             person = {"name": name, "written": written, "title": title or None, "organisation": aff, "how": how,
                       "start": start, "t_start": min(t_start, start), "t_end": max(end, t_end), "known_as": pid,

@@ -3,8 +3,8 @@ by surname only after a title ("Deputy Minister Hoxha", "Ambassador Delawie's re
 
 >>> nominative_name(["Aleksandra", "Grčića"]), nominative_name(["Draganom", "Kulićem"]), nominative_name(["Marka", "Jovića"])
 ('Aleksandar Grčić', 'Dragan Kulić', 'Marko Jović')
->>> nominative_name(["Ivanom", "Petrovim"])
-'Ivan Petrov'
+>>> nominative_name(["Ivanom", "Petrovim"]), nominative_name(["Иваном", "Марковићем"])
+('Ivan Petrov', 'Иван Марковић')
 >>> nominative_name(["Aleksandra", "Jović"]) is None  # a woman's name: nothing to undo
 True
 """
@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from analysis.curation.ingest.matching import Folded
-from analysis.curation.ingest.titles import is_role
+from analysis.curation.ingest.titles import is_role, nominative_title
 
 if TYPE_CHECKING:
     from analysis.curation.ingest.gazetteer import Gazetteer
@@ -24,7 +24,8 @@ UP = "A-ZČĆŠŽĐÇËÅÄÖÜÉÁÍÓÚА-ЯЃЌЅЉЊЏЈЂЋ"
 LOW = "a-zčćšžđçëàáâãäåèéêìíîïñòóôõöùúûüýÿа-яѓќѕљњџјђћ'’-"
 WORD = rf"[{UP}][{LOW}]+"
 PARTICLE = r"(?:von|van|de|di|da|del|der|bin|el)"
-NAME_RE = re.compile(rf"(?<![\w{LOW}])({WORD}(?:\s+(?:{PARTICLE}\s+|[{UP}]\.\s+)?{WORD}){{1,8}})(?![\w])")  # "Agron M. Camaj"
+_NAME_WORD = rf"{WORD}(?:-[{UP}][{LOW}]+)*"  # a double-barrelled surname: "Petrović-Marković"
+NAME_RE = re.compile(rf"(?<![\w{LOW}])({_NAME_WORD}(?:\s+(?:{PARTICLE}\s+|[{UP}]\.\s+)?{_NAME_WORD}){{1,8}})(?![\w])")  # "Agron M. Camaj"
 HONORIFIC = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|H\.E|Sir|Mag|mr|dr|doc|prof|gđa|gđica|gdin|g-din|g-đa|g-đica|g|z|znj|zj|"
                        r"Z|Zj|Znj|zoti|zonja|Zoti|Zonja|gospodin|gospođa|"
                        r"gospođica|H\.\s?E)\.?|г-дин|г-ѓа|г-ца|г\.|господин|госпоѓа|госпођа|Његова Екселенција)\s*$")
@@ -48,8 +49,11 @@ Gore Srbije Hrvatske Kundër Kunder Against Për Uprave Upravi Upravu Službi Se
 Kancelarije Ureda Centra
 Zapadni Zapadnog Zapadnom Zapadnoga Balkan Balkana Balkanu Jugoistočna Jugoistočne Jugoistočnu Jugoistočnoj Evropa Evrope Evropu Europa
 Europe Europu Ballkani Ballkanit Ballkanin Perëndimor Perëndimore
+Srpska Srpske Srpskoj Srpsku Vojvodina Vojvodine Vojvodini Vojvodinu Distrikta Sectors Architecture
+Савезне Савезна Савезној Savezne Savezna Saveznoj Републике Република Републици Републиком
+Српска Српске Српској Војводина Војводине Војводини Југоисточна Југоисточне Европа Европе Западни Западног Балкан Балкана
 """.split())  # noqa: SIM905
-CONNECT = frozenset("of for the to in on and & at i za u na sa s iz и за на во со од e të te së në per për dhe me a.i. a.i".split())  # noqa: SIM905
+CONNECT = frozenset("of for the to in on and & at i za u na sa s iz pri и за на во со од у при e të te së në per për dhe me a.i. a.i".split())  # noqa: SIM905
 
 def not_name(word: str, g: Gazetteer) -> bool:
     word = re.sub(r"['’]s$", "", word)  # "Mission’s"
@@ -68,11 +72,23 @@ POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _VOWELS = set("aeiouаеиоу")
 
 
-def nominative_name(tokens: list[str]) -> str | None:
-    """The nominative of a man's BCMS name written in the instrumental ("Draganom Kulićem") or the genitive/accusative
-    ("Aleksandra Grčića": a surname in -ića is a man's in an oblique case), else None."""
-    if len(tokens) >= 2 and all(len(t) > 5 and re.search(r"(?:om|em)$", t) for t in tokens):
-        return " ".join(t[:-2] for t in tokens)
+def nominative_name(tokens: list[str], title: str = "") -> str | None:
+    """The nominative of a man's BCMS name written in the instrumental ("Draganom Kulićem", "Alfredom Stripollijem": the j
+    between a stem in -i and the ending goes too) or the genitive/accusative ("Aleksandra Grčića": a surname in -ića is a
+    man's in an oblique case; "direktora Predraga Novikova": a name after a man's title in the genitive is in it too), else None.
+
+    >>> nominative_name(["Predraga", "Novikova"], "direktora Fonda"), nominative_name(["Šandora", "Egerešija"], "predsednika")
+    ('Predrag Novikov', 'Šandor Egereši')
+    >>> nominative_name(["Ivana", "Novikova"], "direktorica"), nominative_name(["Marku", "Egerešiju"], "direktoru")
+    (None, None)
+    """
+    if len(tokens) >= 2 and all(len(t) > 5 and re.search(r"(?:om|em|ом|ем)$", t) for t in tokens):
+        return " ".join([*(t[:-2] for t in tokens[:-1]), re.sub(r"(?<=i)j$", "", tokens[-1][:-2])])
+    head = title.split()[0] if title.strip() else ""
+    if len(tokens) >= 2 and re.search(r"[aа]$", head) and nominative_title(head) != head and \
+            all(len(t) > 3 and t[-1:] in "aа" for t in tokens):  # "direktora Predraga Novikova", "predsednika Šandora Egerešija"
+        last = tokens[-1][:-2] if re.search(r"[iи][jј][aа]$", tokens[-1]) else tokens[-1][:-1]
+        return " ".join([*(_first_name(t[:-1]) for t in tokens[:-1]), last])
     if len(tokens) >= 2 and re.search(r"(?:ov|ev|in|ов|ев|ин)(?:im|им)$", tokens[-1]) and \
             all(len(t) > 5 and re.search(r"(?:om|em|ом|ем)$", t) for t in tokens[:-1]):
         return " ".join([*(t[:-2] for t in tokens[:-1]), tokens[-1][:-2]])  # a Slavic surname in -ov/-ev/-in: "Ivanom Petrovim"

@@ -126,3 +126,26 @@ def classify(text: str, sentences: list[Sentence], spans: list[tuple[int, int]])
     taking = [v for v in verdicts if v[0]]
     pick = cued[0] if cued else taking[0] if taking else verdicts[0]
     return {"taking_part": pick[0], "role": pick[1], "reason": pick[2], "evidence": pick[3]}
+
+
+def compound_countries(text: str) -> list[tuple[str, int]]:
+    """(country, offset) of each country a BCMS or Macedonian compound adjective names: "srpsko-makedonska granica",
+    "македонско-грчката граница", "mađarsko-austrijsko-srpski tim". A border or a team of several countries names them, not
+    a country that takes part itself.
+
+    >>> compound_countries("na srpsko-makedonskoj granici"), compound_countries("македонско-грчката граница")
+    ([('RS', 3), ('MK', 10)], [('MK', 0), ('GR', 11)])
+    >>> compound_countries("bosansko-hercegovački"), compound_countries("jugo-istok")
+    ([('BA', 0)], [])
+    """
+    from analysis.curation.ingest.affiliations import adjective_country
+
+    out = []
+    for m in re.finditer(r"(?<![\w-])(?:[^\W\d_]+[oо]-)+[^\W\d_]+", text):
+        at = m.start()
+        for part in m.group(0).split("-"):
+            cc = adjective_country([part[:-1] + "a" if part[-1:] in "oо" else part])
+            if cc and cc not in [c for c, _ in out[-3:]]:
+                out.append((cc, at))
+            at += len(part) + 1
+    return out

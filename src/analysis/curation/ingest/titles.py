@@ -15,7 +15,7 @@ spokes rapporteur attache prosecutor judge governor mayor professor lecturer tra
 direktor ministar ravnatelj nacelnik sef pomocnik zamjenik zamenik savjetnik savetnik ambasador predsjednik predsednik sekretar
 koordinator komesar inspektor glavn drzavn vodj voditelj komandant zapovjednik veleposlanik potpredsjedn potpredsedn premijer
 ministrom ministra ministru predstavnik pretstavnik gradonacelnik gradonachalnik kmet
-ministe pomoshnik sovetnik pretsedatel shef
+ministe pomoshnik sovetnik pretsedatel shef sluzbenik sluzbenic oficir rukovodilac rukovodioc rukovoditelj rakovoditel
 drejtor zevendes kryetar drejtues komisioner ministri ambasadori udheheq zyrtar kryeministr perfaqesuesi keshilltar
 """.split())  # noqa: SIM905 (a word list reads better as text)
 #: degrees, which count as a title only as whole words ("MBA", not "mbahet")
@@ -25,7 +25,8 @@ _DEGREES = frozenset(["m.a.", "m.a", "phd", "ph.d.", "mba"])
 #: BCMS role nouns in the nominative (folded), for titles written in another case ("s direktorom" -> "direktor")
 _NOMINATIVE = ("direktor", "ravnatelj", "zamjenik", "zamenik", "nacelnik", "pomocnik", "savjetnik", "savetnik", "ambasador",
                "predsjednik", "predsednik", "sekretar", "koordinator", "komesar", "inspektor", "sef", "tajnik", "voditelj",
-               "komandant", "zapovjednik", "ministr", "veleposlanik", "potpredsjednik", "potpredsednik", "premijer", "predstavnik")
+               "komandant", "zapovjednik", "ministr", "veleposlanik", "potpredsjednik", "potpredsednik", "premijer", "predstavnik",
+               "oficir", "sluzbenik")
 
 
 def nominative_title(title: str) -> str:

@@ -10,6 +10,10 @@ from analysis.curation.ingest.matching import Folded, fold
 from analysis.curation.ingest.personnames import CONNECT, HONORIFIC, HONORIFIC_START, NAME_RE, UP, WORD, not_name
 from analysis.curation.ingest.titles import ROLE_STEMS, is_role
 
+#: a BCMS or Macedonian adjective (folded), also with the Macedonian article: "državni", "policijski", "националната"; not a
+#: time adverb ("денеска") nor a verb in -kna ("истакна")
+_ADJECTIVE = re.compile(r"^(?!(?:deneska|denes|danas|vcera|juce|jucer|utre|sutra|sega|sada)$)(?!.*kna$)\w{3,}(?:sk|ck|n)"
+                        r"(?:i|a|o|e|og|oga|oj|om|ih|im|u)(?:ta|to|te|ot)?$")
 _LINK = re.compile(r"\b(?:by|with|to|that|which|who)\b\s*,?\s*")
 
 
@@ -36,8 +40,10 @@ def title_before(text: str, floor: int, start: int, org_spans: list) -> tuple[in
         if not m:
             break
         w = m.group(1)
-        if w[:1].isupper() or w.lower() in CONNECT or is_role(w):
-            p = floor + m.start(1)
+        if w[:1].isupper() or w.lower() in CONNECT or is_role(w) or \
+                (not m.group(2).strip() and _ADJECTIVE.search(fold(w)) and re.search(r"(?<!e|a)n?(?:i|og|om|oj)$|k(?:i|og|om|oj)$", fold(w))
+                 and is_role(text[p:p + 30].split(" ")[0])):
+            p = floor + m.start(1)  # also a role's adjective: "zamjenik izvršnog direktora"
         else:
             break
     p = _joined_role(text, floor, p)
@@ -49,14 +55,20 @@ def title_before(text: str, floor: int, start: int, org_spans: list) -> tuple[in
     phrase = _after_link(phrase, [text[a:b] for a, b, _ in org_spans if p <= a < end])  # "X Directorate represented by, <title>"
     phrase = re.sub(rf"^(?:(?:{'|'.join(map(re.escape, CONNECT))})\s+)+", "", phrase.strip(" ,"), flags=re.I)
     if not is_role(phrase):  # a title in lower case, as the region's languages write it ("ministri unutrašnjih poslova Srbije,")
-        words = list(re.finditer(r"[^\s,;:]+", text[floor:end]))[-10:]
+        words = list(re.finditer(r"[^\s,;:]+", text[floor:end]))[-14:]
         roles = [w for w in words if is_role(w.group(0))]
         if roles:
             first = roles[-1]
             for w in reversed(roles[:-1]):  # two roles joined: "potpredsjednikom Vlade i ministrom ...", "director and head of ..."
                 between = text[floor + w.end():floor + first.start()]
-                if re.fullmatch(r"(?:\s+[\w.-]+){0,3}?\s+(?:i|and|и|dhe|e|-|–)\s+", between) and not re.search(r"[,;:]", between):
-                    first = w  # also "заменик - министер"
+                if (re.fullmatch(r"(?:\s+[\w.-]+){0,3}?\s+(?:i|and|и|dhe|e|-|–)\s+", between) and not re.search(r"[,;:]", between)) \
+                        or (w.group(0)[:1].islower() and re.fullmatch(r"\s+(?:\S+\s+){0,2}", between)
+                            and all(_ADJECTIVE.search(fold(x)) for x in between.split())):
+                    first = w  # also "заменик - министер", and a role before a role in the genitive: "zamjenik izvršnog direktora"
+            k = words.index(first)
+            while k > 0 and _ADJECTIVE.search(fold(words[k - 1].group(0))) and words[k - 1].end() + 1 == first.start() and \
+                    (words[k - 1].group(0)[:1].islower() or not text[floor:floor + words[k - 1].start()].strip()):
+                k, first = k - 1, words[k - 1]  # the role's adjectives: "parlamentarni državni sekretar", "Националната координаторка"
             acting = re.search(r"(?:в\.\s?д\.|v\.\s?d\.|a\.i\.|acting|vd)\s+$", text[floor:floor + first.start()], re.I)
             p = floor + (acting.start() if acting else first.start())  # "в.д. секретара ...": the acting holder's title
             phrase = _after_link(text[p:end].strip(" ,"), [text[a:b] for a, b, _ in org_spans if p <= a < end])
@@ -97,7 +109,10 @@ def title_after(text: str, end: int, limit: int, org_spans: list, g: Gazetteer) 
         return "", end  # "A, Austrian Ambassador B", "A, deputy director Mr. B": the segment is B's title
     segment = re.sub(r"\s+(?:and|i|и|dhe)\s+(?:Mr|Mrs|Ms|Dr|Prof|H\.E|g|z|gđa|г-дин|г-ѓа)\.?$", "", segment)
     words = segment.split()
-    lower_title = fold(words[0]).startswith(ROLE_STEMS) and words[0][:1].islower()
+    # a title in lower case, also after a lower-case modifier or two ("policijski službenik Granične policije")
+    role_at = next((k for k, w in enumerate(words[:3]) if fold(w).startswith(ROLE_STEMS)), None)
+    lower_title = words[0][:1].islower() and role_at is not None and \
+        all(re.search(r"(?:sk|ck|n|j|k|c|al)[iaoe]$|al$", fold(w)) for w in words[:role_at])  # adjectives, not "zajedno sa"
     kept: list[str] = []
     for w in words:
         pos = end + m.start(1) + len(" ".join([*kept, w]))

@@ -1,0 +1,32 @@
+"""ingest v5, kind: kinds the text signals without the kind's own word, and an opening read past the page's clutter."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.curation.ingest.entities import kind_of
+from analysis.curation.ingest.text import sentences
+
+
+def _kind(text: str) -> str:
+    return kind_of(text, sentences(text))[0]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    pytest.param("Донација за полицијата во Куманово\n\nОпремата ќе биде примопредадена утре.", "other", id="donacija-mk"),
+    pytest.param("Oprema je primopredana graničnoj policiji u Zvorniku.", "other", id="primopredaja-participle"),
+    pytest.param("Policija je danas predstavila novi Priručnik o lažnim dokumentima.", "launch", id="handbook-presented"),
+    pytest.param("The ministry presented the new online portal for asylum seekers.", "launch", id="portal-presented"),
+    pytest.param("Officers of the two countries began joint patrols along the border on Monday.", "exercise", id="joint-patrols"),
+    pytest.param("Počele su zajedničke patrole dviju policija na granici.", "exercise", id="zajednicke-patrole"),
+    pytest.param("Experts visited Austria last week, in the first study visit of its kind.", "study-visit", id="visit-is-study-visit"),
+    pytest.param("A delegation visited the Agency today.\n\nThe goal of the visit was to get familiar with the work of the Agency.",
+                 "study-visit", id="visit-to-learn-the-work"),
+    pytest.param("Skip to main content\n\nNews -\n\nSporazum o saradnji\n\nIzvor: Tanjug, 3.Mar.2011\n\nSporazum o saradnji\n\n"
+                 "Ministri su danas potpisali sporazum o readmisiji.", "signing", id="clutter-is-no-opening"),
+    pytest.param("Ministers gathered in Budva.\n\nThey spoke of migration.\n\nThey spoke of borders.\n\n"
+                 "The two-day conference was organised by the ministry.", "conference", id="conference-further-down"),
+    pytest.param("A delegation visited the Agency today and met its director.", "meeting", id="a-visit-is-still-a-meeting"),
+])
+def test_kind(text, kind):
+    assert _kind(text) == kind
