@@ -6,11 +6,11 @@ docs/mutation.md; each test checks what a curator would see, not how it is compu
 
 from __future__ import annotations
 
-import email.message
 import urllib.error
 import urllib.request
 
 import pytest
+from http_fakes import Response, serve
 
 from analysis.curation.ingest import extract, find_dates, load, plain_text
 from analysis.curation.ingest.dates import relative_dates
@@ -44,62 +44,31 @@ def test_plain_text_of_text_collapses_spaces_and_drops_blank_lines():
 # --- fetching, with urlopen replaced (no network) -------------------------------------------------
 
 
-class _Response:
-    def __init__(self, body: bytes, content_type: str = "text/html"):
-        self.body = body
-        self.headers = email.message.Message()
-        self.headers["Content-Type"] = content_type
-        self.asked: list[int | None] = []
-
-    def read(self, n=None):
-        self.asked.append(n)
-        return self.body if n is None else self.body[:n]
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-
-def _serve(monkeypatch, outcome) -> list:
-    requests: list = []
-
-    def urlopen(req, timeout=None):
-        requests.append(req)
-        if isinstance(outcome, BaseException):
-            raise outcome
-        return outcome
-
-    monkeypatch.setattr(urllib.request, "urlopen", urlopen)
-    return requests
-
-
 def test_fetch_decodes_with_the_charset_the_page_declares(monkeypatch):
     body = '<html><head><meta charset="windows-1251"></head><body><p>Скопје, Министерство</p></body></html>'.encode("cp1251")
-    _serve(monkeypatch, _Response(body))
+    serve(monkeypatch, Response(body))
     assert "Скопје, Министерство" in fetch("https://example.org/a")
 
 
 def test_fetch_prefers_the_charset_of_the_http_header(monkeypatch):
     body = "<p>Kuprešaković, Đurđevac</p>".encode("cp1250")
-    _serve(monkeypatch, _Response(body, "text/html; charset=windows-1250"))
+    serve(monkeypatch, Response(body, "text/html; charset=windows-1250"))
     assert fetch("https://example.org/a") == "<p>Kuprešaković, Đurđevac</p>"
 
 
 def test_fetch_with_an_unknown_charset_falls_back_to_utf8_and_replaces_bad_bytes(monkeypatch):
     body = b'<meta charset="no-such-codec"><p>Ni\xc5\xa1 \xff ok</p>'
-    _serve(monkeypatch, _Response(body))
+    serve(monkeypatch, Response(body))
     assert fetch("https://example.org/a") == '<meta charset="no-such-codec"><p>Niš \ufffd ok</p>'
 
 
 def test_fetch_reads_at_most_one_byte_past_the_limit_and_refuses_a_larger_page(monkeypatch):
-    resp = _Response(b"<p>" + b"x" * 500 + b"</p>")
-    requests = _serve(monkeypatch, resp)
+    resp = Response(b"<p>" + b"x" * 500 + b"</p>")
+    calls = serve(monkeypatch, resp)
     with pytest.raises(AnalysisError, match="larger than 100 bytes"):
         fetch("https://example.org/big", limit=100)
     assert resp.asked == [101]  # a huge page is not downloaded whole before it is refused
-    assert requests[0].get_header("User-agent").startswith("wbcoop-ingest/")
+    assert calls[0][0].get_header("User-agent").startswith("wbcoop-ingest/")
 
 
 @pytest.mark.parametrize(("error", "said"), [
@@ -108,7 +77,7 @@ def test_fetch_reads_at_most_one_byte_past_the_limit_and_refuses_a_larger_page(m
     pytest.param(ConnectionResetError(104, "Connection reset by peer"), "(Connection reset by peer)", id="reset"),
 ])
 def test_fetch_failures_say_why_in_one_line(monkeypatch, error, said):
-    _serve(monkeypatch, error)
+    serve(monkeypatch, error)
     with pytest.raises(AnalysisError) as caught:
         fetch("https://example.org/a")
     message = str(caught.value)
@@ -124,7 +93,7 @@ ARTICLE = ('<html><head><title>Talks on readmission</title>'
 
 
 def test_load_of_a_url_gives_the_main_text_the_date_and_the_url_as_label(monkeypatch):
-    _serve(monkeypatch, _Response(ARTICLE.encode("utf-8"), "text/html; charset=utf-8"))
+    serve(monkeypatch, Response(ARTICLE.encode("utf-8"), "text/html; charset=utf-8"))
     page = load("https://example.org/news/1")
     assert (page.label, page.url, page.published, page.html) == ("https://example.org/news/1", "https://example.org/news/1",
                                                                  "2019-05-03", True)

@@ -5,45 +5,16 @@ empty or unreadable pages refused). Written for mutation testing (docs/mutation.
 
 from __future__ import annotations
 
-import email.message
 import socket
 import urllib.error
 import urllib.request
 
 import pytest
+from http_fakes import Response, serve
 
 from analysis.curation.ingest import MAX_INPUT_BYTES, load
 from analysis.curation.ingest.fetch import TIMEOUT, Page, fetch, is_url, looks_like_html, main_text
 from analysis.errors import AnalysisError
-
-
-class _Response:
-    def __init__(self, body: bytes, content_type: str = "text/html"):
-        self.body = body
-        self.headers = email.message.Message()
-        self.headers["Content-Type"] = content_type
-
-    def read(self, n=None):
-        return self.body if n is None else self.body[:n]
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-
-def _serve(monkeypatch, outcome) -> list:
-    calls: list = []
-
-    def urlopen(req, timeout=None):
-        calls.append((req, timeout))
-        if isinstance(outcome, BaseException):
-            raise outcome
-        return outcome
-
-    monkeypatch.setattr(urllib.request, "urlopen", urlopen)
-    return calls
 
 
 def test_what_looks_like_html_and_what_is_a_url():
@@ -56,7 +27,7 @@ def test_what_looks_like_html_and_what_is_a_url():
 
 
 def test_fetch_sends_the_project_s_agent_what_it_accepts_and_the_timeout(monkeypatch):
-    calls = _serve(monkeypatch, _Response(b"<p>ok</p>", "text/html; charset=utf-8"))
+    calls = serve(monkeypatch, Response(b"<p>ok</p>", "text/html; charset=utf-8"))
     assert fetch("https://example.org/a") == "<p>ok</p>"
     assert fetch("https://example.org/b", timeout=3) == "<p>ok</p>"
     (req, timeout), (_, timeout_b) = calls
@@ -66,7 +37,7 @@ def test_fetch_sends_the_project_s_agent_what_it_accepts_and_the_timeout(monkeyp
 
 
 def test_a_page_at_the_limit_is_read_and_one_byte_more_is_refused(monkeypatch):
-    _serve(monkeypatch, _Response(b"x" * 10, "text/plain; charset=utf-8"))
+    serve(monkeypatch, Response(b"x" * 10, "text/plain; charset=utf-8"))
     assert fetch("https://example.org/a", limit=10) == "x" * 10
     with pytest.raises(AnalysisError) as caught:
         fetch("https://example.org/a", limit=9)
@@ -76,10 +47,10 @@ def test_a_page_at_the_limit_is_read_and_one_byte_more_is_refused(monkeypatch):
 def test_a_charset_is_looked_for_in_the_first_4096_bytes_only(monkeypatch):
     text = "Đurđevac"
     early = b'<meta charset="cp1250">' + text.encode("cp1250")
-    _serve(monkeypatch, _Response(early))
+    serve(monkeypatch, Response(early))
     assert fetch("https://example.org/a").endswith(text)
     late = b" " * 4100 + b'<meta charset="cp1250">' + text.encode("cp1250")
-    _serve(monkeypatch, _Response(late))
+    serve(monkeypatch, Response(late))
     assert fetch("https://example.org/a").endswith("\ufffdur\ufffdevac")  # read as UTF-8
 
 
@@ -97,7 +68,7 @@ def test_a_charset_is_looked_for_in_the_first_4096_bytes_only(monkeypatch):
                  "save the page and pass the file instead", id="url-os-error"),
 ])
 def test_each_failure_is_one_line_saying_what_to_do(monkeypatch, error, message):
-    _serve(monkeypatch, error)
+    serve(monkeypatch, error)
     with pytest.raises(AnalysisError) as caught:
         fetch("https://example.org/a", timeout=2.5)
     assert str(caught.value) == message
