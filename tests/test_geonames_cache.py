@@ -75,8 +75,7 @@ def test_a_damaged_or_unwritable_cache_is_not_an_error(cache: Path, monkeypatch)
     for damage in ("{not json", json.dumps({"plav": [[1, "Plav"]]}), json.dumps([1, 2])):
         path.write_text(damage, encoding="utf-8")
         assert _fresh("ME") == built
-        assert json.loads(path.read_text(encoding="utf-8")) == json.loads(json.dumps(
-            {form: [list(geonames.astuple(h)) for h in hits] for form, hits in built.items()})), "written anew"
+        assert json.loads(path.read_text(encoding="utf-8")) == built, "written anew"
     blocker = cache.parent / "a-file"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv(geonames.ENV_CACHE, str(blocker))  # the folder cannot be made

@@ -20,7 +20,7 @@ import hashlib
 import json
 import os
 import re
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -50,16 +50,18 @@ def _cities() -> dict[str, list[dict]]:
 
 
 @cache
-def _index(country_code: str) -> dict[str, list[Hit]]:
+def _index(country_code: str) -> dict[str, list[list]]:
     """One country's places by the normalised form of each name and alternate name, built when
     that country is first looked up (normalising every name of every country took about 11 s)
     and kept in the user's cache folder (:func:`cache_file`): reading the 80 MB of places and
-    normalising one country's names takes about 2.5 s, reading the kept index a few ms."""
+    normalising one country's names takes about 2.5 s, reading the kept index a few ms. Each
+    place is a list of :class:`Hit`'s fields, made a Hit only when a look-up finds it."""
     path = cache_file(country_code)
     if path is not None:
         try:
             kept = json.loads(path.read_text(encoding="utf-8"))
-            return {form: [Hit(*hit) for hit in hits] for form, hits in kept.items()}
+            if isinstance(kept, dict) and all(len(hit) == 5 for hits in kept.values() for hit in hits):
+                return kept
         except (OSError, ValueError, TypeError, AttributeError):
             pass  # not there yet, or unreadable: built again and written anew
     index = _build_index(country_code)
@@ -69,7 +71,7 @@ def _index(country_code: str) -> dict[str, list[Hit]]:
 
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_text_atomic(path, json.dumps({form: [astuple(h) for h in hits] for form, hits in index.items()}))
+            write_text_atomic(path, json.dumps(index))
             for old in path.parent.glob("*.json"):  # indexes made from older inputs
                 if not old.name.startswith(_inputs_hash()):
                     old.unlink(missing_ok=True)
@@ -110,11 +112,11 @@ def _inputs_hash() -> str:
     return h.hexdigest()[:16]
 
 
-def _build_index(country_code: str) -> dict[str, list[Hit]]:
-    index: dict[str, list[Hit]] = {}
+def _build_index(country_code: str) -> dict[str, list[list]]:
+    index: dict[str, list[list]] = {}
     for city in _cities().get(country_code, []):
-        hit = Hit(int(city["geonameid"]), city["name"], float(city["latitude"]), float(city["longitude"]),
-                  int(city.get("population") or 0))
+        hit = [int(city["geonameid"]), city["name"], float(city["latitude"]), float(city["longitude"]),
+               int(city.get("population") or 0)]
         for form in {city["name"], *city.get("alternatenames", [])}:
             key = normalise(form)
             if key:
@@ -133,7 +135,7 @@ def locate(name: str, country_code: str) -> Hit | None:
     bare = re.sub(r"\s*\(.*?\)", "", name).strip()  # "Igalo (Herceg Novi)": the place, not its municipality
     forms = [name] if place_kind(name) == "site" else [name, bare, *bare.split("/")]  # a site is not its town
     for form in forms:
-        hits = _index(country_code).get(normalise(form))
+        hits = [Hit(*hit) for hit in _index(country_code).get(normalise(form), ())]
         if hits:
             return max(hits, key=lambda h: (normalise(h.name) == normalise(form), h.population))
     return None
