@@ -8,3 +8,10 @@ os.environ.setdefault("WBCOOP_STATIC_TABLES", "1")
 
 #: pytester: a test may run pytest (nbval) on a notebook of its own, in process
 pytest_plugins = ["pytester"]
+
+
+def pytest_configure(config):
+    """pytest-xdist hands out the files with the most tests first unless told not to; the order
+    that counts is time (tests/conftest.py: SLOW_FIRST), so the files go out as sorted there."""
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False

@@ -40,19 +40,22 @@ def _wheel_key() -> str:
 
 
 def _install(tmp: Path) -> Path:
-    """Build the wheel and install it into a fresh environment under ``tmp``; its python."""
+    """Build the wheel and install it into a fresh environment under ``tmp``; its python. Without
+    PYTHONPATH: a checkout's src/ on it (with the egg-info the build leaves there) would make pip
+    take the wheel as installed already and install nothing."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp / "dist"), str(REPO)],
-                           capture_output=True, text=True)
+                           capture_output=True, text=True, env=env)
     assert build.returncode == 0, build.stderr[-2000:]
     wheel = next((tmp / "dist").glob("*.whl"))
     venv = tmp / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, env=env)
     python = venv / "bin" / "python"
     site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                               capture_output=True, text=True, check=True).stdout.strip())
+                               capture_output=True, text=True, check=True, env=env).stdout.strip())
     (site / "borrowed-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     install = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q", str(wheel)],
-                             capture_output=True, text=True)
+                             capture_output=True, text=True, env=env)
     assert install.returncode == 0, install.stderr[-2000:]
     return python
 

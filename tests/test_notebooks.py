@@ -31,8 +31,9 @@ def kernel():
     km.shutdown_kernel(now=True)
 
 
-@pytest.mark.parametrize(("name", "params"), EMPTY)
-def test_empty_selection_is_a_sentence_not_a_crash(kernel, tmp_path, name, params):
+def _execute(kernel, tmp_path: Path, name: str, params: dict) -> str:
+    """Run notebook ``name`` with ``params`` in the shared kernel, after ``%reset -f``; the
+    executed cells as JSON text."""
     import nbformat
 
     nb = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
@@ -42,7 +43,12 @@ def test_empty_selection_is_a_sentence_not_a_crash(kernel, tmp_path, name, param
     nbformat.write(nb, source)
     papermill.execute_notebook(str(source), str(out), parameters=params, kernel_name=KERNEL, cwd=str(NOTEBOOKS),
                                progress_bar=False, km=kernel)
-    text = json.dumps(json.loads(out.read_text())["cells"])
+    return json.dumps(json.loads(out.read_text())["cells"])
+
+
+@pytest.mark.parametrize(("name", "params"), EMPTY)
+def test_empty_selection_is_a_sentence_not_a_crash(kernel, tmp_path, name, params):
+    text = _execute(kernel, tmp_path, name, params)
     assert "Traceback" not in text
     assert any(phrase in text for phrase in ("No events match", "Nothing to draw", "No rows", "No initiative")), text[:500]
 
@@ -61,16 +67,13 @@ def test_every_report_notebook_has_documented_parameters():
     assert seen >= 10
 
 
-def test_command_line_style_parameters(tmp_path):
-    """What ``papermill -p kinds training -p country rs`` passes: strings where lists are meant, any case."""
-    out = tmp_path / "timeline.ipynb"
-    papermill.execute_notebook(str(NOTEBOOKS / "timeline.ipynb"), str(out), parameters={"kinds": "training", "countries": "ba,rs"},
-                               kernel_name=KERNEL, cwd=str(NOTEBOOKS), progress_bar=False)
-    text = json.dumps(json.loads(out.read_text())["cells"])
+def test_command_line_style_parameters(kernel, tmp_path):
+    """What ``papermill -p kinds training -p country rs`` passes: strings where lists are meant, any
+    case (in the shared kernel: the parameters cell is the notebook's own either way)."""
+    text = _execute(kernel, tmp_path, "timeline", {"kinds": "training", "countries": "ba,rs"})
     assert "kinds: training" in text and "Bosnia and Herzegovina (BA), Serbia (RS)" in text
     with pytest.raises(papermill.PapermillExecutionError, match="valid values: active, completed"):
-        papermill.execute_notebook(str(NOTEBOOKS / "initiatives.ipynb"), str(tmp_path / "i.ipynb"),
-                                   parameters={"status": "activ"}, kernel_name=KERNEL, cwd=str(NOTEBOOKS), progress_bar=False)
+        _execute(kernel, tmp_path, "initiatives", {"status": "activ"})
 
 
 def test_opening_and_saving_in_jupyterlab_changes_nothing(tmp_path: Path):

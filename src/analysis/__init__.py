@@ -12,6 +12,7 @@ True
 
 import csv
 
+from analysis import deferred  # noqa: F401  (nbformat's IRI grammar built on first use, not on import)
 from analysis.errors import AnalysisError, DataValidationError
 
 # a field of several MB is a problem validate reports (max-length), not a reason for the csv
