@@ -25,7 +25,7 @@ HEADER = (
 
 def one_bound(entry: object) -> bool:
     """True for a new-event entry with exactly one of ``date_start`` and ``date_end``."""
-    if not isinstance(entry, dict) or entry.get("duplicate_of") or not entry.get("source_url"):
+    if not isinstance(entry, dict) or entry.get("duplicate_of") or entry.get("rejected") or not entry.get("source_url"):
         return False
     return bool(entry.get("date_start")) != bool(entry.get("date_end"))
 

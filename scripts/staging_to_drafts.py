@@ -144,6 +144,9 @@ def main() -> int:
             if where in args.skip:
                 skipped.append(f"{where}: rejected by the reviewer")
                 continue
+            if isinstance(e, dict) and e.get("rejected"):
+                skipped.append(f"{where}: rejected by the reviewer ({e['rejected']})")
+                continue
             if not isinstance(e, dict) or not e.get("source_url") or not e.get("title"):
                 skipped.append(f"{where}: no source_url or title")
                 continue
