@@ -30,6 +30,8 @@ def test_lists_one_bound_entries_not_in_the_record(tmp_path):
          "date_end": "2011-05-31"},
         {"title": "Both bounds", "source_url": "https://b.example", "date_start": "2010-01-01", "date_end": "2010-02-01"},
         {"title": "A lower bound only", "source_url": "https://c.example", "date_start": "2018-12-13"},
+        {"title": "Out of scope", "source_url": "https://e.example", "date_end": "2013-01-01",
+         "rejected": "a single country's internal meeting"},
         {"title": "Extra source for a recorded event", "source_url": "https://d.example", "date_end": "2012-01-01",
          "duplicate_of": "ev-0001"},
     ]), encoding="utf-8")
