@@ -164,13 +164,23 @@ def _entity_variants(g: Gazetteer, name: str, oid: str) -> None:
 def _qualified_variants(g: Gazetteer, form: str, oid: str, cc: str, country_forms: list[str]) -> None:
     """'Ministry of Interior of Serbia' is also 'Serbian Ministry of Interior', 'Serbia's Ministry of Interior' and, where the
     release is about Serbia, plain 'Ministry of Interior'; 'Government of the Czech Republic' is also 'Czech Government'."""
-    patterns = _country_patterns(cc, tuple(country_forms))
+    adjective = DEMONYMS.get(cc)
+    patterns = _country_patterns(cc, tuple(country_forms) + ((adjective,) if adjective else ()))
     if patterns is None:
         return
+    form = re.sub(r"\s*\(\w+\)$", "", form)  # "German Federal Police (Bundespolizei)": a one-word bracket glosses the name
     m, lead = patterns[0].match(form), patterns[1].match(form)
     base = (m or lead).group(1) if (m or lead) else None
     if not base or len(base.split()) < 1 or base.lower() in ("republic", "state"):
         return
+    _base_variants(g, base, oid, cc, country_forms)
+    if base.startswith("Federal ") and len(base.split()) > 2:  # "Federal Ministry of the Interior": also without "Federal"
+        _base_variants(g, base[len("Federal "):], oid, cc, country_forms)
+
+
+def _base_variants(g: Gazetteer, base: str, oid: str, cc: str, country_forms: list[str]) -> None:
+    """The names of a country's body ``base`` ("Ministry of Interior") with the country's adjective or name, in the region's
+    languages, and as a generic name read against the country in context."""
     adjective = DEMONYMS.get(cc)
     for c in [adjective, *country_forms]:
         if c and not c.isupper():

@@ -356,6 +356,7 @@ INSTITUTIONS = {
     "police directorate": "Uprava policije|Direkcija policije|Policija|Полиција|Drejtoria e Policisë",
     "police of brcko district": "Policija Brčko distrikta",
     "state police": "Policia e Shtetit|Državna policija",
+    "federal police": "Savezna policija|Bundespolizei|Policia Federale|Сојузна полиција",
     "police": "Policija|Policia|Полиција",
     "customs administration": "Uprava carina|Carinska uprava|Administrata Doganore|Царинска управа",
     "national coordinator": "Nacionalni koordinator",
