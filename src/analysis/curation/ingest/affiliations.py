@@ -17,6 +17,10 @@ _FROM = re.compile(r"^\s*(?:,\s*)?(?:(?:both|all|all three|each)\s+(?:(?:from|of
 #: "from the Office for Migration of the Ministry ...": a unit the record does not know, of a body it knows
 _FROM_UNIT_OF = re.compile(r"^\s*(?:,\s*)?(?:from|iz|od|од|из|nga)\s+(?:the\s+)?(?:(?:[A-ZČĆŠŽĐА-Я][\w'’-]*|for|and|&|za|i|и|за)\s+){1,6}"
                            r"(?:of|at|within|pri|при|u|у|në|të|e)\s+(?:the\s+)?$")
+#: "iz Evropske kancelarije za podršku sistemu azila (EASO)": a body the record knows by the acronym in brackets, named in full
+#: in a language or form it does not list
+_FROM_GLOSSED = re.compile(r"^\s*(?:,\s*)?(?:from|iz|од|из|nga|prej)\s+(?:the\s+)?[A-ZČĆŠŽĐÇËА-ЯЃЌЅЉЊЏ][^\W\d_]*"
+                           r"(?:[\s,-]+[^\W\d_]+){0,10}\s*\(\s*$")
 #: "X Directorate represented by <name>", "delegation led by <name>", "predvođena <name>"
 _LED_BY = re.compile(r"(?:\s+[A-Z&][\w&/.-]*)*\s*,?\s*(?:represented|led|headed|chaired|accompanied) by\s*|"
                      r"[^.;]{0,40}?\b(?:predvođen\w*|predvoden\w*|предводен\w*)\s*(?:od\s+|од\s+)?(?:\w+\s+){0,3}|"
@@ -31,7 +35,8 @@ def affiliation(text, t_start, start, end, t_end, s: Sentence, org_spans, g: Gaz
     after = next(((a, b, o) for a, b, o in org_spans if a >= max(end, t_end) and a < s.end), None)
     if after and re.fullmatch(r"\s*\(\s*", text[max(end, t_end):after[0]]):
         return after[2], "bracket"
-    if after and (_FROM.match(text[max(end, t_end):after[0]]) or _FROM_UNIT_OF.match(text[end:after[0]])):
+    if after and (_FROM.match(text[max(end, t_end):after[0]]) or _FROM_UNIT_OF.match(text[end:after[0]])
+                  or _FROM_GLOSSED.match(text[max(end, t_end):after[0]])):
         return after[2], "from"
     led = next(((a, b, o) for a, b, o in org_spans if b <= t_start and _LED_BY.fullmatch(text[b:t_start])), None)
     if led:
@@ -95,11 +100,16 @@ ANAPHOR = re.compile(r"\s+(?:te|ove|that|this|të atij|на таа|на оваа
 _MINISTER = re.compile(r"^.*?\b\w*minist(?:er|ers|erot|erkata|ar|ri|ra|rom|ru|rot|rite|re|rja|ria)\b(?:\s+(?:i|e|te|se)\b)?")
 
 
+#: English names the minister after the field ("Interior Minister", "Foreign Minister"): the ministry is "of" the field
+_FIELD_FIRST = re.compile(r"\b(interior|foreign|justice|security|defen[cs]e|finance|labour|labor|health|education)\s+minister\b")
+_FIELDS = {"foreign": "foreign affairs", "defense": "defence", "labor": "labour"}
+
+
 def _ministry(title: str, g: Gazetteer, cc: str | None, present: frozenset[str] = frozenset()) -> str | None:
     """The ministry a minister's title names, of country ``cc``: the title's minister word read as each language's word for
     "ministry" ("ministar unutarnjih poslova" -> "ministarstvo unutarnjih poslova"). Without a country, the one such ministry
     the release names (``present``: "ministri i Punëve të Brendshme" where "Ministria e Punëve të Brendshme" organised)."""
-    folded = " ".join(form_words(title))
+    folded = _FIELD_FIRST.sub(lambda m: f"minister of {_FIELDS.get(m.group(1), m.group(1))}", " ".join(form_words(title)))
     if not _MINISTER.search(folded) or not (cc or present):
         return None
     keys = sorted((k for k, per in g.generic.items() if (cc in per if cc else True)), key=len, reverse=True)

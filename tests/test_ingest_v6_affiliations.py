@@ -1,0 +1,24 @@
+"""ingest v6, affiliations: an English minister named after the field ("Interior Minister"), a body named in full in a
+language the record lacks but known by its acronym in brackets ("iz Evropske kancelarije ... (EASO)")."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.curation.ingest import extract
+
+
+def _aff(text: str, url: str | None = None) -> dict[str, str | None]:
+    return {p["name"]: p["organisation"] for p in extract(text, url=url)["people"]}
+
+
+@pytest.mark.parametrize(("text", "name", "org"), [
+    pytest.param("Ministers met in Berlin at the invitation of German Interior Minister Anna Weber to discuss the Balkan route.",
+                 "Anna Weber", "de-bmi", id="interior-minister"),
+    pytest.param("The donation is significant for the border police, Macedonian Interior Minister Marko Petrov said.",
+                 "Marko Petrov", "mi-mk", id="interior-minister-adjective"),
+    pytest.param("Nakon pauze, gospođa Karla Ramos iz Evropske kancelarije za podršku sistemu azila (EASO) održala je predavanje.",
+                 "Karla Ramos", "easo", id="from-a-body-glossed-by-its-acronym"),
+])
+def test_affiliation(text, name, org):
+    assert _aff(text)[name] == org
