@@ -29,3 +29,21 @@ def test_a_qualifying_bracket_is_kept():
     """'Government of the Republic of Macedonia (MARRI Presidency-in-Office)' is not Macedonia's government as such."""
     text = "Меморандумот е потпишан помеѓу Владата на Република Северна Македонија и Владата на Република Србија во Белград."
     assert "government-of-the-republic-of-macedonia-marri-presidency-in" not in _orgs(text)
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    pytest.param("Na konferenciji su učestvovali i predstavnici Evropola i Fronteksa, saopšteno je iz policije.", "frontex",
+                 id="x-as-ks-inflected"),
+    pytest.param("Полицаецот ќе биде дел од заедничката операција на Фронтекс во Елхово, Бугарија.", "frontex", id="x-as-ks-cyrillic"),
+])
+def test_x_written_ks(text, org):
+    assert org in _orgs(text)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    pytest.param("Припадникот на граничната полиција на РСМ ќе учествува во операцијата во Бугарија.", "MK", id="rsm"),
+    pytest.param("Protokolli u nënshkrua nga ministri i MPB-së i RKS-së Ekrem Mustafa dhe homologu i tij.", "XK", id="rks"),
+])
+def test_a_republic_by_its_initials(text, country):
+    d = extract(text)
+    assert country in d["countries"] + [c["code"] for c in (d.get("mentioned") or {}).get("countries", [])]

@@ -86,6 +86,8 @@ class Gazetteer:
             for form in forms:
                 if form and (len(form) >= 3 or form.isupper()):
                     g.orgs.add(form, oid)
+                    if " " not in form and "x" in form.lower() and len(form) > 4:  # BCMS and Macedonian write x as ks: "Fronteks"
+                        g.orgs.add(form.lower().replace("x", "ks").capitalize(), oid)
                     g.org_forms.append(normalise(form))
                     g.org_form_ids.append(oid)
             if cc:

@@ -105,6 +105,8 @@ def words_match(form_word: str, text_word: str) -> bool:
         return False
     if form_word.endswith("ja") and text_word[len(form_word) - 2:] in ("se", "ne", "n", "s") and text_word.startswith(form_word[:-2]):
         return True  # an Albanian definite noun in -ja: Byroja, Byrosë, Byronë
+    if text_word.startswith(form_word) and text_word[len(form_word):] in _SUFFIXES:
+        return True  # the whole word with a case ending: "Fronteks-a", whose stem would lose the -s
     s = stem(form_word)
     return text_word.startswith(s) and text_word[len(s):] in _SUFFIXES and (text_word != s or s == form_word)
 
@@ -281,10 +283,10 @@ LOCAL_COUNTRY_NAMES = {
     "DE": "Njemačka|Nemačka|Germanija|Gjermani", "FR": "Francuska|Francija|Franca|Francë", "GB": "Velika Britanija|Ujedinjeno Kraljevstvo|"
     "Britanija|Britani e Madhe|Mbretëria e Bashkuar|Britanisë", "GR": "Grčka|Grcija|Greqi|Greqia", "HR": "Hrvatska|Hrvatske|Kroacia|Hrvatska",
     "HU": "Mađarska|Madjarska|Ungarija|Hungaria|Hungari", "IT": "Italija|Itali|Italia", "ME": "Crna Gora|Crnogorsk|Mali i Zi|Malit të Zi|"
-    "Crna Gora", "MK": "Makedonija|Sjeverna Makedonija|Severna Makedonija|Maqedonia|Maqedonia e Veriut|Maqedonisë së Veriut",
+    "Crna Gora", "MK": "RSM|Makedonija|Sjeverna Makedonija|Severna Makedonija|Maqedonia|Maqedonia e Veriut|Maqedonisë së Veriut",
     "RO": "Rumunija|Rumunjska|Rumani", "RS": "Srbija|Serbia|Serbisë", "SI": "Slovenija|Slloveni|Sllovenia", "SK": "Slovačka",
     "TR": "Turska|Turcija|Turqi|Turqia", "US": "U.S.|USA|U.S.A.|SAD|Sjedinjene Američke Države|Sjedinjene Države|Amerika|SHBA|Shtetet e Bashkuara",
-    "XK": "Kosova|Kosovës|Kosovo", "SE": "Švedska|Švedskа|Suedi", "NL": "Nizozemska|Holandija|Holanda", "BE": "Belgija|Belgjikë",
+    "XK": "RKS|Kosova|Kosovës|Kosovo", "SE": "Švedska|Švedskа|Suedi", "NL": "Nizozemska|Holandija|Holanda", "BE": "Belgija|Belgjikë",
 }
 
 #: names of the region's capitals and meeting places in its languages (Latin; Cyrillic folds to these), by place id
