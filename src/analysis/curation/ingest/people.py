@@ -164,7 +164,7 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
         a, b = found[i], found[i + 1]
         if _AND.match(text[a["start"] + len(a["written"]):b["start"]]) and b["signal"]:
             a["signal"] = True
-    found += _surname_only(f, g, sentences, all_spans, found)
+    found += _surname_only(f, g, sentences, all_spans, found, countries, home)
     for p in found:
         if not p["signal"] or g.countries.find(Folded(p["written"])) or g.place_matcher.find(Folded(p["written"])):
             continue  # capitalised words without a title are more often things ("Contracting Parties") than people
@@ -209,7 +209,8 @@ def _titles_before_names(text: str, found: list[dict], org_spans: list) -> None:
         b["pre"], a["post"] = a["post"], ""  # b now has a title before its name: the chain goes on
 
 
-def _surname_only(f: Folded, g: Gazetteer, sentences: list[Sentence], org_spans: list, found: list[dict]) -> list[dict]:
+def _surname_only(f: Folded, g: Gazetteer, sentences: list[Sentence], org_spans: list, found: list[dict], countries=(),
+                  home: str | None = None) -> list[dict]:
     """People named by surname only after a title ("Deputy Minister Hoxha") whom no full name in the text names."""
     surnames = {name_stem(w) for p in found for w in (*p["name"].split(), *p["written"].split())}
     out = []
@@ -219,8 +220,14 @@ def _surname_only(f: Folded, g: Gazetteer, sentences: list[Sentence], org_spans:
             if name_stem(word) in surnames or any(x <= start < y for x, y, _ in org_spans):
                 continue
             surnames.add(name_stem(word))
-            out.append({"name": word, "written": word, "title": title, "organisation": None, "how": "", "start": start,
-                        "t_start": start, "t_end": s.start + b, "known_as": g.person(word), "signal": True,
+            t_start, aff = start, None
+            if not title:  # after an honorific: the title before it ("Ministri i Punëve të Brendshme z. Sveçla")
+                t_start, pre = title_before(f.original, s.start, start, org_spans)
+                title = nominative_title(pre)
+                aff = affiliation(f.original, t_start, start, s.start + b, s.start + b, s, org_spans, g, title, countries, [], home,
+                                  frozenset(o for _, _, o in org_spans))[0] if title else None
+            out.append({"name": word, "written": word, "title": title or None, "organisation": aff, "how": "title" if aff else "",
+                        "start": start, "t_start": t_start, "t_end": s.start + b, "known_as": g.person(word), "signal": True,
                         "evidence": str(Span(s.line, s.text[max(0, a - len(title) - 10):b + 40].strip()))})
     return out
 
