@@ -22,3 +22,16 @@ def _aff(text: str, url: str | None = None) -> dict[str, str | None]:
 ])
 def test_affiliation(text, name, org):
     assert _aff(text)[name] == org
+
+
+def test_deputy_joined_by_and_shares_the_body():
+    text = ("Zamjenik direktora Granične policije BiH Fahrudin Halač i pomoćnik direktora za organizaciju i operacije Dragan Kulić "
+            "informisali su učesnike.")
+    assert _aff(text)["Dragan Kulić"] == "border-police-ba"
+
+
+def test_two_countries_in_a_plural_title_respectively():
+    d = extract("Ministri unutrašnjih poslova Srbije i Poljske Ivica Dačić i Ježi Miler potpisali su sporazum o saradnji.")
+    got = {p["name"]: (p["title"], p["organisation"]) for p in d["people"]}
+    assert got == {"Ivica Dačić": ("Ministar unutrašnjih poslova Srbije", "mi-rs"),
+                   "Ježi Miler": ("Ministar unutrašnjih poslova Poljske", "ministry-of-the-interior-and-administration-of-poland")}

@@ -124,3 +124,8 @@ def _ministry(title: str, g: Gazetteer, cc: str | None, present: frozenset[str] 
         if len(here) == 1:
             return here.pop()
     return None
+
+
+def country_ministry(title: str, g: Gazetteer, cc: str) -> str | None:
+    """The ministry of country ``cc`` a minister's title names ("ministar unutrašnjih poslova Poljske" -> Poland's), else None."""
+    return _ministry(title, g, cc)

@@ -284,9 +284,10 @@ LOCAL_COUNTRY_NAMES = {
     "Britanija|Britani e Madhe|Mbretëria e Bashkuar|Britanisë", "GR": "Grčka|Grcija|Greqi|Greqia", "HR": "Hrvatska|Hrvatske|Kroacia|Hrvatska",
     "HU": "Mađarska|Madjarska|Ungarija|Hungaria|Hungari", "IT": "Italija|Itali|Italia", "ME": "Crna Gora|Crnogorsk|Mali i Zi|Malit të Zi|"
     "Crna Gora", "MK": "RSM|Makedonija|Sjeverna Makedonija|Severna Makedonija|Maqedonia|Maqedonia e Veriut|Maqedonisë së Veriut",
-    "RO": "Rumunija|Rumunjska|Rumani", "RS": "Srbija|Serbia|Serbisë", "SI": "Slovenija|Slloveni|Sllovenia", "SK": "Slovačka",
+    "RO": "Rumunija|Rumunjska|Rumani", "RS": "Srbija|Serbia|Serbisë", "SI": "Slovenija|Slloveni|Sllovenia",
     "TR": "Turska|Turcija|Turqi|Turqia", "US": "U.S.|USA|U.S.A.|SAD|Sjedinjene Američke Države|Sjedinjene Države|Amerika|SHBA|Shtetet e Bashkuara",
     "XK": "RKS|Kosova|Kosovës|Kosovo", "SE": "Švedska|Švedskа|Suedi", "NL": "Nizozemska|Holandija|Holanda", "BE": "Belgija|Belgjikë",
+    "PL": "Poljska|Polonia|Polonisë|Полска", "SK": "Slovačka|Sllovakia|Словачка",
 }
 
 #: names of the region's capitals and meeting places in its languages (Latin; Cyrillic folds to these), by place id
@@ -338,6 +339,8 @@ INSTITUTIONS = {
                             "Ministria e Brendshme|Ministria e Punëve të Brendshme|Министерство за внатрешни работи|MUP|MVR|MPB",
     "ministry of the interior": "Ministarstvo unutrašnjih poslova|Ministarstvo unutarnjih poslova|Ministria e Brendshme|"
                                 "Ministria e Punëve të Brendshme|MUP|MVR|MPB",
+    "ministry of interior and administration": "Ministarstvo unutrašnjih poslova i administracije|Ministarstvo unutrašnjih poslova|"
+                                               "Ministria e Punëve të Brendshme dhe Administratës",
     "federal ministry of the interior": "Ministarstvo unutrašnjih poslova|Savezno ministarstvo unutrašnjih poslova",
     "ministry of internal affairs": "Ministarstvo unutrašnjih poslova|Ministria e Punëve të Brendshme|MUP|MVR|MPB",
     "ministry of foreign affairs": "Ministarstvo vanjskih poslova|Ministarstvo spoljnih poslova|Ministarstvo inostranih poslova|"

@@ -14,7 +14,7 @@ import bisect
 import itertools
 import re
 
-from analysis.curation.ingest.affiliations import ANAPHOR, affiliation
+from analysis.curation.ingest.affiliations import ANAPHOR, affiliation, country_ministry
 from analysis.curation.ingest.gazetteer import Gazetteer
 from analysis.curation.ingest.matching import Folded, fold, name_stem
 from analysis.curation.ingest.personnames import (
@@ -132,6 +132,7 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             a["title"] = b["title"] = single
             if not re.search(r"\s(?:i|и|and|dhe)\s", a["title"]):  # "Ministri ... Srbije i Mađarske": two bodies, not one
                 b["organisation"], b["how"] = b["organisation"] or a["organisation"], b["how"] or "list"
+            _respectively(text, g, a, b, [c for c in countries if a["t_start"] <= c["start"] < a["start"]])
     for i, p in enumerate(found):  # "a delegation of Y (...), composed of A, B and C": the list belongs to Y
         if p["organisation"] is None:
             prior = [(a, b, o) for a, b, o in all_spans if b <= p["start"] and text.count(".", b, p["start"]) == 0]
@@ -143,9 +144,9 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
                         q["organisation"], q["how"] = prior[-1][2], "list"
                     else:
                         break
-    for a, b in itertools.pairwise(found):  # "director of Y A, deputy director B": the deputy is Y's too
+    for a, b in itertools.pairwise(found):  # "director of Y A, deputy director B", "... A i pomoćnik direktora B": Y's too
         if b["organisation"] is None and a["organisation"] and b["title"] and _DEPUTY.match(fold(b["title"])) and \
-                re.fullmatch(r"\s*,\s*[^,.;]*", HONORIFIC.sub("", text[a["start"] + len(a["written"]):b["start"]])):
+                re.fullmatch(r"\s*(?:,|(?:,\s*)?(?:and|i|и|dhe|a)\s)\s*[^,.;]*", HONORIFIC.sub("", text[a["start"] + len(a["written"]):b["start"]])):
             b["organisation"], b["how"] = a["organisation"], "list"
     run: list[dict] = []
     for p in found:  # three or more names in one list are people ("composed of X, Y and Z")
@@ -182,6 +183,18 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             out["known_as"] = p["known_as"]
         people[key] = out
     return list(people.values())
+
+
+def _respectively(text: str, g: Gazetteer, a: dict, b: dict, named: list[dict]) -> None:
+    """"Ministri unutrašnjih poslova Srbije i Poljske A i B": of two countries in a plural title before two names, the first is
+    the first one's, the second the second's (title and ministry)."""
+    if len(named) != 2 or not re.fullmatch(r"\s+(?:i|и|and|dhe|e)\s+", text[named[0]["end"]:named[1]["start"]]):
+        return
+    both = text[named[0]["start"]:named[1]["end"]]
+    for p, c in ((a, named[0]), (b, named[1])):
+        p["title"] = p["title"].replace(both, text[c["start"]:c["end"]])
+        p["organisation"] = country_ministry(p["title"], g, c["code"]) or (p["organisation"] if p is a and c is named[0] else None)
+        p["how"] = "title" if p["organisation"] else ""
 
 
 def _titles_before_names(text: str, found: list[dict], org_spans: list) -> None:
