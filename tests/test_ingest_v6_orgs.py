@@ -47,3 +47,15 @@ def test_x_written_ks(text, org):
 def test_a_republic_by_its_initials(text, country):
     d = extract(text)
     assert country in d["countries"] + [c["code"] for c in (d.get("mentioned") or {}).get("countries", [])]
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    pytest.param("Predstavnici Specijalnog državnog tužilaštva Crne Gore razgovarali su u Podgorici.",
+                 "special-state-prosecutor-s-office-of-montenegro", id="special-state-prosecutor"),
+    pytest.param("Obuku su pohađali predstavnici Republičkog javnog tužilaštva i policije u Beogradu.",
+                 "republic-public-prosecutor-s-office-of-serbia", id="republic-public-prosecutor"),
+    pytest.param("Predstavnici Tužilaštva BiH učestvovali su na sastanku u Sarajevu.", "prosecutor-s-office-of-bosnia-and-herzegovina",
+                 id="prosecutor-of-bih"),
+])
+def test_prosecutors_offices_in_bcms(text, org):
+    assert org in _orgs(text)

@@ -37,6 +37,8 @@ _SUFFIXES = frozenset([*ENDINGS, "", "je", "ja", "ji", "ju", "jom", "ije", "iji"
                        "ne", "ni", "no", "nu", "ns", "ies", "s", "es",
                        # Albanian (folded ë): Ministri-a / -në / -së, Kosov-ës, Policis-ë; Macedonian articles: Министерство-то
                        "se", "ise", "ine", "it", "in", "ve", "t", "oto", "ata", "iot"])
+#: BCMS case endings of a three-letter noun ("sud": suda, sudu, sudom, sudovi)
+_SHORT_ENDINGS = frozenset(["a", "u", "om", "ovi", "ova", "ove", "ovima"])
 #: Albanian linking articles (folded), one word in a name's every case
 _ARTICLES = frozenset(["e", "i", "te", "se"])
 _TOKEN = re.compile(r"[a-z0-9]+|&")
@@ -101,6 +103,8 @@ def words_match(form_word: str, text_word: str) -> bool:
         return True
     if form_word in _ARTICLES and text_word in _ARTICLES:
         return True  # the Albanian linking article follows the case of the word before it: Ministria e / Ministrisë së
+    if len(form_word) == 3 and form_word.isalpha() and text_word.startswith(form_word) and text_word[3:] in _SHORT_ENDINGS:
+        return True  # a short noun's BCMS case: "Upravnog suda", "sudu"
     if len(form_word) < 4 or form_word.isdigit():
         return False
     if form_word.endswith("ja") and text_word[len(form_word) - 2:] in ("se", "ne", "n", "s") and text_word.startswith(form_word[:-2]):
@@ -363,6 +367,12 @@ INSTITUTIONS = {
     "state police": "Policia e Shtetit|Državna policija",
     "federal police": "Savezna policija|Bundespolizei|Policia Federale|Сојузна полиција",
     "police": "Policija|Policia|Полиција",
+    "prosecutor s office": "Tužilaštvo|Tužiteljstvo|Тужилаштво|Prokuroria|Обвинителство",
+    "special state prosecutor s office": "Specijalno državno tužilaštvo|Specijalno tužilaštvo",
+    "republic public prosecutor s office": "Republičko javno tužilaštvo|Републичко јавно тужилаштво",
+    "prosecutor s office for organised crime": "Tužilaštvo za organizovani kriminal|Тужилаштво за организовани криминал",
+    "special prosecution office": "Prokuroria Speciale",
+    "administrative court": "Upravni sud|Управни суд|Gjykata Administrative",
     "customs administration": "Uprava carina|Carinska uprava|Administrata Doganore|Царинска управа",
     "national coordinator": "Nacionalni koordinator",
     "bureau for public security": "Biro za javna bezbednost|Биро за јавна безбедност|Byroja e Sigurisë Publike",
