@@ -1,6 +1,9 @@
-"""ingest v6, taking part: the body a release comes from takes part when the text names one of its people by title."""
+"""ingest v6, taking part: the body a release comes from takes part when the text names one of its people by title; a country that
+gives or funds is its government, as the donor."""
 
 from __future__ import annotations
+
+import pytest
 
 from analysis.curation.ingest import extract
 
@@ -21,3 +24,26 @@ def test_source_alone_is_only_mentioned():
     d = extract(text)
     assert "mi-rs" not in [o["id"] for o in d["organisations"]]
     assert "mi-rs" in [o["id"] for o in d["mentioned"]["organisations"]]
+
+
+def _roles(text: str) -> dict[str, str]:
+    return {o["id"]: o["role"] for o in extract(text)["organisations"]}
+
+
+@pytest.mark.parametrize(("text", "gov"), [
+    pytest.param("Czechia donates 25 police vehicles to the Border Police of North Macedonia in Skopje.", "cz-gov", id="country-donates"),
+    pytest.param("Upravi granične policije Srbije uručena je donacija Češke, u opremi i vozilima.", "cz-gov", id="donacija-of-a-country"),
+    pytest.param("Seminar organizuje Atina uz finansijsku podršku Švajcarske u okviru migracionog paketa.", "ch-gov", id="support-of"),
+    pytest.param("The activity was financed by the Government of Switzerland.", "ch-gov", id="financed-by-the-government-of"),
+])
+def test_a_giving_country_is_its_government_as_donor(text, gov):
+    assert _roles(text).get(gov) == "donor"
+
+
+def test_a_giving_country_with_its_own_body_there_adds_no_government():
+    text = "Njemačka je donirala šest vozila, a sporazum je potpisalo Savezno ministarstvo unutrašnjih poslova Njemačke."
+    assert "de-gov" not in _roles(text)
+
+
+def test_a_country_that_gives_nothing_is_no_donor():
+    assert "cz-gov" not in _roles("Policija je na granici zaustavila državljane Češke i Slovačke u Beogradu.")

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from analysis.curation.ingest.dates import event_date, find_dates, publication_date, relative_dates
+from analysis.curation.ingest.donors import donor_governments
 from analysis.curation.ingest.entities import (
     FOLLOW_UP,
     FUTURE,
@@ -133,6 +134,12 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
             if cc and g_kind(g, h["id"]) in NATIONAL_KINDS and cc not in {c["code"] for c in countries}:
                 countries.append({"code": cc, "taking_part": True, "role": None, "reason": f"its {g.org_names.get(h['id'])} takes part",
                                   "evidence": p["evidence"]})
+    for h in donor_governments(text, sents, g, country_hits, taking):  # "Czechia donates": its government, as the donor
+        taking.append(h)
+        cc = g.org_country.get(h["id"])
+        if cc and cc not in {c["code"] for c in countries}:
+            countries.append({"code": cc, "taking_part": True, "role": "donor", "reason": h["reason"], "evidence": h["evidence"]})
+            countries_mentioned = [c for c in countries_mentioned if c["code"] != cc]
     for code, at in compound_countries(text):  # "srpsko-makedonska granica": the border's countries, mentioned
         if code not in {c["code"] for c in countries + countries_mentioned}:
             s = sentence_at(sents, at)

@@ -345,7 +345,8 @@ INSTITUTIONS = {
                                 "Ministria e Punëve të Brendshme|MUP|MVR|MPB",
     "ministry of interior and administration": "Ministarstvo unutrašnjih poslova i administracije|Ministarstvo unutrašnjih poslova|"
                                                "Ministria e Punëve të Brendshme dhe Administratës",
-    "federal ministry of the interior": "Ministarstvo unutrašnjih poslova|Savezno ministarstvo unutrašnjih poslova",
+    "federal ministry of the interior": "Ministarstvo unutrašnjih poslova|Savezno ministarstvo unutrašnjih poslova|"
+                                        "Savezno ministarstvo za unutrašnje poslove|Savezno ministarstvo unutarnjih poslova",
     "ministry of internal affairs": "Ministarstvo unutrašnjih poslova|Ministria e Punëve të Brendshme|MUP|MVR|MPB",
     "ministry of foreign affairs": "Ministarstvo vanjskih poslova|Ministarstvo spoljnih poslova|Ministarstvo inostranih poslova|"
                                    "Ministria e Punëve të Jashtme|Министерство за надворешни работи",
