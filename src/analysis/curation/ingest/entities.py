@@ -25,8 +25,13 @@ KIND_WORDS = [
     ("exercise", r"exercise|joint operation|joint patrol\w*|\bvjezb\w*|\bvezb\w*|\b(?:zajednick|zaednick|mjesovit|mesovit)\w* patrol\w*|"
                  r"\bpatrull\w* (?:te )?perbashket\w*"),
     ("signing", r"\bsign(?:ed|ing)\b|memorandum|protocol|potpis\w*|potpish\w*|nenshkr\w*"),
-    ("launch", r"\blaunch(?:ed|ing|es)?\b|opening ceremony|\bpromocij\w*|\bpokrenu\w*|\blansira\w*|"
-               r"\b(?:presented|predstavi\w*|prezantu\w*|pretstavi\w*|promovi\w*) (?:\w+ ){0,3}?(?:the |a |new |novi \w+ )?"
+    ("launch", r"\blaunch(?:ed|ing|es)?\b|opening ceremony|\bpromocij\w*|\blansira\w*|\blansim\w*|"
+               r"\bpokrenu\w* (?:\w+ ){0,3}?(?:projek|kampanj|inicijativ|platform|portal|aplikacij|program|sajt|servis|kancelarij)\w*|"
+               r"\bkampanj\w* (?:je |su )?(?:pokrenut|zapocet|zapoce)\w*|\bhapj\w* e (?:fushat|zyr|qend)\w*|"
+               r"\bopening of (?:the |a |an )?(?:new )?(?:office|cent(?:re|er))\b|\bwill open\b|"
+               r"\b(?:otvaranj|otvoren|otvori|otvara)\w* (?:\w+ ){0,2}?(?:kancelarij|centr|ured|punkt)\w*|"
+               r"\b(?:presented|predstavi\w*|prezantu\w*|pretstavi\w*|promovi\w*|prezentacij\w*|presentation of) "
+               r"(?:\w+ ){0,3}?(?:the |a |new |novi \w+ )?"
                r"(?:handbook|manual|guide|guidelines|portal|platform|application|app|prirucni\w*|vodic\w*|smjernic\w*|smernic\w*|"
                r"aplikacij\w*|doracak\w*|udhezues\w*|udhezim\w*|priracnik\w*|vodic\w*)\b"),
     ("other", r"hand(?:ed|s|ing)?[- ]?over\b|turned over|handover|primopredaj\w*|donation ceremony|dorezim\w*|\bdonat(?:es|ed|ion|ing)\b|"
@@ -80,7 +85,8 @@ def _prose(sentences: list[Sentence]) -> list[Sentence]:
 
 def _in_a_name(head: str, m: re.Match) -> bool:
     """Is the kind word part of a body's name ("Working Group on Education and Training", "Training Centre")?"""
-    return bool(re.match(r"\s+(?:centre|center|academy|institute|unit|department|programme|program|network|centar\w*|centr\w*|akademij)",
+    return bool(re.search(r"\b(?:online|onlajn|e-learning|elektronsk\w*|on-line) $", head[:m.start()])  # a course as a product
+                or re.match(r"\s+(?:centre|center|academy|institute|unit|department|programme|program|network|centar\w*|centr\w*|akademij)",
                          head[m.end():])  # "trening centru", "Training Centre"
                 or re.search(r"\b(?:centre|center|centar\w*|centr\w*|akademij\w*|academy|institute|institut\w*) (?:for|of|za|na) $",
                              head[:m.start()])  # "Centre for Training", "Центарот за обука"
