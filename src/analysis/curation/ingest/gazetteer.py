@@ -104,7 +104,9 @@ class Gazetteer:
                     g.orgs.add(form, r["org_id"])
         for r in _rows(data_dir, "places"):
             g.places[r["place_id"]] = r
-            for form in [r["name"], *split_aliases(r["aliases"]), *split_aliases(LOCAL_PLACE_NAMES.get(r["place_id"], ""))]:
+            crossing = re.sub(r" border crossing$", "", r["name"]) if r["name"].endswith(" border crossing") else ""
+            for form in [r["name"], *split_aliases(r["aliases"]), *split_aliases(LOCAL_PLACE_NAMES.get(r["place_id"], "")),
+                         *([f"{word} {crossing}" for word in _CROSSING_WORDS] if crossing else [])]:
                 if len(form) > 2:
                     g.place_matcher.add(form, r["place_id"])
                     words.update(w for w in form.split() if w[:1].isupper())
@@ -214,6 +216,11 @@ def _base_variants(g: Gazetteer, base: str, oid: str, cc: str, country_forms: li
         key = " ".join(form_words(base))
         g.generic.setdefault(key, {}).setdefault(cc, oid)
         g.generic_orgs.add(base, key)
+
+
+#: "X border crossing" in the region's languages, before the place's name ("na Graničnom prelazu Kalotina", "ГП Табановце")
+_CROSSING_WORDS = ("Granični prelaz", "Granični prijelaz", "GP", "Гранични премин", "Pika kufitare", "Pika e kalimit kufitar",
+                   "Vendkalimi kufitar")
 
 
 def _name_key(name: str) -> tuple[str, int]:
