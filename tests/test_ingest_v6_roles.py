@@ -47,3 +47,20 @@ def test_a_giving_country_with_its_own_body_there_adds_no_government():
 
 def test_a_country_that_gives_nothing_is_no_donor():
     assert "cz-gov" not in _roles("Policija je na granici zaustavila državljane Češke i Slovačke u Beogradu.")
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    pytest.param("Ministria organizoi fushatën në Vermicë. Kjo fushatë vjen si rezultat i bashkëpunimit trelateral mes Republikës së "
+                 "Kosovës, Republikës së Shqipërisë dhe Republikës së Malit të Zi.", "ME", id="albanian-cooperation-between"),
+    pytest.param("Министерот денеска ја посети Полицијата. Состанокот е дел од соработката меѓу Македонија и Грција.", "GR",
+                 id="macedonian-cooperation-between"),
+])
+def test_cooperation_between_countries_is_a_subject(text, code):
+    d = extract(text)
+    assert code not in d["countries"]
+    assert code in [c["code"] for c in d["mentioned"]["countries"]]
+
+
+def test_a_border_of_two_countries_in_macedonian_with_turkey():
+    d = extract("Полицаецот ќе учествува во операцијата на Фронтекс во Елхово на бугарско-турската граница.")
+    assert "TR" in [c["code"] for c in d["mentioned"]["countries"]]

@@ -323,6 +323,7 @@ LOCAL_DEMONYMS = {
     "SI": ("Slovenska|Slovenačka", "sllovene"), "XK": ("Kosovska", "kosovare|kosovar"),
     "NL": ("Holandska|Nizozemska", "holandeze"), "SE": ("Švedska", "suedeze"), "CH": ("Švajcarska|Švicarska", "zvicerane"),
     "FR": ("Francuska", "franceze"), "GB": ("Britanska", "britanike"), "SK": ("Slovačka", "sllovake"), "US": ("Američka", "amerikane"),
+    "TR": ("Turska", "turke"), "PL": ("Poljska", "polake"), "RO": ("Rumunska|Rumunjska", "rumune"), "FI": ("Finska", "finlandeze"),
 }
 
 _DEMONYM_WORDS = frozenset(fold(a) for pair in LOCAL_DEMONYMS.values() for a in "|".join(pair).split("|") if a)
