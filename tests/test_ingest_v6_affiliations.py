@@ -35,3 +35,17 @@ def test_two_countries_in_a_plural_title_respectively():
     got = {p["name"]: (p["title"], p["organisation"]) for p in d["people"]}
     assert got == {"Ivica Dačić": ("Ministar unutrašnjih poslova Srbije", "mi-rs"),
                    "Ježi Miler": ("Ministar unutrašnjih poslova Poljske", "ministry-of-the-interior-and-administration-of-poland")}
+
+
+@pytest.mark.parametrize(("text", "url", "org"), [
+    pytest.param("Protokol su potpisali pomoćnik direktora za Sektor granične policije Dragan Klikovac i drugi.", "https://www.gov.me/x",
+                 "police-me", id="a-police-unit-of-the-sites-country"),
+    pytest.param("Sastanku je prisustvovao načelnik odeljenja policije Srbije Marko Jović, a potom i drugi.", None,
+                 "police-directorate-of-serbia", id="police-of-the-country-in-the-title"),
+])
+def test_a_title_naming_the_police_but_no_body(text, url, org):
+    assert list(_aff(text, url).values()) == [org]
+
+
+def test_a_police_word_without_a_country_is_no_body():
+    assert list(_aff("Sastanku je prisustvovao načelnik odeljenja policije Marko Jović, a potom i drugi.").values()) == [None]

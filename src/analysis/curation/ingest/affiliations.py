@@ -52,7 +52,26 @@ def affiliation(text, t_start, start, end, t_end, s: Sentence, org_spans, g: Gaz
         return by_country, "country"
     if inside:
         return min(inside, key=lambda x: (x[0], x[0] - x[1]))[2], "title"  # the first body named: "Head of X and Y"
+    if title and _POLICE_WORD.search(fold(title)):  # "pomoćnik direktora za Sektor granične policije": a unit of the police
+        cc = next((c["code"] for c in countries if t_start <= c["start"] < max(t_end, end)), None) or home or venue
+        police = national_police(g, cc) if cc else None
+        if police:
+            return police, "country"
     return None, ""
+
+
+#: a police word in any of the region's languages and cases ("policije", "полицијата", "Policisë")
+_POLICE_WORD = re.compile(r"\b(?:polic\w*|politsi\w*)\b")
+
+
+def national_police(g: Gazetteer, cc: str) -> str | None:
+    """The record's body for a country's police as a whole (its directorate or administration), not a border police."""
+    for key in ("police directorate", "police administration", "state police", "police"):
+        if cc in g.generic.get(key, {}):
+            return g.generic[key][cc]
+    named = [o for o, c in g.org_country.items() if c == cc and g.org_kind.get(o) == "police" and "Border" not in g.org_full.get(o, "")
+             and re.match(r"(?:Police|State Police|National Police)\b", g.org_full.get(o, ""))]
+    return named[0] if len(named) == 1 else None
 
 
 def _country_body(text, t_start, start, end, t_end, g: Gazetteer, title: str, countries, places: list[str],
