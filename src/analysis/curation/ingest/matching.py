@@ -37,6 +37,8 @@ _SUFFIXES = frozenset([*ENDINGS, "", "je", "ja", "ji", "ju", "jom", "ije", "iji"
                        "ne", "ni", "no", "nu", "ns", "ies", "s", "es",
                        # Albanian (folded ë): Ministri-a / -në / -së, Kosov-ës, Policis-ë; Macedonian articles: Министерство-то
                        "se", "ise", "ine", "it", "in", "ve", "t", "oto", "ata", "iot"])
+#: case endings after a whole name word (not "-n": "Serbia-n" is the adjective): "Fronteks-a", "Делегација-та"
+_WHOLE_ENDINGS = frozenset(["a", "u", "om", "em", "e", "i", "ot", "ta", "to", "te", "se", "it", "ja", "je", "ju", "jom", "ve"])
 #: BCMS case endings of a three-letter noun ("sud": suda, sudu, sudom, sudovi)
 _SHORT_ENDINGS = frozenset(["a", "u", "om", "ovi", "ova", "ove", "ovima"])
 #: Albanian linking articles (folded), one word in a name's every case
@@ -109,7 +111,7 @@ def words_match(form_word: str, text_word: str) -> bool:
         return False
     if form_word.endswith("ja") and text_word[len(form_word) - 2:] in ("se", "ne", "n", "s") and text_word.startswith(form_word[:-2]):
         return True  # an Albanian definite noun in -ja: Byroja, Byrosë, Byronë
-    if text_word.startswith(form_word) and text_word[len(form_word):] in _SUFFIXES:
+    if text_word.startswith(form_word) and text_word[len(form_word):] in _WHOLE_ENDINGS:
         return True  # the whole word with a case ending: "Fronteks-a", whose stem would lose the -s
     s = stem(form_word)
     return text_word.startswith(s) and text_word[len(s):] in _SUFFIXES and (text_word != s or s == form_word)

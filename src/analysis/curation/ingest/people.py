@@ -230,7 +230,12 @@ def _surname_only(f: Folded, g: Gazetteer, sentences: list[Sentence], org_spans:
     for s in sentences:
         for a, b, title in surname_mentions(s.text, is_role, lambda w: not not_name(w, g) and not is_place(w, g)):
             word, start = s.text[a:b], s.start + a
-            if name_stem(word) in surnames or any(x <= start < y for x, y, _ in org_spans):
+            if any(x <= start < y for x, y, _ in org_spans):
+                continue
+            bare = next((q for q in out if name_stem(q["name"]) == name_stem(word) and not q["title"]), None)
+            if bare and title:  # "Mr Hoxha and Minister Hoxha": the titled mention gives the title
+                bare["title"] = title
+            if name_stem(word) in surnames:
                 continue
             surnames.add(name_stem(word))
             t_start, aff = start, None
