@@ -49,3 +49,14 @@ def test_a_title_naming_the_police_but_no_body(text, url, org):
 
 def test_a_police_word_without_a_country_is_no_body():
     assert list(_aff("Sastanku je prisustvovao načelnik odeljenja policije Marko Jović, a potom i drugi.").values()) == [None]
+
+
+def test_on_behalf_of_a_body_before_and_of_a_country_after():
+    text = ("Sporazum su u ime Europske unije potpisali povjerenica za unutarnje poslove Ana Horvat, a ministar unutarnjih poslova "
+            "Marko Petrović u ime Crne Gore.")
+    assert _aff(text) == {"Ana Horvat": "eu", "Marko Petrović": "mi-me"}
+
+
+def test_on_behalf_of_holds_only_for_the_first_signatory():
+    text = "Sporazum su u ime Europske unije potpisali povjerenica Ana Horvat i ministar pravosuđa Ivan Kovač."
+    assert _aff(text)["Ivan Kovač"] is None

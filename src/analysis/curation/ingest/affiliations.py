@@ -21,6 +21,10 @@ _FROM_UNIT_OF = re.compile(r"^\s*(?:,\s*)?(?:from|iz|od|од|из|nga)\s+(?:the\
 #: in a language or form it does not list
 _FROM_GLOSSED = re.compile(r"^\s*(?:,\s*)?(?:from|iz|од|из|nga|prej)\s+(?:the\s+)?[A-ZČĆŠŽĐÇËА-ЯЃЌЅЉЊЏ][^\W\d_]*"
                            r"(?:[\s,-]+[^\W\d_]+){0,10}\s*\(\s*$")
+#: "on behalf of" in the region's languages, before a body ("u ime Europske unije potpisali ..."), or after a name and before
+#: a country ("... Filip Adžić u ime Crne Gore")
+_BEHALF = re.compile(r"(?:\bu ime|у име|во име на|në emër të|\bon behalf of(?: the)?)\s+$", re.I)
+_BEHALF_AFTER = re.compile(r"\s*,?\s*(?:u ime|у име|во име на|në emër të|on behalf of(?: the)?)\s+", re.I)
 #: "X Directorate represented by <name>", "delegation led by <name>", "predvođena <name>"
 _LED_BY = re.compile(r"(?:\s+[A-Z&][\w&/.-]*)*\s*,?\s*(?:represented|led|headed|chaired|accompanied) by\s*|"
                      r"[^.;]{0,40}?\b(?:predvođen\w*|predvoden\w*|предводен\w*)\s*(?:od\s+|од\s+)?(?:\w+\s+){0,3}|"
@@ -41,6 +45,16 @@ def affiliation(text, t_start, start, end, t_end, s: Sentence, org_spans, g: Gaz
     led = next(((a, b, o) for a, b, o in org_spans if b <= t_start and _LED_BY.fullmatch(text[b:t_start])), None)
     if led:
         return led[2], "from"
+    behalf = next(((a, b, o) for a, b, o in org_spans if b <= t_start and _BEHALF.search(text[max(0, a - 16):a])
+                   and re.fullmatch(r"\s*(?:[^\W\d_A-ZА-Я]+\s+){0,3}", text[b:t_start])), None)
+    if behalf:  # "u ime Europske unije potpisali povjerenica ... X": the first signatory after it
+        return behalf[2], "from"
+    on_behalf = _BEHALF_AFTER.match(text[end:end + 60])
+    if on_behalf and title:  # "ministar unutarnjih poslova X u ime Crne Gore": the title's ministry of that country
+        cc = next((c["code"] for c in countries if c["start"] == end + on_behalf.end()), None)
+        ministry = _ministry(title, g, cc) if cc else None
+        if ministry:
+            return ministry, "country"
     # of two roles in a title, the last one's body: "potpredsjednik Vlade i ministar unutarnjih poslova Republike Srbije"
     roles = [t_start + w.start() for w in re.finditer(r"[^\s,;:()]+", text[t_start:max(t_end, end)])
              if not (start <= t_start + w.start() < end) and is_role(w.group(0))]
