@@ -36,6 +36,11 @@ _FROM_UNIT = re.compile(r"\s+from\s+(?:the\s+)?((?:[A-Z][\w&/.-]*\s+(?:(?:[A-Z][
                         r"(?:Directorate|Division|Department|Unit|Sector|Service|Bureau|Office|Desk))\b")
 _COMPOSED = re.compile(r"(?:composed of|consisting of|made up of|including|comprising|members?|koju su činili|koju čine|koja je činila|"
                        r"u sastavu|u kojoj su bili|në përbërje)\s*:?\s*$", re.I)
+#: a verb of saying next to a name makes it a person's ("Kako objašnjava X", "X je izjavio", "said X", "X tha")
+_SAYS_BEFORE = re.compile(r"\b(?:said|says|explained|stated|added|rekao|rekla|izjavio|izjavila|objašnjava|objasnio|objasnila|istakao|"
+                          r"istakla|kazao|kazala|naglasio|naglasila|рече|изјави|истакна|објасни|tha|deklaroi|theksoi|shpjegoi)\s*$")
+_SAYS_AFTER = re.compile(r"^\s*(?:,\s*)?(?:je\s+|has\s+)?(?:said|says|explained|stated|added|rekao|rekla|izjavio|izjavila|istakao|"
+                         r"istakla|kazao|kazala|naglasio|naglasila|рече|изјави|истакна|tha|deklaroi|theksoi)\b")
 _DEPUTY = re.compile(r"^(?:deputy|assistant|acting|zamjenik|zamenik|pomocnik|pomoshnik|zevendes)")
 #: a comma and a few lower-case words with "and" between two segments of one title ("..., а воедно и национална ...")
 _ALSO = re.compile(r"\s*,\s*(?:[^\W\d_A-ZА-Я]+\s+){0,2}(?:и|i|a|а|and|dhe|also|edhe)\s+(?:[^\W\d_A-ZА-Я]+\s+){0,2}")
@@ -116,7 +121,8 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             person = {"name": name, "written": written, "title": title or None, "organisation": aff, "how": how,
                       "start": start, "t_start": min(t_start, start), "t_end": max(end, t_end), "known_as": pid,
                       "pre": pre_title, "post": post_title,
-                      "signal": bool(title or honorific or pid or aff)}
+                      "signal": bool(title or honorific or pid or aff or _SAYS_BEFORE.search(text[max(s.start, start - 30):start])
+                                     or _SAYS_AFTER.match(text[end:end + 30]))}
             person["evidence"] = str(Span(s.line, text[max(s.start, t_start - 10):min(s.end, t_end + 40)].strip()))
             found.append(person)
     _titles_before_names(text, found, all_spans)
@@ -167,7 +173,8 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             a["signal"] = True
     found += _surname_only(f, g, sentences, all_spans, found, countries, home)
     for p in found:
-        if not p["signal"] or g.countries.find(Folded(p["written"])) or g.place_matcher.find(Folded(p["written"])):
+        if not p["signal"] or g.countries.find(Folded(p["written"])) or \
+                any(m["start"] == 0 for m in g.place_matcher.find(Folded(p["written"]))):  # not "Ditera Romana" for "Roma"
             continue  # capitalised words without a title are more often things ("Contracting Parties") than people
         key = p["known_as"] or normalise(p["name"])
         if key in people:

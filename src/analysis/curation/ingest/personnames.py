@@ -81,10 +81,13 @@ def nominative_name(tokens: list[str], title: str = "") -> str | None:
     ('Predrag Novikov', 'Šandor Egereši')
     >>> nominative_name(["Ivana", "Novikova"], "direktorica"), nominative_name(["Marku", "Egerešiju"], "direktoru")
     (None, None)
+    >>> nominative_name(["Ditera", "Romana"], "Savjetu EU i direktora Savezne policije")
+    'Diter Roman'
     """
     if len(tokens) >= 2 and all(len(t) > 5 and re.search(r"(?:om|em|ом|ем)$", t) for t in tokens):
         return " ".join([*(t[:-2] for t in tokens[:-1]), re.sub(r"(?<=i)j$", "", tokens[-1][:-2])])
-    head = title.split()[0] if title.strip() else ""
+    inflected = [w for w in title.split() if nominative_title(w) != w]  # the role noun next to the name ("... i direktora X")
+    head = inflected[-1] if inflected else title.split()[0] if title.strip() else ""
     if len(tokens) >= 2 and re.search(r"[aа]$", head) and nominative_title(head) != head and \
             all(len(t) > 3 and t[-1:] in "aа" for t in tokens):  # "direktora Predraga Novikova", "predsednika Šandora Egerešija"
         last = tokens[-1][:-2] if re.search(r"[iи][jј][aа]$", tokens[-1]) else tokens[-1][:-1]
