@@ -59,3 +59,11 @@ def test_a_republic_by_its_initials(text, country):
 ])
 def test_prosecutors_offices_in_bcms(text, org):
     assert org in _orgs(text)
+
+
+def test_a_national_police_by_its_countrys_adjective():
+    assert "hungarian-national-police" in _orgs("Mađarska policija poslala je jedan kontingent graničnih policajaca na granicu.")
+
+
+def test_a_police_word_alone_is_no_countrys_police():
+    assert _orgs("Policija je poslala kontingent na granicu prema Mađarskoj.") == set()

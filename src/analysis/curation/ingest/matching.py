@@ -369,6 +369,7 @@ INSTITUTIONS = {
     "police directorate": "Uprava policije|Direkcija policije|Policija|Полиција|Drejtoria e Policisë",
     "police of brcko district": "Policija Brčko distrikta",
     "state police": "Policia e Shtetit|Državna policija",
+    "national police": "Nacionalna policija|Policija|Policia|Полиција",
     "federal police": "Savezna policija|Bundespolizei|Policia Federale|Сојузна полиција",
     "police": "Policija|Policia|Полиција",
     "prosecutor s office": "Tužilaštvo|Tužiteljstvo|Тужилаштво|Prokuroria|Обвинителство",
