@@ -67,3 +67,17 @@ def test_a_national_police_by_its_countrys_adjective():
 
 def test_a_police_word_alone_is_no_countrys_police():
     assert _orgs("Policija je poslala kontingent na granicu prema Mađarskoj.") == set()
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    pytest.param("Konferenciji su prisustvovali šef misije Evropske unije u Srbiji Vensan Dežer i drugi gosti.",
+                 "delegation-of-the-european-union-to-serbia", id="mission-of-the-eu-in-serbia"),
+    pytest.param("Direktor je održao sastanak sa šefom Odjela za vladavinu prava Europske unije u BiH Alfredom Stripollijem.",
+                 "delegation-of-the-european-union-to-bosnia-and-herzegovina", id="eu-in-bih"),
+])
+def test_the_eu_in_a_country_is_its_delegation(text, org):
+    assert org in _orgs(text) and "eu" not in _orgs(text)
+
+
+def test_the_eu_without_a_country_stays_the_eu():
+    assert "eu" in _orgs("Ministar je rekao da Srbija želi da postane član Evropske unije, na sastanku u Beogradu.")

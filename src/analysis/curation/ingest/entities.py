@@ -163,12 +163,38 @@ def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country:
             cc = named_here.pop() if len(named_here) == 1 else None
         if cc:
             add(g.generic[m["key"]][cc], m["start"], m["end"])
+    _eu_in_a_country(f.original, g, hits, countries)
     # a bare acronym next to a more specific body named with it is that body ("DCAF" in a "DCAF Ljubljana" release)
     for oid in list(hits):
         short = g.org_names.get(oid, "")
         if short.isupper() and any(o != oid and g.org_names.get(o, "").startswith(short + " ") for o in hits):
             del hits[oid]
     return sorted(hits.values(), key=lambda h: h["first"])
+
+
+def _eu_in_a_country(text: str, g: Gazetteer, hits: dict[str, dict], countries: list[dict]) -> None:
+    """The EU named with a country it is in ("šef misije Evropske unije u Srbiji", "Head of the EU Office in Kosovo") is its
+    delegation to that country, where the record knows one."""
+    if "eu" not in hits:
+        return
+    at = {c["start"]: c["key"].split("|")[-1] for c in countries}
+    h = hits["eu"]
+    for a, b in list(h["spans"]):
+        gap = re.match(r"(?:['’]s)?\s+(?:u|in|to|në|ne|во|vo|na|у)\s+(?:the\s+)?(?:Republi\w+\s+(?:of\s+|e\s+|së\s+)?)?", text[b:b + 40])
+        cc = at.get(b + gap.end()) if gap else None
+        delegation = next((o for o, c in g.org_country.items() if c == cc and
+                           g.org_full.get(o, "").startswith("Delegation of the European Union to")), None) if cc else None
+        if delegation:
+            h["spans"].remove((a, b))
+            h["count"] -= 1
+            d = hits.setdefault(delegation, {"id": delegation, "count": 0, "first": a, "spans": []})
+            d["count"] += 1
+            d["first"] = min(d["first"], a)
+            d["spans"].append((a, b))
+    if not h["spans"]:
+        del hits["eu"]
+    else:
+        h["first"] = min(x for x, _ in h["spans"])
 
 
 def _english(text: str) -> bool:
