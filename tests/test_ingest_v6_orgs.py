@@ -81,3 +81,9 @@ def test_the_eu_in_a_country_is_its_delegation(text, org):
 
 def test_the_eu_without_a_country_stays_the_eu():
     assert "eu" in _orgs("Ministar je rekao da Srbija želi da postane član Evropske unije, na sastanku u Beogradu.")
+
+
+def test_an_acronym_several_countries_share_is_the_one_the_text_names_in_full():
+    text = ("Ministria e Punëve të Brendshme e Republikës së Kosovës organizoi fushatën. Hapjen e fushatës e bënë drejtori i "
+            "Sekretariatit të Strategjive të MPB-së, Naim Muja, dhe të tjerë.")
+    assert {p["name"]: p["organisation"] for p in extract(text)["people"]} == {"Naim Muja": "mia-xk"}

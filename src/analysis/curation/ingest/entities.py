@@ -161,6 +161,9 @@ def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country:
         if not cc and not after and len(m["text"].split()) > 1:  # of the one country the text names that has such a body
             named_here = {c["key"].split("|")[-1] for c in countries} & set(g.generic[m["key"]])
             cc = named_here.pop() if len(named_here) == 1 else None
+        if not cc and not after:  # "MPB-së" where the text names one country's such ministry in full: that one
+            found = [c for c, o in g.generic[m["key"]].items() if o in hits]
+            cc = found[0] if len(found) == 1 else None
         if cc:
             add(g.generic[m["key"]][cc], m["start"], m["end"])
     _eu_in_a_country(f.original, g, hits, countries)
