@@ -32,3 +32,9 @@ def test_a_judge_of_the_administrative_court():
 
 def test_trust_is_no_commissioner():
     assert _people("Seminar je uživao veliko povjerenje Marka Markovića i drugih.") == {}
+
+
+def test_an_albanian_woman_minister_of_a_country_named_in_albanian():
+    text = "Në takim morën pjesë ministrja e Punëve të Brendshme të Republikës së Finlandës Paivi Rasanen dhe të tjerë."
+    assert _people(text)["Paivi Rasanen"] == ("ministrja e Punëve të Brendshme të Republikës së Finlandës",
+                                              "ministry-of-the-interior-of-finland")

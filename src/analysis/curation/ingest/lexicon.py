@@ -25,7 +25,7 @@ LOCAL_COUNTRY_NAMES = {
     "RO": "Rumunija|Rumunjska|Rumani", "RS": "Srbija|Serbia|Serbisë", "SI": "Slovenija|Slloveni|Sllovenia",
     "TR": "Turska|Turcija|Turqi|Turqia", "US": "U.S.|USA|U.S.A.|SAD|Sjedinjene Američke Države|Sjedinjene Države|Amerika|SHBA|Shtetet e Bashkuara",
     "XK": "RKS|Kosova|Kosovës|Kosovo", "SE": "Švedska|Švedskа|Suedi", "NL": "Nizozemska|Holandija|Holanda", "BE": "Belgija|Belgjikë",
-    "PL": "Poljska|Polonia|Polonisë|Полска", "SK": "Slovačka|Sllovakia|Словачка",
+    "PL": "Poljska|Polonia|Polonisë|Полска", "FI": "Finska|Finlanda|Finlandës|Финска", "SK": "Slovačka|Sllovakia|Словачка",
 }
 
 #: names of the region's capitals and meeting places in its languages (Latin; Cyrillic folds to these), by place id
