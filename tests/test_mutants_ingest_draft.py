@@ -58,8 +58,9 @@ def test_a_place_the_opening_says_the_event_was_held_in():
 
 
 def test_held_in_counts_only_in_the_first_four_sentences():
-    early = _draft("MARRI met IOM in Belgrade. One. Two. They were hosted in Skopje.")
-    late = _draft("MARRI met IOM in Belgrade. One. Two. Three. They were hosted in Skopje.")
+    # (v6: "met ... in Belgrade" states the venue itself, so the first sentence says less: "talked with")
+    early = _draft("MARRI talked with IOM in Belgrade. One. Two. They were hosted in Skopje.")
+    late = _draft("MARRI talked with IOM in Belgrade. One. Two. Three. They were hosted in Skopje.")
     assert (early["place"]["id"], late["place"]["id"]) == ("skopje", "belgrade")
     assert late["evidence"]["place"].endswith("(first place named)")
     assert late["evidence"]["places_mentioned"] == ["Skopje (MK): line 1: 'They were hosted in Skopje.'"]
@@ -308,14 +309,14 @@ def test_more_ways_of_saying_where_the_event_was():
     d = _draft("MARRI met IOM. The talks were on-line.")
     assert (d["place"], d["evidence"]["place"]) == ({"id": "online", "name": "Online"}, "'on-line' in the opening")
     clutter = "Home\nNews\nPress\nMenu\nSearch\n"
-    d = _draft(clutter + "SKOPJE, Macedonia, 19 September 2019 (IOM) - MARRI met IOM in Belgrade.")
+    d = _draft(clutter + "SKOPJE, Macedonia, 19 September 2019 (IOM) - MARRI talked with IOM of Belgrade.")  # (v6: not "met in")
     assert d["place"] == {"id": "skopje", "name": "Skopje", "country": "MK"} and d["evidence"]["place"].endswith("(dateline)")
-    d = _draft(clutter + "The talks. SKOPJE, Macedonia - MARRI met IOM in Belgrade.")  # not at a line's start: no dateline
+    d = _draft(clutter + "The talks. SKOPJE, Macedonia - MARRI talked with IOM of Belgrade.")  # not at a line's start: no dateline
     assert d["place"]["id"] == "skopje" and d["evidence"]["place"].endswith("(first place named)")
     menu = [f"Menu item {i}" for i in range(15)]
-    d = _draft("\n".join([*menu[:14], "SKOPJE, Macedonia - MARRI met IOM in Belgrade."]))  # line 15: still a dateline
+    d = _draft("\n".join([*menu[:14], "SKOPJE, Macedonia - MARRI talked with IOM of Belgrade."]))  # line 15: still a dateline
     assert d["place"]["id"] == "skopje" and d["evidence"]["place"].endswith("(dateline)")
-    d = _draft("\n".join([*menu, "SKOPJE, Macedonia - MARRI met IOM in Belgrade."]))  # line 16: too far down the page
+    d = _draft("\n".join([*menu, "SKOPJE, Macedonia - MARRI talked with IOM of Belgrade."]))  # line 16: too far down the page
     assert d["place"]["id"] == "skopje" and d["evidence"]["place"].endswith("(first place named)")
 
 
@@ -337,8 +338,8 @@ def test_a_new_body_next_to_a_known_one_or_named_twice_is_listed_once():
     ("Potpredsednici IPA Srbije Marko Petrović i Ivan Horvat su došli.",
      [("Marko Petrović", "Potpredsednik IPA Srbije", "ipa-rs"), ("Ivan Horvat", "Potpredsednik IPA Srbije", "ipa-rs")]),
     ("Ministri unutrašnjih poslova Srbije i Hrvatske Marko Petrović i Ivan Horvat su se sastali.",  # two bodies: not shared
-     [("Marko Petrović", "Ministar unutrašnjih poslova Srbije i Hrvatske", "mi-rs"),
-      ("Ivan Horvat", "Ministar unutrašnjih poslova Srbije i Hrvatske", None)]),
+     [("Marko Petrović", "Ministar unutrašnjih poslova Srbije", "mi-rs"),  # (v6: the two countries respectively)
+      ("Ivan Horvat", "Ministar unutrašnjih poslova Hrvatske", "mi-hr")]),
     ("Direktor IOM Marko Petrović i Ivan Horvat su došli.", [("Marko Petrović", "Direktor IOM", "iom"), ("Ivan Horvat", None, None)]),
     ("Sastanku su prisustvovali g. Marko Petrović i gđa Ana Kovač.", [("Marko Petrović", None, None), ("Ana Kovač", None, None)]),
     ("Marko Petrović and Ivan Horvat, Director of IOM, met.", [("Marko Petrović", None, None), ("Ivan Horvat", "Director of IOM", "iom")]),

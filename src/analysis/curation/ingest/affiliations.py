@@ -17,6 +17,14 @@ _FROM = re.compile(r"^\s*(?:,\s*)?(?:(?:both|all|all three|each)\s+(?:(?:from|of
 #: "from the Office for Migration of the Ministry ...": a unit the record does not know, of a body it knows
 _FROM_UNIT_OF = re.compile(r"^\s*(?:,\s*)?(?:from|iz|od|од|из|nga)\s+(?:the\s+)?(?:(?:[A-ZČĆŠŽĐА-Я][\w'’-]*|for|and|&|za|i|и|за)\s+){1,6}"
                            r"(?:of|at|within|pri|при|u|у|në|të|e)\s+(?:the\s+)?$")
+#: "iz Evropske kancelarije za podršku sistemu azila (EASO)": a body the record knows by the acronym in brackets, named in full
+#: in a language or form it does not list
+_FROM_GLOSSED = re.compile(r"^\s*(?:,\s*)?(?:from|iz|од|из|nga|prej)\s+(?:the\s+)?[A-ZČĆŠŽĐÇËА-ЯЃЌЅЉЊЏ][^\W\d_]*"
+                           r"(?:[\s,-]+[^\W\d_]+){0,10}\s*\(\s*$")
+#: "on behalf of" in the region's languages, before a body ("u ime Europske unije potpisali ..."), or after a name and before
+#: a country ("... Filip Adžić u ime Crne Gore")
+_BEHALF = re.compile(r"(?:\bu ime|у име|во име на|në emër të|\bon behalf of(?: the)?)\s+$", re.I)
+_BEHALF_AFTER = re.compile(r"\s*,?\s*(?:u ime|у име|во име на|në emër të|on behalf of(?: the)?)\s+", re.I)
 #: "X Directorate represented by <name>", "delegation led by <name>", "predvođena <name>"
 _LED_BY = re.compile(r"(?:\s+[A-Z&][\w&/.-]*)*\s*,?\s*(?:represented|led|headed|chaired|accompanied) by\s*|"
                      r"[^.;]{0,40}?\b(?:predvođen\w*|predvoden\w*|предводен\w*)\s*(?:od\s+|од\s+)?(?:\w+\s+){0,3}|"
@@ -31,11 +39,22 @@ def affiliation(text, t_start, start, end, t_end, s: Sentence, org_spans, g: Gaz
     after = next(((a, b, o) for a, b, o in org_spans if a >= max(end, t_end) and a < s.end), None)
     if after and re.fullmatch(r"\s*\(\s*", text[max(end, t_end):after[0]]):
         return after[2], "bracket"
-    if after and (_FROM.match(text[max(end, t_end):after[0]]) or _FROM_UNIT_OF.match(text[end:after[0]])):
+    if after and (_FROM.match(text[max(end, t_end):after[0]]) or _FROM_UNIT_OF.match(text[end:after[0]])
+                  or _FROM_GLOSSED.match(text[max(end, t_end):after[0]])):
         return after[2], "from"
     led = next(((a, b, o) for a, b, o in org_spans if b <= t_start and _LED_BY.fullmatch(text[b:t_start])), None)
     if led:
         return led[2], "from"
+    behalf = next(((a, b, o) for a, b, o in org_spans if b <= t_start and _BEHALF.search(text[max(0, a - 16):a])
+                   and re.fullmatch(r"\s*(?:[^\W\d_A-ZА-Я]+\s+){0,3}", text[b:t_start])), None)
+    if behalf:  # "u ime Europske unije potpisali povjerenica ... X": the first signatory after it
+        return behalf[2], "from"
+    on_behalf = _BEHALF_AFTER.match(text[end:end + 60])
+    if on_behalf and title:  # "ministar unutarnjih poslova X u ime Crne Gore": the title's ministry of that country
+        cc = next((c["code"] for c in countries if c["start"] == end + on_behalf.end()), None)
+        ministry = _ministry(title, g, cc) if cc else None
+        if ministry:
+            return ministry, "country"
     # of two roles in a title, the last one's body: "potpredsjednik Vlade i ministar unutarnjih poslova Republike Srbije"
     roles = [t_start + w.start() for w in re.finditer(r"[^\s,;:()]+", text[t_start:max(t_end, end)])
              if not (start <= t_start + w.start() < end) and is_role(w.group(0))]
@@ -47,7 +66,26 @@ def affiliation(text, t_start, start, end, t_end, s: Sentence, org_spans, g: Gaz
         return by_country, "country"
     if inside:
         return min(inside, key=lambda x: (x[0], x[0] - x[1]))[2], "title"  # the first body named: "Head of X and Y"
+    if title and _POLICE_WORD.search(fold(title)):  # "pomoćnik direktora za Sektor granične policije": a unit of the police
+        cc = next((c["code"] for c in countries if t_start <= c["start"] < max(t_end, end)), None) or home or venue
+        police = national_police(g, cc) if cc else None
+        if police:
+            return police, "country"
     return None, ""
+
+
+#: a police word in any of the region's languages and cases ("policije", "полицијата", "Policisë")
+_POLICE_WORD = re.compile(r"\b(?:polic\w*|politsi\w*)\b")
+
+
+def national_police(g: Gazetteer, cc: str) -> str | None:
+    """The record's body for a country's police as a whole (its directorate or administration), not a border police."""
+    for key in ("police directorate", "police administration", "state police", "police"):
+        if cc in g.generic.get(key, {}):
+            return g.generic[key][cc]
+    named = [o for o, c in g.org_country.items() if c == cc and g.org_kind.get(o) == "police" and "Border" not in g.org_full.get(o, "")
+             and re.match(r"(?:Police|State Police|National Police)\b", g.org_full.get(o, ""))]
+    return named[0] if len(named) == 1 else None
 
 
 def _country_body(text, t_start, start, end, t_end, g: Gazetteer, title: str, countries, places: list[str],
@@ -95,11 +133,16 @@ ANAPHOR = re.compile(r"\s+(?:te|ove|that|this|të atij|на таа|на оваа
 _MINISTER = re.compile(r"^.*?\b\w*minist(?:er|ers|erot|erkata|ar|ri|ra|rom|ru|rot|rite|re|rja|ria)\b(?:\s+(?:i|e|te|se)\b)?")
 
 
+#: English names the minister after the field ("Interior Minister", "Foreign Minister"): the ministry is "of" the field
+_FIELD_FIRST = re.compile(r"\b(interior|foreign|justice|security|defen[cs]e|finance|labour|labor|health|education)\s+minister\b")
+_FIELDS = {"foreign": "foreign affairs", "defense": "defence", "labor": "labour"}
+
+
 def _ministry(title: str, g: Gazetteer, cc: str | None, present: frozenset[str] = frozenset()) -> str | None:
     """The ministry a minister's title names, of country ``cc``: the title's minister word read as each language's word for
     "ministry" ("ministar unutarnjih poslova" -> "ministarstvo unutarnjih poslova"). Without a country, the one such ministry
     the release names (``present``: "ministri i Punëve të Brendshme" where "Ministria e Punëve të Brendshme" organised)."""
-    folded = " ".join(form_words(title))
+    folded = _FIELD_FIRST.sub(lambda m: f"minister of {_FIELDS.get(m.group(1), m.group(1))}", " ".join(form_words(title)))
     if not _MINISTER.search(folded) or not (cc or present):
         return None
     keys = sorted((k for k, per in g.generic.items() if (cc in per if cc else True)), key=len, reverse=True)
@@ -114,3 +157,8 @@ def _ministry(title: str, g: Gazetteer, cc: str | None, present: frozenset[str] 
         if len(here) == 1:
             return here.pop()
     return None
+
+
+def country_ministry(title: str, g: Gazetteer, cc: str) -> str | None:
+    """The ministry of country ``cc`` a minister's title names ("ministar unutrašnjih poslova Poljske" -> Poland's), else None."""
+    return _ministry(title, g, cc)

@@ -209,7 +209,9 @@ def event_date(text: str, dates: list[dict], relative: list[dict], sentences: li
         sentence = s.text if s else ""
         others = [pid for pid, offsets in place_names.items()
                   if s and bisect.bisect_left(offsets, s.start) < bisect.bisect_left(offsets, s.end)]
-        if place and set(others) - {place.get("id")} and place.get("id") not in others:
+        line_start = text.rfind("\n", 0, d["pos"]) + 1
+        dateline = re.fullmatch(r"\s*[^\W\d_][^\W\d_ .'-]*(?:[ .'-][^\W\d_]+){0,3},\s*", text[line_start:d["pos"]])
+        if place and set(others) - {place.get("id")} and place.get("id") not in others and not dateline:
             continue  # "the first conference, held in Ohrid in October 2021": another event's date
         if _OTHER_THING.search(text[max(0, d["pos"] - 40):d["pos"]]) or \
                 (d["date_precision"] == "month" and _PERIOD.search(Folded(text[max(0, d["pos"] - 40):d["pos"]]).text)):

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from analysis.curation.ingest.dates import event_date, find_dates, publication_date, relative_dates
+from analysis.curation.ingest.donors import donor_governments
 from analysis.curation.ingest.entities import (
     FOLLOW_UP,
     FUTURE,
@@ -121,6 +122,7 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
                          venue=place.get("country") if place else None)
     _only_in_titles(g, people, taking, mentioned)
     _represented(g, taking, mentioned)
+    _source_with_people(people, taking, mentioned)
     known = {h["id"] for h in taking + mentioned}
     for p in people:  # a body the page ties a person to, by title ("Macedonian Minister of Interior"), takes part with them
         if p["organisation"] and p["organisation"] not in known:
@@ -132,6 +134,12 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
             if cc and g_kind(g, h["id"]) in NATIONAL_KINDS and cc not in {c["code"] for c in countries}:
                 countries.append({"code": cc, "taking_part": True, "role": None, "reason": f"its {g.org_names.get(h['id'])} takes part",
                                   "evidence": p["evidence"]})
+    for h in donor_governments(text, sents, g, country_hits, taking):  # "Czechia donates": its government, as the donor
+        taking.append(h)
+        cc = g.org_country.get(h["id"])
+        if cc and cc not in {c["code"] for c in countries}:
+            countries.append({"code": cc, "taking_part": True, "role": "donor", "reason": h["reason"], "evidence": h["evidence"]})
+            countries_mentioned = [c for c in countries_mentioned if c["code"] != cc]
     for code, at in compound_countries(text):  # "srpsko-makedonska granica": the border's countries, mentioned
         if code not in {c["code"] for c in countries + countries_mentioned}:
             s = sentence_at(sents, at)
@@ -232,6 +240,16 @@ def _only_in_titles(g: Gazetteer, people: list[dict], taking: list[dict], mentio
         if all(p and p["organisation"] and p["organisation"] != h["id"] for p in holders):
             taking.remove(h)
             mentioned.append({**h, "taking_part": False, "role": None, "reason": f"in the title of {holders[0]['name']}"})
+
+
+def _source_with_people(people: list[dict], taking: list[dict], mentioned: list[dict]) -> None:
+    """The body a release comes from ("saopšteno je iz MUP-a", "announced by the Ministry") takes part when the text names one
+    of its people by title: its minister signing, its director speaking."""
+    theirs = {p["organisation"] for p in people if p["organisation"] and p.get("title")}
+    for h in list(mentioned):
+        if h["reason"] == "the release's source" and h["id"] in theirs:
+            mentioned.remove(h)
+            taking.append({**h, "taking_part": True, "role": "participant", "reason": "its people are named; also the release's source"})
 
 
 def g_kind(g: Gazetteer, oid: str) -> str:

@@ -25,8 +25,13 @@ KIND_WORDS = [
     ("exercise", r"exercise|joint operation|joint patrol\w*|\bvjezb\w*|\bvezb\w*|\b(?:zajednick|zaednick|mjesovit|mesovit)\w* patrol\w*|"
                  r"\bpatrull\w* (?:te )?perbashket\w*"),
     ("signing", r"\bsign(?:ed|ing)\b|memorandum|protocol|potpis\w*|potpish\w*|nenshkr\w*"),
-    ("launch", r"\blaunch(?:ed|ing|es)?\b|opening ceremony|\bpromocij\w*|\bpokrenu\w*|\blansira\w*|"
-               r"\b(?:presented|predstavi\w*|prezantu\w*|pretstavi\w*|promovi\w*) (?:\w+ ){0,3}?(?:the |a |new |novi \w+ )?"
+    ("launch", r"\blaunch(?:ed|ing|es)?\b|opening ceremony|\bpromocij\w*|\blansira\w*|\blansim\w*|"
+               r"\bpokrenu\w* (?:\w+ ){0,3}?(?:projek|kampanj|inicijativ|platform|portal|aplikacij|program|sajt|servis|kancelarij)\w*|"
+               r"\bkampanj\w* (?:je |su )?(?:pokrenut|zapocet|zapoce)\w*|\bhapj\w* e (?:fushat|zyr|qend)\w*|"
+               r"\bopening of (?:the |a |an )?(?:new )?(?:office|cent(?:re|er))\b|\bwill open\b|"
+               r"\b(?:otvaranj|otvoren|otvori|otvara)\w* (?:\w+ ){0,2}?(?:kancelarij|centr|ured|punkt)\w*|"
+               r"\b(?:presented|predstavi\w*|prezantu\w*|pretstavi\w*|promovi\w*|prezentacij\w*|presentation of) "
+               r"(?:\w+ ){0,3}?(?:the |a |new |novi \w+ )?"
                r"(?:handbook|manual|guide|guidelines|portal|platform|application|app|prirucni\w*|vodic\w*|smjernic\w*|smernic\w*|"
                r"aplikacij\w*|doracak\w*|udhezues\w*|udhezim\w*|priracnik\w*|vodic\w*)\b"),
     ("other", r"hand(?:ed|s|ing)?[- ]?over\b|turned over|handover|primopredaj\w*|donation ceremony|dorezim\w*|\bdonat(?:es|ed|ion|ing)\b|"
@@ -80,7 +85,8 @@ def _prose(sentences: list[Sentence]) -> list[Sentence]:
 
 def _in_a_name(head: str, m: re.Match) -> bool:
     """Is the kind word part of a body's name ("Working Group on Education and Training", "Training Centre")?"""
-    return bool(re.match(r"\s+(?:centre|center|academy|institute|unit|department|programme|program|network|centar\w*|centr\w*|akademij)",
+    return bool(re.search(r"\b(?:online|onlajn|e-learning|elektronsk\w*|on-line) $", head[:m.start()])  # a course as a product
+                or re.match(r"\s+(?:centre|center|academy|institute|unit|department|programme|program|network|centar\w*|centr\w*|akademij)",
                          head[m.end():])  # "trening centru", "Training Centre"
                 or re.search(r"\b(?:centre|center|centar\w*|centr\w*|akademij\w*|academy|institute|institut\w*) (?:for|of|za|na) $",
                              head[:m.start()])  # "Centre for Training", "Центарот за обука"
@@ -155,14 +161,43 @@ def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country:
         if not cc and not after and len(m["text"].split()) > 1:  # of the one country the text names that has such a body
             named_here = {c["key"].split("|")[-1] for c in countries} & set(g.generic[m["key"]])
             cc = named_here.pop() if len(named_here) == 1 else None
+        if not cc and not after:  # "MPB-së" where the text names one country's such ministry in full: that one
+            found = [c for c, o in g.generic[m["key"]].items() if o in hits]
+            cc = found[0] if len(found) == 1 else None
         if cc:
             add(g.generic[m["key"]][cc], m["start"], m["end"])
+    _eu_in_a_country(f.original, g, hits, countries)
     # a bare acronym next to a more specific body named with it is that body ("DCAF" in a "DCAF Ljubljana" release)
     for oid in list(hits):
         short = g.org_names.get(oid, "")
         if short.isupper() and any(o != oid and g.org_names.get(o, "").startswith(short + " ") for o in hits):
             del hits[oid]
     return sorted(hits.values(), key=lambda h: h["first"])
+
+
+def _eu_in_a_country(text: str, g: Gazetteer, hits: dict[str, dict], countries: list[dict]) -> None:
+    """The EU named with a country it is in ("šef misije Evropske unije u Srbiji", "Head of the EU Office in Kosovo") is its
+    delegation to that country, where the record knows one."""
+    if "eu" not in hits:
+        return
+    at = {c["start"]: c["key"].split("|")[-1] for c in countries}
+    h = hits["eu"]
+    for a, b in list(h["spans"]):
+        gap = re.match(r"(?:['’]s)?\s+(?:u|in|to|në|ne|во|vo|na|у)\s+(?:the\s+)?(?:Republi\w+\s+(?:of\s+|e\s+|së\s+)?)?", text[b:b + 40])
+        cc = at.get(b + gap.end()) if gap else None
+        delegation = next((o for o, c in g.org_country.items() if c == cc and
+                           g.org_full.get(o, "").startswith("Delegation of the European Union to")), None) if cc else None
+        if delegation:
+            h["spans"].remove((a, b))
+            h["count"] -= 1
+            d = hits.setdefault(delegation, {"id": delegation, "count": 0, "first": a, "spans": []})
+            d["count"] += 1
+            d["first"] = min(d["first"], a)
+            d["spans"].append((a, b))
+    if not h["spans"]:
+        del hits["eu"]
+    else:
+        h["first"] = min(x for x, _ in h["spans"])
 
 
 def _english(text: str) -> bool:

@@ -86,6 +86,8 @@ class Gazetteer:
             for form in forms:
                 if form and (len(form) >= 3 or form.isupper()):
                     g.orgs.add(form, oid)
+                    if " " not in form and "x" in form.lower() and len(form) > 4:  # BCMS and Macedonian write x as ks: "Fronteks"
+                        g.orgs.add(form.lower().replace("x", "ks").capitalize(), oid)
                     g.org_forms.append(normalise(form))
                     g.org_form_ids.append(oid)
             if cc:
@@ -102,7 +104,9 @@ class Gazetteer:
                     g.orgs.add(form, r["org_id"])
         for r in _rows(data_dir, "places"):
             g.places[r["place_id"]] = r
-            for form in [r["name"], *split_aliases(r["aliases"]), *split_aliases(LOCAL_PLACE_NAMES.get(r["place_id"], ""))]:
+            crossing = re.sub(r" border crossing$", "", r["name"]) if r["name"].endswith(" border crossing") else ""
+            for form in [r["name"], *split_aliases(r["aliases"]), *split_aliases(LOCAL_PLACE_NAMES.get(r["place_id"], "")),
+                         *([f"{word} {crossing}" for word in _CROSSING_WORDS] if crossing else [])]:
                 if len(form) > 2:
                     g.place_matcher.add(form, r["place_id"])
                     words.update(w for w in form.split() if w[:1].isupper())
@@ -164,13 +168,23 @@ def _entity_variants(g: Gazetteer, name: str, oid: str) -> None:
 def _qualified_variants(g: Gazetteer, form: str, oid: str, cc: str, country_forms: list[str]) -> None:
     """'Ministry of Interior of Serbia' is also 'Serbian Ministry of Interior', 'Serbia's Ministry of Interior' and, where the
     release is about Serbia, plain 'Ministry of Interior'; 'Government of the Czech Republic' is also 'Czech Government'."""
-    patterns = _country_patterns(cc, tuple(country_forms))
+    adjective = DEMONYMS.get(cc)
+    patterns = _country_patterns(cc, tuple(country_forms) + ((adjective,) if adjective else ()))
     if patterns is None:
         return
+    form = re.sub(r"\s*\(\w+\)$", "", form)  # "German Federal Police (Bundespolizei)": a one-word bracket glosses the name
     m, lead = patterns[0].match(form), patterns[1].match(form)
     base = (m or lead).group(1) if (m or lead) else None
     if not base or len(base.split()) < 1 or base.lower() in ("republic", "state"):
         return
+    _base_variants(g, base, oid, cc, country_forms)
+    if base.startswith("Federal ") and len(base.split()) > 2:  # "Federal Ministry of the Interior": also without "Federal"
+        _base_variants(g, base[len("Federal "):], oid, cc, country_forms)
+
+
+def _base_variants(g: Gazetteer, base: str, oid: str, cc: str, country_forms: list[str]) -> None:
+    """The names of a country's body ``base`` ("Ministry of Interior") with the country's adjective or name, in the region's
+    languages, and as a generic name read against the country in context."""
     adjective = DEMONYMS.get(cc)
     for c in [adjective, *country_forms]:
         if c and not c.isupper():
@@ -202,6 +216,11 @@ def _qualified_variants(g: Gazetteer, form: str, oid: str, cc: str, country_form
         key = " ".join(form_words(base))
         g.generic.setdefault(key, {}).setdefault(cc, oid)
         g.generic_orgs.add(base, key)
+
+
+#: "X border crossing" in the region's languages, before the place's name ("na Graničnom prelazu Kalotina", "ГП Табановце")
+_CROSSING_WORDS = ("Granični prelaz", "Granični prijelaz", "GP", "Гранични премин", "Pika kufitare", "Pika e kalimit kufitar",
+                   "Vendkalimi kufitar")
 
 
 def _name_key(name: str) -> tuple[str, int]:

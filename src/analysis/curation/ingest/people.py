@@ -14,7 +14,7 @@ import bisect
 import itertools
 import re
 
-from analysis.curation.ingest.affiliations import ANAPHOR, affiliation
+from analysis.curation.ingest.affiliations import ANAPHOR, affiliation, country_ministry
 from analysis.curation.ingest.gazetteer import Gazetteer
 from analysis.curation.ingest.matching import Folded, fold, name_stem
 from analysis.curation.ingest.personnames import (
@@ -36,6 +36,11 @@ _FROM_UNIT = re.compile(r"\s+from\s+(?:the\s+)?((?:[A-Z][\w&/.-]*\s+(?:(?:[A-Z][
                         r"(?:Directorate|Division|Department|Unit|Sector|Service|Bureau|Office|Desk))\b")
 _COMPOSED = re.compile(r"(?:composed of|consisting of|made up of|including|comprising|members?|koju su činili|koju čine|koja je činila|"
                        r"u sastavu|u kojoj su bili|në përbërje)\s*:?\s*$", re.I)
+#: a verb of saying next to a name makes it a person's ("Kako objašnjava X", "X je izjavio", "said X", "X tha")
+_SAYS_BEFORE = re.compile(r"\b(?:said|says|explained|stated|added|rekao|rekla|izjavio|izjavila|objašnjava|objasnio|objasnila|istakao|"
+                          r"istakla|kazao|kazala|naglasio|naglasila|рече|изјави|истакна|објасни|tha|deklaroi|theksoi|shpjegoi)\s*$")
+_SAYS_AFTER = re.compile(r"^\s*(?:,\s*)?(?:je\s+|has\s+)?(?:said|says|explained|stated|added|rekao|rekla|izjavio|izjavila|istakao|"
+                         r"istakla|kazao|kazala|naglasio|naglasila|рече|изјави|истакна|tha|deklaroi|theksoi)\b")
 _DEPUTY = re.compile(r"^(?:deputy|assistant|acting|zamjenik|zamenik|pomocnik|pomoshnik|zevendes)")
 #: a comma and a few lower-case words with "and" between two segments of one title ("..., а воедно и национална ...")
 _ALSO = re.compile(r"\s*,\s*(?:[^\W\d_A-ZА-Я]+\s+){0,2}(?:и|i|a|а|and|dhe|also|edhe)\s+(?:[^\W\d_A-ZА-Я]+\s+){0,2}")
@@ -116,7 +121,8 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             person = {"name": name, "written": written, "title": title or None, "organisation": aff, "how": how,
                       "start": start, "t_start": min(t_start, start), "t_end": max(end, t_end), "known_as": pid,
                       "pre": pre_title, "post": post_title,
-                      "signal": bool(title or honorific or pid or aff)}
+                      "signal": bool(title or honorific or pid or aff or _SAYS_BEFORE.search(text[max(s.start, start - 30):start])
+                                     or _SAYS_AFTER.match(text[end:end + 30]))}
             person["evidence"] = str(Span(s.line, text[max(s.start, t_start - 10):min(s.end, t_end + 40)].strip()))
             found.append(person)
     _titles_before_names(text, found, all_spans)
@@ -132,6 +138,7 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             a["title"] = b["title"] = single
             if not re.search(r"\s(?:i|и|and|dhe)\s", a["title"]):  # "Ministri ... Srbije i Mađarske": two bodies, not one
                 b["organisation"], b["how"] = b["organisation"] or a["organisation"], b["how"] or "list"
+            _respectively(text, g, a, b, [c for c in countries if a["t_start"] <= c["start"] < a["start"]])
     for i, p in enumerate(found):  # "a delegation of Y (...), composed of A, B and C": the list belongs to Y
         if p["organisation"] is None:
             prior = [(a, b, o) for a, b, o in all_spans if b <= p["start"] and text.count(".", b, p["start"]) == 0]
@@ -143,9 +150,9 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
                         q["organisation"], q["how"] = prior[-1][2], "list"
                     else:
                         break
-    for a, b in itertools.pairwise(found):  # "director of Y A, deputy director B": the deputy is Y's too
+    for a, b in itertools.pairwise(found):  # "director of Y A, deputy director B", "... A i pomoćnik direktora B": Y's too
         if b["organisation"] is None and a["organisation"] and b["title"] and _DEPUTY.match(fold(b["title"])) and \
-                re.fullmatch(r"\s*,\s*[^,.;]*", HONORIFIC.sub("", text[a["start"] + len(a["written"]):b["start"]])):
+                re.fullmatch(r"\s*(?:,|(?:,\s*)?(?:and|i|и|dhe|a)\s)\s*[^,.;]*", HONORIFIC.sub("", text[a["start"] + len(a["written"]):b["start"]])):
             b["organisation"], b["how"] = a["organisation"], "list"
     run: list[dict] = []
     for p in found:  # three or more names in one list are people ("composed of X, Y and Z")
@@ -164,9 +171,10 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
         a, b = found[i], found[i + 1]
         if _AND.match(text[a["start"] + len(a["written"]):b["start"]]) and b["signal"]:
             a["signal"] = True
-    found += _surname_only(f, g, sentences, all_spans, found)
+    found += _surname_only(f, g, sentences, all_spans, found, countries, home)
     for p in found:
-        if not p["signal"] or g.countries.find(Folded(p["written"])) or g.place_matcher.find(Folded(p["written"])):
+        if not p["signal"] or g.countries.find(Folded(p["written"])) or \
+                any(m["start"] == 0 for m in g.place_matcher.find(Folded(p["written"]))):  # not "Ditera Romana" for "Roma"
             continue  # capitalised words without a title are more often things ("Contracting Parties") than people
         key = p["known_as"] or normalise(p["name"])
         if key in people:
@@ -182,6 +190,18 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             out["known_as"] = p["known_as"]
         people[key] = out
     return list(people.values())
+
+
+def _respectively(text: str, g: Gazetteer, a: dict, b: dict, named: list[dict]) -> None:
+    """"Ministri unutrašnjih poslova Srbije i Poljske A i B": of two countries in a plural title before two names, the first is
+    the first one's, the second the second's (title and ministry)."""
+    if len(named) != 2 or not re.fullmatch(r"\s+(?:i|и|and|dhe|e)\s+", text[named[0]["end"]:named[1]["start"]]):
+        return
+    both = text[named[0]["start"]:named[1]["end"]]
+    for p, c in ((a, named[0]), (b, named[1])):
+        p["title"] = p["title"].replace(both, text[c["start"]:c["end"]])
+        p["organisation"] = country_ministry(p["title"], g, c["code"]) or (p["organisation"] if p is a and c is named[0] else None)
+        p["how"] = "title" if p["organisation"] else ""
 
 
 def _titles_before_names(text: str, found: list[dict], org_spans: list) -> None:
@@ -209,18 +229,30 @@ def _titles_before_names(text: str, found: list[dict], org_spans: list) -> None:
         b["pre"], a["post"] = a["post"], ""  # b now has a title before its name: the chain goes on
 
 
-def _surname_only(f: Folded, g: Gazetteer, sentences: list[Sentence], org_spans: list, found: list[dict]) -> list[dict]:
+def _surname_only(f: Folded, g: Gazetteer, sentences: list[Sentence], org_spans: list, found: list[dict], countries=(),
+                  home: str | None = None) -> list[dict]:
     """People named by surname only after a title ("Deputy Minister Hoxha") whom no full name in the text names."""
     surnames = {name_stem(w) for p in found for w in (*p["name"].split(), *p["written"].split())}
     out = []
     for s in sentences:
         for a, b, title in surname_mentions(s.text, is_role, lambda w: not not_name(w, g) and not is_place(w, g)):
             word, start = s.text[a:b], s.start + a
-            if name_stem(word) in surnames or any(x <= start < y for x, y, _ in org_spans):
+            if any(x <= start < y for x, y, _ in org_spans):
+                continue
+            bare = next((q for q in out if name_stem(q["name"]) == name_stem(word) and not q["title"]), None)
+            if bare and title:  # "Mr Hoxha and Minister Hoxha": the titled mention gives the title
+                bare["title"] = title
+            if name_stem(word) in surnames:
                 continue
             surnames.add(name_stem(word))
-            out.append({"name": word, "written": word, "title": title, "organisation": None, "how": "", "start": start,
-                        "t_start": start, "t_end": s.start + b, "known_as": g.person(word), "signal": True,
+            t_start, aff = start, None
+            if not title:  # after an honorific: the title before it ("Ministri i Punëve të Brendshme z. Sveçla")
+                t_start, pre = title_before(f.original, s.start, start, org_spans)
+                title = nominative_title(pre)
+                aff = affiliation(f.original, t_start, start, s.start + b, s.start + b, s, org_spans, g, title, countries, [], home,
+                                  frozenset(o for _, _, o in org_spans))[0] if title else None
+            out.append({"name": word, "written": word, "title": title or None, "organisation": aff, "how": "title" if aff else "",
+                        "start": start, "t_start": t_start, "t_end": s.start + b, "known_as": g.person(word), "signal": True,
                         "evidence": str(Span(s.line, s.text[max(0, a - len(title) - 10):b + 40].strip()))})
     return out
 

@@ -81,10 +81,13 @@ def nominative_name(tokens: list[str], title: str = "") -> str | None:
     ('Predrag Novikov', 'Šandor Egereši')
     >>> nominative_name(["Ivana", "Novikova"], "direktorica"), nominative_name(["Marku", "Egerešiju"], "direktoru")
     (None, None)
+    >>> nominative_name(["Ditera", "Romana"], "Savjetu EU i direktora Savezne policije")
+    'Diter Roman'
     """
     if len(tokens) >= 2 and all(len(t) > 5 and re.search(r"(?:om|em|ом|ем)$", t) for t in tokens):
         return " ".join([*(t[:-2] for t in tokens[:-1]), re.sub(r"(?<=i)j$", "", tokens[-1][:-2])])
-    head = title.split()[0] if title.strip() else ""
+    inflected = [w for w in title.split() if nominative_title(w) != w]  # the role noun next to the name ("... i direktora X")
+    head = inflected[-1] if inflected else title.split()[0] if title.strip() else ""
     if len(tokens) >= 2 and re.search(r"[aа]$", head) and nominative_title(head) != head and \
             all(len(t) > 3 and t[-1:] in "aа" for t in tokens):  # "direktora Predraga Novikova", "predsednika Šandora Egerešija"
         last = tokens[-1][:-2] if re.search(r"[iи][jј][aа]$", tokens[-1]) else tokens[-1][:-1]
@@ -107,6 +110,8 @@ def _first_name(stem: str) -> str:
     return stem
 
 
+#: honorifics that name a person by surname alone after them ("z. Hoti", "Mr Hill"), written with or without the dot
+_HONORIFIC_WORD = re.compile(r"(?:Mr|Mrs|Ms|z|znj|zj|Z|Znj|Zj|zoti|zonja|gospodin|gospođa|gospodina|gospođe|г-дин|г-ѓа|господин|госпоѓа)\.?")
 _MODIFIERS = frozenset(["general", "deputy", "vice", "senior", "chief", "acting", "assistant", "first", "special", "regional"])
 
 
@@ -117,6 +122,11 @@ def surname_mentions(sentence: str, is_title_word, is_name_word) -> list[tuple[i
     out = []
     for m in re.finditer(r"(?<![\w’'-])([^\W\d_][^\W\d_]+)(['’]s\b)?(?![\w-])", sentence):
         if not (m.group(1)[0].isupper() and m.group(1)[1:].islower()):
+            continue
+        honorific = list(re.finditer(r"[\w.-]+", sentence[max(0, m.start() - 12):m.start()]))[-1:]
+        if honorific and _HONORIFIC_WORD.fullmatch(honorific[0].group(0)) and honorific[0].end() >= len(sentence[max(0, m.start() - 12):
+                m.start()]) - 1 and is_name_word(m.group(1)) and not re.match(r"\s+\(?[A-ZÇËČŠŽĆĐА-Я]", sentence[m.end():]):
+            out.append((m.start(1), m.end(1), ""))  # "z. Sveçla,", "z. Hoti si dhe", "Mr Hill said": a person by surname
             continue
         if not m.group(2) and re.match(r"\s+(?:(?:von|van|de|di|da|del|der|bin|el)\s+)?[^\W\d_]", sentence[m.end():]) and \
                 not re.match(r"\s+(?:[a-z]+ed|said|and|to|on|in|at|is|was|who|has|had)\b", sentence[m.end():]):

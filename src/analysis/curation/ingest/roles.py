@@ -56,7 +56,9 @@ MENTIONED = [
     ("subject of discussion", r"discuss\w*(?: the)?|regarding(?: the)?|concerning(?: the)?|about the|"
                               r"(?:meeting|conference|workshop|seminar|discussion|talks|session|debate) on(?: the)?\s*$|\bon(?: the)?\s*$|"
                               r"state-of-play of|razgovara\w* o|raspravlja\w* o|diskut\w* o|"
-                              r"(?:co-?operation between|s[au]radnj\w* izmedu)(?: the)?(?: [^.;]{0,60}(?:,| and| i))?\s*(?:the\s+)?$"),
+                              r"(?:co-?operation between|s[au]radnj\w* (?:\w+ )?izmedu|bashkepunim\w* (?:\w+ )?(?:mes|ndermjet)|"
+                              r"sorabotk\w* (?:\w+ )?megu)(?: the)?(?: [^.;]{0,80}(?:,| and| i| dhe| и))?\s*(?:the\s+)?"
+                              r"(?:republi\w*\s+(?:(?:of|e|se|te|na)\s+)?)?$"),
     ("beneficiary of a project", r"aim\w* to (?:help|assist|support)|pomogn\w*|pomoc\w* zemlj\w*|help(?:s|ing)? (?:the )?countries|"
                                  r"beneficiar\w*|intended for"),
     ("in line with", r"in line with|in accordance with|aligned? with|harmoni[sz]\w* with|standards of|accession to|integration into|"

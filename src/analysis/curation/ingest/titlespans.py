@@ -14,6 +14,8 @@ from analysis.curation.ingest.titles import ROLE_STEMS, is_role
 #: time adverb ("денеска") nor a verb in -kna ("истакна")
 _ADJECTIVE = re.compile(r"^(?!(?:deneska|denes|danas|vcera|juce|jucer|utre|sutra|sega|sada)$)(?!.*kna$)\w{3,}(?:sk|ck|n)"
                         r"(?:i|a|o|e|og|oga|oj|om|ih|im|u)(?:ta|to|te|ot)?$")
+#: endings of an adjective before a role: BCMS in the oblique cases, Macedonian with its article ("јавната обвинителка")
+_ADJ_END = re.compile(r"(?<!e|a)n?(?:i|og|om|oj)$|k(?:i|og|om|oj)$|(?:n|sk|ck)(?:ata|iot|oto|ite)$")
 _LINK = re.compile(r"\b(?:by|with|to|that|which|who)\b\s*,?\s*")
 
 
@@ -41,7 +43,7 @@ def title_before(text: str, floor: int, start: int, org_spans: list) -> tuple[in
             break
         w = m.group(1)
         if w[:1].isupper() or w.lower() in CONNECT or is_role(w) or \
-                (not m.group(2).strip() and _ADJECTIVE.search(fold(w)) and re.search(r"(?<!e|a)n?(?:i|og|om|oj)$|k(?:i|og|om|oj)$", fold(w))
+                (not m.group(2).strip() and _ADJECTIVE.search(fold(w)) and re.search(_ADJ_END, fold(w))
                  and is_role(text[p:p + 30].split(" ")[0])):
             p = floor + m.start(1)  # also a role's adjective: "zamjenik izvršnog direktora"
         else:

@@ -18,6 +18,9 @@ _ONLINE = re.compile(r"\b(?:online|on-line|videoconferenc\w*|video conferenc\w*|
 def event_place(text: str, f: Folded, sents: list[Sentence], g: Gazetteer, places: list[dict]) -> tuple[dict | None, list[str]]:
     """Where the event was: a dateline ('SKOPJE, 3 May –', 'Brdo pri Kranju, Slovenia, 2010.10.19') in the first lines,
     else a place the opening sentences say it was held in, else online, else the first place named."""
+    strong = _stated(text, f, sents, places)
+    if strong:
+        return strong, []
     head_end = sum(len(line) + 1 for line in text.split("\n")[:4])
     for p in places:
         line_start = text.rfind("\n", 0, p["pos"]) + 1
@@ -57,6 +60,35 @@ def event_place(text: str, f: Folded, sents: list[Sentence], g: Gazetteer, place
         if not not_venue(text, pos, pos + p["end"] - p["pos"], bodies):
             return {"id": p["id"], "name": p["name"], "country": p["country"], "evidence": p["evidence"] + " (first place named)"}, []
     return None, []
+
+
+#: a verb or an event's noun that says the event happened at the place named right after it ("održana na Paliću", "the
+#: Dialogue in Jahorina", "sastao se na Graničnom prelazu Kalotina"), or a verb right after it ("во Белград потпишаа")
+_STATED_BEFORE = re.compile(r"\b(?:held|took place|takes place|convened|met|opened|odrzan\w*|odrzal\w*|odrzhan\w*|odrzhuva\w*|sastal\w*|sastao|"
+                            r"sostana\w*|potpisa\w*|potpishaa|signed|u mbajt|mbajt\w*|zhvillua|dialogue|conference|konferencij\w*|"
+                            r"radionic\w*|seminar\w*|trening\w*|obuk\w*|forum\w*)(?:\s+[\w-]+){0,3}?\s+(?:in|at|u|na|vo|ne)\s*$")
+_STATED_AFTER = re.compile(r"^\s+(?:(?:je|su|se|e|u|sa)\s+)?(?:potpisa\w*|potpishaa|signed|odrzan\w*|odrzal\w*|held|met|sastal\w*|"
+                           r"sostanaa|mbajt\w*)\b")
+
+
+def _stated(text: str, f: Folded, sents: list[Sentence], places: list[dict]) -> dict | None:
+    """A place the title or the opening sentences say the event was held, met or signed at, whatever a dateline says (an
+    agency's dateline is where the report was filed: "Skopje, 31 March (MIA) - ... in Belgrade signed")."""
+    opening = {s.start for s in [s for s in sents if len(re.findall(r"[^\W\d_]{2,}", s.text)) >= 4][:5]}  # past the page's clutter
+    for pos, p in sorted(((at, q) for q in places for at in q["all"]), key=lambda x: x[0]):
+        s = sentence_at(sents, pos)
+        if not s or s.start not in opening:
+            continue
+        fp, fe, fs, fend = _fpos(f, pos), _fpos(f, pos + p["end"] - p["pos"]), _fpos(f, s.start), _fpos(f, s.end)
+        if (_STATED_BEFORE.search(f.text[max(fs, fp - 60):fp]) or _STATED_AFTER.match(f.text[fe:min(fend, fe + 30)])) and \
+                not _ANOTHER_TIME.search(f.text[max(fs, fp - 60):min(fend, fe + 30)]) and not not_venue(text, pos, pos + p["end"] - p["pos"], []):
+            return {"id": p["id"], "name": p["name"], "country": p["country"], "evidence": p["evidence"] + " (held in)"}
+    return None
+
+
+#: a place of another event: a first, last or previous one, or one dated in another year ("held in Ohrid in October 2021")
+_ANOTHER_TIME = re.compile(r"\b(?:first|previous|last|former|earlier|prv\w*|prethodn\w*|proslogodisn\w*|paraprak\w*)\b|"
+                           r"\b(?:in|u|ne|vo)\s+(?:\w+\s+)?(?:19|20)\d\d\b")
 
 
 def _fpos(f: Folded, pos: int) -> int:
