@@ -94,4 +94,4 @@ def not_venue(text: str, a: int, b: int, bodies: list[tuple[int, int]]) -> bool:
         return True
     cap = r"[ \t]+[A-ZČĆŠŽĐА-ЯЉЊЏЂЋЈЅЃЌ][^\W\d_]+"
     the = re.search(r"\bthe\s+$", text[max(0, a - 5):a], re.I)  # "the Sarajevo Dialogue", not "u Sarajevu Priručnik o ..."
-    return bool(re.match(rf"{cap}{cap}|{cap if the else '$^'}|[ \t]+(?i:{_REGIME})\b", text[b:b + 40]))
+    return bool(re.match(rf"{cap}{cap}|{cap if the else '(?!)'}|[ \t]+(?i:{_REGIME})\b", text[b:b + 40]))
