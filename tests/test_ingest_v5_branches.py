@@ -41,3 +41,34 @@ def test_a_place_ending_the_text_can_be_where_the_event_was():
 def test_a_minister_whose_title_names_no_country_is_the_host_s_not_the_last_country_named():
     text = "The meeting in Skopje brought together delegations of Serbia and Croatia. Minister of Interior Ana Jović opened it."
     assert _people(text) == [("Ana Jović", "Minister of Interior", "mi-mk")]
+
+
+def test_an_albanian_genitive_after_a_title_is_no_person():
+    assert _people("Drejtori i Byrosë së Sigurisë Publike mori pjesë në takimin me MARRI.") == []
+
+
+def test_a_person_s_evidence_runs_forty_characters_past_a_title_with_its_article():
+    d = extract("Ana Jović, the Head of MARRI, opened the meeting on the return of migrants in the region.", data_dir=MINI)
+    assert [(p["name"], p["title"], p["organisation"], p["evidence"]) for p in d["people"]] == [
+        ("Ana Jović", "Head of MARRI", "marri", "line 1: 'Ana Jović, the Head of MARRI, opened the meeting on the return of mi'")]
+
+
+# --- new bodies in the region's languages -------------------------------------------------------
+
+
+def _new(text: str) -> list[tuple]:
+    from analysis.curation.ingest.neworgs import local_new_orgs
+
+    return [(o["name"], o["start"], o["end"]) for o in local_new_orgs(text, [], lambda t: 0)]
+
+
+def test_a_centre_in_cyrillic_is_named_in_the_nominative_with_its_capital():
+    assert _new("Обука је одржана у Центру за обуку полиције.") == [("Центар за обуку полиције", 19, 43)]
+
+
+def test_a_new_body_opened_by_an_adjective_in_na_takes_it_in():
+    assert _new("Državna agencija za migracije, MARRI i IOM održali su sastanak.") == [("Državna agencija za migracije", 0, 29)]
+
+
+def test_a_new_body_s_name_ends_at_the_end_of_its_line():
+    assert _new("Sastanak je organizovala Agencija za migracije\nodržana je obuka.") == [("Agencija za migracije", 25, 46)]
