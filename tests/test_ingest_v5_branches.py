@@ -72,3 +72,7 @@ def test_a_new_body_opened_by_an_adjective_in_na_takes_it_in():
 
 def test_a_new_body_s_name_ends_at_the_end_of_its_line():
     assert _new("Sastanak je organizovala Agencija za migracije\nodržana je obuka.") == [("Agencija za migracije", 25, 46)]
+
+
+def test_a_new_body_s_name_ends_before_te_and_the_next_body():
+    assert _new("Agencija za migracije te MUP održali su obuku.") == [("Agencija za migracije", 0, 21)]
