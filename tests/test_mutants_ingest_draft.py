@@ -58,9 +58,8 @@ def test_a_place_the_opening_says_the_event_was_held_in():
 
 
 def test_held_in_counts_only_in_the_first_four_sentences():
-    # (v6: "met ... in Belgrade" states the venue itself, so the first sentence says less: "talked with")
-    early = _draft("MARRI talked with IOM in Belgrade. One. Two. They were hosted in Skopje.")
-    late = _draft("MARRI talked with IOM in Belgrade. One. Two. Three. They were hosted in Skopje.")
+    early = _draft("Belgrade police and MARRI met IOM. One. Two. They were hosted in Skopje.")
+    late = _draft("Belgrade police and MARRI met IOM. One. Two. Three. They were hosted in Skopje.")
     assert (early["place"]["id"], late["place"]["id"]) == ("skopje", "belgrade")
     assert late["evidence"]["place"].endswith("(first place named)")
     assert late["evidence"]["places_mentioned"] == ["Skopje (MK): line 1: 'They were hosted in Skopje.'"]

@@ -48,7 +48,8 @@ def event_place(text: str, f: Folded, sents: list[Sentence], g: Gazetteer, place
     for p in places:  # any naming of the place in the opening sentences, not only its first ("the Sarajevo Dialogue ... in Jahorina")
         for pos in p["all"]:
             s = sentence_at(sents, pos)
-            if s and sents.index(s) < 4 and _HELD_IN.search(f.text[f.text.rfind(" ", 0, max(0, _fpos(f, pos) - 30)):_fpos(f, pos)]) \
+            at = _fpos(f, pos)  # the words just before the naming: from the start of the text when it is near
+            if s and sents.index(s) < 4 and _HELD_IN.search(f.text[max(0, f.text.rfind(" ", 0, max(0, at - 30))):at]) \
                     and not not_venue(text, pos, pos + p["end"] - p["pos"], bodies):
                 return {"id": p["id"], "name": p["name"], "country": p["country"], "evidence": p["evidence"] + " (held in)"}, []
     head = " ".join(s.text for s in sents[:3])
@@ -125,4 +126,4 @@ def not_venue(text: str, a: int, b: int, bodies: list[tuple[int, int]]) -> bool:
         return True
     cap = r"[ \t]+[A-ZČĆŠŽĐА-ЯЉЊЏЂЋЈЅЃЌ][^\W\d_]+"
     the = re.search(r"\bthe\s+$", text[max(0, a - 5):a], re.I)  # "the Sarajevo Dialogue", not "u Sarajevu Priručnik o ..."
-    return bool(re.match(rf"{cap}{cap}|{cap if the else '$^'}|[ \t]+(?i:{_REGIME})\b", text[b:b + 40]))
+    return bool(re.match(rf"{cap}{cap}|{cap if the else '(?!)'}|[ \t]+(?i:{_REGIME})\b", text[b:b + 40]))
