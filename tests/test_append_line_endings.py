@@ -15,6 +15,15 @@ from analysis.curation.append import _appended, _header, add_drafts
 from analysis.errors import AnalysisError
 from conftest import snapshot
 
+
+@pytest.fixture
+def pkg(small_pkg: Path) -> Path:
+    """A private copy of the small valid record (tests/conftest.py: a dozen events, every table
+    that refers to them, the tables they refer to whole): what ``add`` does to a file's line
+    endings, and what it refuses, does not depend on how many events the record already holds."""
+    return small_pkg
+
+
 COLUMNS = ["event_id", "topic_id"]
 ROWS = [{"event_id": "ev-9", "topic_id": "asylum"}, {"event_id": "ev-10", "topic_id": "a, b"}]
 

@@ -4,6 +4,7 @@ DataTables bundle that itables ships; a JupyterLab session gets ITables' offline
 from __future__ import annotations
 
 import json
+import os
 
 import nbformat
 import papermill
@@ -26,13 +27,15 @@ def test_the_site_script_carries_the_bundle_and_starts_it_from_a_blob(tmp_path):
     assert path.stat().st_mtime_ns == before  # unchanged bundle: the file is not rewritten
 
 
-def _run(tmp_path, code: str):
+def _run(tmp_path, code: str, km=None):
+    """Run ``code`` as a notebook's one cell, in a kernel of its own (which inherits this process's
+    environment) or in ``km``'s; its outputs as JSON text."""
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell(code)]
     nb.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Python 3", "language": "python"}
     source, out = tmp_path / "in.ipynb", tmp_path / "out.ipynb"
     nbformat.write(nb, source)
-    papermill.execute_notebook(str(source), str(out), kernel_name=KERNEL, cwd=str(NOTEBOOKS), progress_bar=False)
+    papermill.execute_notebook(str(source), str(out), kernel_name=KERNEL, cwd=str(NOTEBOOKS), progress_bar=False, km=km)
     return json.dumps(nbformat.read(out, as_version=4).cells[0].outputs)
 
 
@@ -47,7 +50,11 @@ def test_an_analysts_session_gets_an_interactive_table(tmp_path, monkeypatch):
     assert "ITable" in text and "<table class=\\\"wb\\\">" not in text
 
 
-def test_runs_that_compare_outputs_get_the_plain_table(tmp_path, monkeypatch):
-    monkeypatch.setenv(interactive.STATIC_ENV, "1")
-    text = _run(tmp_path, CODE)
+def test_runs_that_compare_outputs_get_the_plain_table(tmp_path, shared_kernel):
+    """In the kernel nbval's notebooks run in (root conftest.py: the shared one, started with
+    the variable every test run sets), the table is the plain one nbval can compare."""
+    assert os.environ.get(interactive.STATIC_ENV) == "1"
+    text = _run(tmp_path, CODE + "\nimport os\nprint('static:', os.environ.get('WBCOOP_STATIC_TABLES'))",
+                km=shared_kernel.manager(str(NOTEBOOKS)))
+    assert "static: 1" in text
     assert "<table class=\\\"wb\\\">" in text and "ITable" not in text

@@ -19,30 +19,20 @@ EMPTY = [
 ]
 
 
-@pytest.fixture(scope="module")
-def kernel():
-    """One kernel for the empty-selection runs (started once, not five times): each notebook runs
-    in it after ``%reset -f``, so nothing a notebook defines is left for the next one."""
-    from jupyter_client.manager import KernelManager
-
-    km = KernelManager(kernel_name=KERNEL)
-    km.start_kernel(cwd=str(NOTEBOOKS))
-    yield km
-    km.shutdown_kernel(now=True)
+@pytest.fixture
+def kernel(shared_kernel):
+    """The test process's shared kernel (root conftest.py: started once for these runs and nbval's
+    notebooks, not once a notebook): before each notebook runs in it, it is reset (``%reset -f``,
+    figures closed, the project's modules forgotten), so nothing a notebook defines is left for the next."""
+    return shared_kernel
 
 
 def _execute(kernel, tmp_path: Path, name: str, params: dict) -> str:
-    """Run notebook ``name`` with ``params`` in the shared kernel, after ``%reset -f``; the
-    executed cells as JSON text."""
-    import nbformat
-
-    nb = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
-    nb.cells.insert(0, nbformat.v4.new_code_cell("%reset -f\nimport matplotlib.pyplot\nmatplotlib.pyplot.close('all')\n"
-                                                 "del matplotlib"))
-    source, out = tmp_path / f"{name}-in.ipynb", tmp_path / f"{name}.ipynb"
-    nbformat.write(nb, source)
+    """Run notebook ``name`` with ``params`` in the shared kernel, reset first; the executed cells
+    as JSON text."""
+    source, out = NOTEBOOKS / f"{name}.ipynb", tmp_path / f"{name}.ipynb"
     papermill.execute_notebook(str(source), str(out), parameters=params, kernel_name=KERNEL, cwd=str(NOTEBOOKS),
-                               progress_bar=False, km=kernel)
+                               progress_bar=False, km=kernel.manager(str(NOTEBOOKS)))
     return json.dumps(json.loads(out.read_text())["cells"])
 
 
@@ -74,6 +64,32 @@ def test_command_line_style_parameters(kernel, tmp_path):
     assert "kinds: training" in text and "Bosnia and Herzegovina (BA), Serbia (RS)" in text
     with pytest.raises(papermill.PapermillExecutionError, match="valid values: active, completed"):
         _execute(kernel, tmp_path, "initiatives", {"status": "activ"})
+
+
+def test_each_notebook_starts_in_an_empty_kernel(pytester):
+    """nbval runs the notebooks one after another in one kernel (root conftest.py): the second of
+    two notebooks finds nothing the first one left, neither a name, a figure nor the project's
+    modules, and runs in its own folder, as in a kernel of its own."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+    first = new_notebook(cells=[new_code_cell("import analysis.reports.figures\nimport matplotlib.pyplot as plt\n"
+                                              "x = 1\nfig = plt.figure()")])
+    check = new_code_cell("import os, sys\nimport matplotlib.pyplot as plt\nprint('x' in dir(), 'fig' in dir(), "
+                          "'analysis' in sys.modules, len(plt.get_fignums()), os.path.basename(os.getcwd()))",
+                          execution_count=1)
+    check.outputs = [new_output("stream", name="stdout", text="False False False 0 second\n")]
+    second = new_notebook(cells=[check])
+    for nb in (first, second):
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    folder = pytester.path / "second"
+    folder.mkdir()
+    nbformat.write(first, pytester.path / "first.ipynb")
+    nbformat.write(second, folder / "second.ipynb")
+    result = pytester.runpytest_inprocess("-q", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env", "-o", "addopts=",
+                                          str(pytester.path / "first.ipynb"), str(folder / "second.ipynb"))
+    assert result.ret == 0, result.stdout.str()[-3000:]
+    result.assert_outcomes(passed=2)
 
 
 def test_opening_and_saving_in_jupyterlab_changes_nothing(tmp_path: Path):
