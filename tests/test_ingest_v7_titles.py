@@ -45,3 +45,8 @@ def test_initials_end_no_sentence():
 def test_an_agency_after_us_initials_is_no_person():
     text = "Over this week you worked with a team of experts from the U.S. Customs and Border Protection Service."
     assert not any("Protection" in p["name"] for p in extract(text)["people"])
+
+
+def test_a_member_of_an_embassys_staff_is_of_that_embassy():
+    text = "Josef Broz, Deputy Head of the Czech Republic's Embassy in Skopje, handed over the donation on Monday."
+    assert {p["name"]: p["organisation"] for p in extract(text)["people"]}["Josef Broz"] == "embassy-of-the-czech-republic-in-skopje"

@@ -107,7 +107,7 @@ def _country_body(text, t_start, start, end, t_end, g: Gazetteer, title: str, co
     head = head_body(title, g, cc, named + [w for w in title.split() if cc and adjective_country([w]) == cc])
     if head:  # "kryeministri në detyrë i Kosovës", "evropska komesarka za unutrašnje poslove"
         return head, "head"
-    if cc and re.search(r"ambassador|ambasador|charge d.affaires|chargee d.affaires", fold(title)):
+    if cc and re.search(r"ambassador|ambasador|charge d.affaires|chargee d.affaires|embassy|ambasad|veleposlanstv|amabasad", fold(title)):
         embassy = sorted({o for f, o in zip(g.org_forms, g.org_form_ids, strict=True) if "embassy" in f and g.org_country.get(o) == cc})
         host = [fold(p) for p in places if fold(p) != fold(g.country_names.get(cc, ""))]  # where the embassy is, not whose
         here = [o for o in embassy if any(p in fold(g.org_full.get(o, "")) for p in host)]
