@@ -296,7 +296,7 @@ def test_a_minister_named_without_a_country_is_of_the_publishing_site_s_country(
     ("Ambassador Hoxha spoke. Ambassador Marko Hoxha came later.", [("Marko Hoxha", "Ambassador", None)]),
     ("Marko Petrović, Head of Unit at IOM, spoke.", [("Marko Petrović", "Head of Unit at IOM", "iom")]),
     ("Marko Petrović, Director of the Belgrade Office, spoke.", [("Marko Petrović", "Director of the Belgrade Office", None)]),
-    ("в.д. директор Marko Petrović спомена.", [("Marko Petrović", "директор", None)]),
+    ("в.д. директор Marko Petrović спомена.", [("Marko Petrović", "в.д. директор", None)]),
     ("IOM represented by Director Marko Petrović spoke.", [("Marko Petrović", "Director", "iom")]),
     ("Deputy Minister Hoxha said it.", [("Hoxha", "Deputy Minister", None)]),
 ])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from analysis.curation.ingest.gazetteer import Gazetteer
+from analysis.curation.ingest.heads import head_body
 from analysis.curation.ingest.matching import LOCAL_DEMONYMS, fold, form_words
 from analysis.curation.ingest.text import Sentence
 from analysis.curation.ingest.titles import is_role
@@ -102,7 +103,11 @@ def _country_body(text, t_start, start, end, t_end, g: Gazetteer, title: str, co
     ministry = _ministry(title, g, cc or home, present)
     if ministry:
         return ministry, "ministry"
-    if cc and re.search(r"ambassador|ambasador|charge d.affaires|chargee d.affaires", fold(title)):
+    named = [text[c["start"]:c["end"]] for c in countries if t_start <= c["start"] < max(t_end, end) and c["code"] == cc]
+    head = head_body(title, g, cc, named + [w for w in title.split() if cc and adjective_country([w]) == cc])
+    if head:  # "kryeministri në detyrë i Kosovës", "evropska komesarka za unutrašnje poslove"
+        return head, "head"
+    if cc and re.search(r"ambassador|ambasador|charge d.affaires|chargee d.affaires|embassy|ambasad|veleposlanstv|amabasad", fold(title)):
         embassy = sorted({o for f, o in zip(g.org_forms, g.org_form_ids, strict=True) if "embassy" in f and g.org_country.get(o) == cc})
         host = [fold(p) for p in places if fold(p) != fold(g.country_names.get(cc, ""))]  # where the embassy is, not whose
         here = [o for o in embassy if any(p in fold(g.org_full.get(o, "")) for p in host)]

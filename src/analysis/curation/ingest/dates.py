@@ -219,11 +219,32 @@ def event_date(text: str, dates: list[dict], relative: list[dict], sentences: li
         if _ELSEWHERE.search(sentence) and len(written) > 1:
             continue
         candidates.append(d)
+    months = [d for d in candidates if d["date_precision"] != "month" or not _background_month(d, text, publication_date(dates))]
     for group in ([d for d in candidates if d["date_precision"] != "month"], [d for d in headings if d["date_precision"] != "month"],
-                  relative, candidates, headings):
+                  relative, months, headings):
         if group:
             return group[0]
     return None
+
+
+#: a day of a month written without a year ("16. svibnja su potpisale", "on 16 May"), on the folded text
+_DAY_MONTH = re.compile(rf"\b{_DAY}\s*(?:of\s+)?{_MON}(?!\s*,?\s*(?:19|20)\d\d)")
+
+
+def _background_month(d: dict, text: str, published: str | None) -> bool:
+    """Is a month-only date the background's ("na belu listu je dospela u decembru 2009", "Akcijski plan ... predstavljen u
+    prosincu 2022"), not the event's? It is when it ends more than two months before the page's own date (a release reports
+    its event within days), or when the text dates the event by a day of another month without a year ("16. svibnja").
+
+    >>> _background_month({"date_start": "2009-12"}, "x", "2011-03-30"), _background_month({"date_start": "2011-02"}, "x", "2011-03-30")
+    (True, False)
+    >>> _background_month({"date_start": "2022-12"}, "Potpisale su 16. svibnja sporazum.", None)
+    True
+    """
+    y, m = (int(x) for x in d["date_start"][:7].split("-"))
+    if published and (int(published[:4]) * 12 + int(published[5:7])) - (y * 12 + m) > 2:
+        return True
+    return any(_month(x.group(2)) != m for x in _DAY_MONTH.finditer(Folded(text).text))
 
 
 def publication_date(dates: list[dict]) -> str | None:

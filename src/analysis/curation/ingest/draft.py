@@ -30,6 +30,7 @@ from analysis.curation.ingest.gazetteer import Gazetteer
 from analysis.curation.ingest.matching import Folded
 from analysis.curation.ingest.neworgs import local_new_orgs
 from analysis.curation.ingest.people import find_people
+from analysis.curation.ingest.presidency import presidencies
 from analysis.curation.ingest.roles import classify, compound_countries
 from analysis.curation.ingest.text import Sentence, Span, _line_of, language_country, plain_text, sentence_at, sentences
 from analysis.curation.ingest.venue import event_place
@@ -73,6 +74,7 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
     named = {normalise(p["name"]) for p in places} | {normalise(g.country_names.get(c["code"], "")) for c in country_hits}
     orgs += [h for h in fuzzy_orgs(text, g, orgs, {c["code"] for c in country_hits} | ({place["country"]} if place else set()), named)
              if h["id"] not in {o["id"] for o in orgs}]
+    orgs = presidencies(text, g, orgs)  # "njemačkog predsjedavanja Savjetu EU": the presiding country's, not the EU's
 
     taking, mentioned = [], []
     for h in orgs:

@@ -126,6 +126,7 @@ def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country:
             m["key"] = next((k for k in [m["key"], *m["alts"]] if g.org_country.get(k) == place_country), None) or \
                 next((k for k in [m["key"], *m["alts"]] if g.org_country.get(k) in named), m["key"])
     generic = g.generic_orgs.find(f)
+    generic = sorted(generic + _lower_case_with_country(f, g, generic, countries, country_starts), key=lambda m: m["start"])
     # a country's body wins over the body of no country its name contains: "EU Delegation" / "Delegacija Evropske unije"
     # in BiH is the Delegation of the EU to Bosnia and Herzegovina, not the EU
     # and a name that does not say its country is the body of the country its sentence names ("Ministria e Punëve të
@@ -208,6 +209,16 @@ def _english(text: str) -> bool:
 
 _OF_COUNTRY = re.compile(r"\s*(?:(?:of|in|to|for|the|të|së|e|i|u|na|во|на|Republic|Republike|Republika|Republikës|Republikës së|"
                          r"Република|Републике)\s+)*", re.I)
+
+
+def _lower_case_with_country(f: Folded, g: Gazetteer, generic: list[dict], countries: list[dict], country_starts: list[int]) -> list[dict]:
+    """A kind of body written in lower case, of two words or more, right before the country it is of: "граничната полиција на
+    РСМ", "policisë kufitare të Maqedonisë", "granična policija Srbije" (the region's languages write bodies in lower case; the
+    country after it makes it that country's body, not a description)."""
+    seen = [(m["start"], m["end"]) for m in generic]
+    return [m for m in g.generic_orgs.find(f, capitalised=False) if m["text"][:1].islower() and len(m["text"].split()) > 1
+            and not any(a < m["end"] and m["start"] < b for a, b in seen)
+            and (after := _country_after(m, f.original, countries, country_starts)) and after in g.generic.get(m["key"], {})]
 
 
 def _country_after(m: dict, text: str, countries: list[dict], country_starts: list[int]) -> str | None:

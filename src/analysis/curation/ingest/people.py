@@ -16,6 +16,7 @@ import re
 
 from analysis.curation.ingest.affiliations import ANAPHOR, affiliation, country_ministry
 from analysis.curation.ingest.gazetteer import Gazetteer
+from analysis.curation.ingest.heads import head_body
 from analysis.curation.ingest.matching import Folded, fold, name_stem
 from analysis.curation.ingest.personnames import (
     HONORIFIC,
@@ -126,6 +127,11 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             person["evidence"] = str(Span(s.line, text[max(s.start, t_start - 10):min(s.end, t_end + 40)].strip()))
             found.append(person)
     _titles_before_names(text, found, all_spans)
+    for p in found:  # a head's title left alone once the list's titles are shared out: "kryeministri i Kosovës, A, zëvendës..."
+        named = [c for c in countries if p["t_start"] <= c["start"] < p["t_end"] and not p["start"] <= c["start"] < p["start"] + len(p["written"])]
+        if p["organisation"] is None and p["title"] and len({c["code"] for c in named}) == 1:
+            head = head_body(p["title"], g, named[0]["code"], [text[c["start"]:c["end"]] for c in named])
+            p["organisation"], p["how"] = head, ("country" if head else "")
     # lists: "X and Z, of Y" / "X i Z iz Y": an affiliation stated once holds for the names listed before it
     for i in range(len(found) - 1, 0, -1):
         a, b = found[i - 1], found[i]

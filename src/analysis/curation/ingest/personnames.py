@@ -41,7 +41,8 @@ Group Cooperation Bank Team Officers Parties Persons Countries States Members Re
 Against Beings Children Crimes Criminal Emerging Organized Organised People Smuggling Specialized Specialised Technology Tools
 Mr Mrs Ms Miss Dr Prof Sir Colonel Major General Lieutenant Captain Commissioner Inspector Kolonel Madhor Nënkolonel Nenkolonel
 Gjeneral Drejtor Drejtori Pukovnik Potpukovnik Brigadir Kapetan Inspektor Načelnik Direktor Ministar Ministri Ambasador Zoti Zonja
-Section Sector Branch Field Department Programme Acting Head Customs Trafficking Visit
+Section Sector Branch Field Department Programme Acting Head Customs Trafficking Visit Service Protection
+Brendshëm Brendshem Brendshme Jashtëm Jashtem Jashtme Përgjithshëm Pergjithshem Përgjithshme Pergjithshme
 Deployment Coordination Capacity Mechanisms Points Teams Refugees Sub-Directorate Senior Vice Europe
 Republika Republike Ministarstvo Ministarstva Granična Granične Služba Službe Uprava Centar Vlada Vijeće Savjet Direkcija Policija
 Policije Sektor Zajednički Zajedničke Evropska Europska Unija Unije Ured Kancelarija Agencija Agencije Bosne Bosna Hercegovine Crne

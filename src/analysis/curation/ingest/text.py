@@ -58,7 +58,8 @@ def plain_text(raw: str) -> str:
 
 
 _ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "dr", "prof", "st", "no", "nr", "m.a", "b.a", "h.e", "e.g", "i.e", "approx", "vs",
-                            "g", "gđa", "gđica", "gdin", "z", "znj", "г", "г-дин", "г-ѓа", "г-ца", "gosp", "doc", "mag", "ing"])
+                            "g", "gđa", "gđica", "gdin", "z", "znj", "г", "г-дин", "г-ѓа", "г-ца", "gosp", "doc", "mag", "ing",
+                            "u.s", "u.k", "a.i", "u.d", "v.d"])  # "U.S. Charge d'Affaires a.i. X", "u.d. Drejtori": no sentence ends
 _UPPER = "A-ZČĆŠŽĐÇËÄÖÜА-ЯЃЌЅЉЊЏЈЂЋ"
 _END = re.compile(rf"[.!?]+(?=\s+[\"“‘(„«]?[{_UPPER}]|\s*$)")
 

@@ -18,7 +18,7 @@ ministrom ministra ministru predstavnik pretstavnik gradonacelnik gradonachalnik
 ministe pomoshnik sovetnik pretsedatel shef sluzbenik sluzbenic oficir rukovodilac rukovodioc rukovoditelj rakovoditel
 drejtor zevendes kryetar drejtues komisioner ministri ambasadori udheheq zyrtar kryeministr perfaqesuesi keshilltar
 ministrj ministres ministren menadz menaxher pripadnik pripadnic povjerenik povjerenic poverenik poverenic
-sudij sudac sutkinj gjyqtar tuzilac tuzioc tuzitelj obvinitelk prokuror
+sudij sudac sutkinj gjyqtar tuzilac tuzioc tuzitelj obvinitelk prokuror ombuds zastitnik
 """.split())  # noqa: SIM905 (a word list reads better as text)
 #: degrees, which count as a title only as whole words ("MBA", not "mbahet")
 _DEGREES = frozenset(["m.a.", "m.a", "phd", "ph.d.", "mba"])

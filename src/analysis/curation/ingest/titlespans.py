@@ -42,7 +42,7 @@ def title_before(text: str, floor: int, start: int, org_spans: list) -> tuple[in
         if not m:
             break
         w = m.group(1)
-        if w[:1].isupper() or w.lower() in CONNECT or is_role(w) or \
+        if w[:1].isupper() or w.lower() in CONNECT or is_role(w) or re.fullmatch(_ACTING, w + " ", re.I) or \
                 (not m.group(2).strip() and _ADJECTIVE.search(fold(w)) and re.search(_ADJ_END, fold(w))
                  and is_role(text[p:p + 30].split(" ")[0])):
             p = floor + m.start(1)  # also a role's adjective: "zamjenik izvršnog direktora"
@@ -71,13 +71,28 @@ def title_before(text: str, floor: int, start: int, org_spans: list) -> tuple[in
             while k > 0 and _ADJECTIVE.search(fold(words[k - 1].group(0))) and words[k - 1].end() + 1 == first.start() and \
                     (words[k - 1].group(0)[:1].islower() or not text[floor:floor + words[k - 1].start()].strip()):
                 k, first = k - 1, words[k - 1]  # the role's adjectives: "parlamentarni državni sekretar", "Националната координаторка"
-            acting = re.search(r"(?:в\.\s?д\.|v\.\s?d\.|a\.i\.|acting|vd)\s+$", text[floor:floor + first.start()], re.I)
-            p = floor + (acting.start() if acting else first.start())  # "в.д. секретара ...": the acting holder's title
+            p = floor + _title_prefix(text[floor:floor + first.start()])  # "в.д. секретара ...", "U.S. Charge d'Affaires"
             phrase = _after_link(text[p:end].strip(" ,"), [text[a:b] for a, b, _ in org_spans if p <= a < end])
     if not is_role(phrase) or re.search(r"\b(?:from|iz|nga|од|из)$", phrase.strip()):  # "operators from <X>": X is where they are from
         org_only = next((a for a, b, _ in org_spans if p <= a and b <= start), None)
         return (org_only if org_only is not None else start), ""
     return start - len(text[start - len(phrase) - (start - end):start]) if phrase else start, phrase
+
+
+#: what opens a title before its role word: an acting holder's mark ("в.д.", "u.d.", "vršilac dužnosti", "acting"), and a
+#: country's initials before it ("U.S. Charge d'Affaires", "u.d. Drejtori"); in that order ("U.S. acting Ambassador")
+_ACTING = r"(?:в\.\s?д\.|v\.\s?d\.|u\.\s?d\.|a\.i\.|acting|vd|vr[sš]ilac\s+du[zž]nosti|vr[sš]iteljica\s+du[zž]nosti|ushtruesi\s+i\s+detyr[eë]s)\s+"
+_PREFIX = re.compile(rf"(?:(?<![\w.])(?:U\.\s?S\.|U\.\s?K\.|US|UK)\s+)?(?:{_ACTING})?$", re.I)
+
+
+def _title_prefix(before: str) -> int:
+    """Where a title starts whose role word starts at the end of ``before``: back over an acting mark and a country's initials.
+
+    >>> b = "ceremony, U.S. "; b[_title_prefix(b):], "za to u.d. "[_title_prefix("za to u.d. "):]
+    ('U.S. ', 'u.d. ')
+    """
+    m = _PREFIX.search(before)
+    return m.start() if m else len(before)
 
 
 def _joined_role(text: str, floor: int, p: int) -> int:

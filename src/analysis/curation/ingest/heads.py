@@ -1,0 +1,54 @@
+"""Heads of state and government and a union's commissioners, tied to the body they lead or sit in: a prime minister (or a
+Swiss federal councillor) to the government of the country the title names, a president of a country to the office of the
+president of that country, a European commissioner to the EU. Only a title that is the head's role and its country: a
+president of anything else ("predsjednik Skupštine", "President of IPA") is not a head of state."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.curation.ingest.gazetteer import Gazetteer
+from analysis.curation.ingest.matching import fold
+
+#: a prime minister in English and the region's languages, any case, with "deputy", "first", "acting" and the Albanian and
+#: Macedonian articles ("kryeministri në detyrë", "zëvendëskryeministri", "премиерот", "predsjednik Vlade")
+_PRIME = re.compile(r"(?:deputy |vice |first |acting )*(?:prime minister|premier|premijer\w*|zevendes ?kryeministr\w*|kryeministr\w*|"
+                    r"potpredsjedni\w* vlade|potpredsedni\w* vlade|predsjedni\w* vlade|predsedni\w* vlade|"
+                    r"pretsedatel\w* na vladata|federal councillor|federal council(?:l)?or|bundesrat\w*)"
+                    r"(?: (?:ne detyre|in office|a\.i\.|i pare|e pare))?")
+#: a president of the country, not of a body ("President of the Republic of Serbia", "Presidenti i Kosovës", "претседателот")
+_PRESIDENT = re.compile(r"(?:deputy |vice )?(?:president|predsjedni\w*|predsedni\w*|presidenti?\w*|pretsedatel\w*)")
+#: a European commissioner in any of the languages and cases ("evropskom komesarkom", "EU Commissioner", "eurokomesar")
+_COMMISSIONER = re.compile(r"\b(?:(?:european|evropsk\w*|europsk\w*|evropian\w*|europian\w*|eu)\s+(?:union\s+)?"
+                           r"(?:commissioner|komesar\w*|povjereni\w*|poverenic\w*|komisioner\w*)|eurokomesar\w*|"
+                           r"(?:commissioner|komesar\w*|komisioner\w*)\s+(?:of the european|evropsk\w*|europsk\w*|"
+                           r"e bashkimit evropian\w*))")
+#: words that may stand around the role and its country in a head's title: articles, "of the Republic", "of", "the"
+_FILLER = re.compile(r"\b(?:of|the|republic|republike|republika|republikes|republikës|republiken|republikën|republ\w*|i|e|te|se|"
+                     r"na|od|u|in|its|his|her|country)\b")
+
+
+def head_body(title: str, g: Gazetteer, cc: str | None, country_words: list[str] = ()) -> str | None:
+    """The body a head's title ties them to, or None. ``country_words`` are the title's words naming country ``cc`` (cut out
+    before the title is read as the role alone).
+
+    >>> g = Gazetteer.load()
+    >>> head_body("kryeministri në detyrë i Kosovës", g, "XK", ["Kosovës"]), head_body("evropska komesarka za unutrašnje poslove", g, None)
+    ('government-of-kosovo', 'eu')
+    >>> head_body("predsjednik Skupštine", g, "RS", []) is None
+    True
+    """
+    folded = fold(title)
+    if _COMMISSIONER.search(folded):
+        return "eu" if "eu" in g.org_full else None
+    if not cc:
+        return None
+    rest = folded
+    for w in sorted(country_words, key=len, reverse=True):
+        rest = rest.replace(fold(w), " ")
+    rest = re.sub(r"\s+", " ", _FILLER.sub(" ", re.sub(r"[^\w. ]+", " ", rest))).strip()
+    if _PRIME.fullmatch(rest):
+        return g.generic.get("government", {}).get(cc) if cc != "US" else None
+    if _PRESIDENT.fullmatch(rest):
+        return g.generic.get("office of president", {}).get(cc)
+    return None
