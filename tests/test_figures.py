@@ -50,6 +50,16 @@ def test_the_overlap_check_finds_crowded_labels():
     plt.close(fig)
 
 
+def test_the_overlap_check_lays_the_figure_out_first():
+    # long row labels make the layout narrow the axes, and only then do the five column labels
+    # clash: a check that measured the boxes before the layout would find nothing
+    fig, ax = plt.subplots(figsize=(4, 2), layout="constrained")
+    ax.set_yticks([0, 1], ["a very very long row label for the y axis", "another very long row label here"])
+    ax.set_xticks(range(5), [f"lab{i:03d}" for i in range(5)])
+    assert figures.overlapping_labels(fig)
+    plt.close(fig)
+
+
 def test_row_labels_are_wrapped_not_cut_and_unique():
     names = pd.Series(["Agreement between the European Union and the Republic of Albania on operational activities "
                        "carried out by the European Border and Coast Guard Agency"] * 2 + ["Short"])
