@@ -9,7 +9,8 @@ import re
 
 from analysis.curation.ingest.gazetteer import Gazetteer
 from analysis.curation.ingest.heads import head_body
-from analysis.curation.ingest.matching import LOCAL_DEMONYMS, fold, form_words
+from analysis.curation.ingest.lexicon import LOCAL_DEMONYMS
+from analysis.curation.ingest.matching import fold, form_words
 from analysis.curation.ingest.text import Sentence
 from analysis.curation.ingest.titles import is_role
 

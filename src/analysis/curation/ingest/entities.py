@@ -257,7 +257,7 @@ def fuzzy_orgs(text: str, g: Gazetteer, orgs: list[dict], codes: set[str], place
     text names is left, the event's place breaking ties. {id, count, first, spans, fuzzy}."""
     from rapidfuzz import fuzz, process
 
-    from analysis.curation.ingest.matching import DEMONYMS
+    from analysis.curation.ingest.lexicon import DEMONYMS
     from analysis.curation.names import normalise
 
     known = sorted((a, b) for h in orgs for a, b in h["spans"])

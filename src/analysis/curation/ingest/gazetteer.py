@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis import locations
-from analysis.curation.ingest.matching import (
+from analysis.curation.ingest.lexicon import (
     DEMONYMS,
     ENTITY_NAMES,
     INSTITUTIONS,
@@ -19,11 +19,8 @@ from analysis.curation.ingest.matching import (
     LOCAL_DEMONYMS,
     LOCAL_ORG_NAMES,
     LOCAL_PLACE_NAMES,
-    Matcher,
-    fold,
-    form_words,
-    same_name,
 )
+from analysis.curation.ingest.matching import Matcher, fold, form_words, same_name
 from analysis.curation.names import normalise, split_aliases
 
 

@@ -23,16 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from analysis.curation.ingest.lexicon import (  # noqa: F401 (re-exported: the tables were defined here before v6)
-    DEMONYMS,
-    ENTITY_NAMES,
-    INSTITUTIONS,
-    LOCAL_ACRONYMS,
-    LOCAL_COUNTRY_NAMES,
-    LOCAL_DEMONYMS,
-    LOCAL_ORG_NAMES,
-    LOCAL_PLACE_NAMES,
-)
+from analysis.curation.ingest.lexicon import LOCAL_DEMONYMS
 
 _CYR = dict(zip(
     "абвгдѓђежзѕијклљмнњопрстќћуфхцчџш",
