@@ -270,6 +270,43 @@ def test_build_one_reports_an_unexpected_exception_instead_of_raising(tmp_path: 
     assert not list(reports.glob(".build-*")) and not (reports / "r1").exists()
 
 
+def test_build_one_starts_a_kernel_that_died_at_start_once_more(tmp_path: Path, books: Path, fake_kernel, monkeypatch):
+    import papermill
+
+    errors = [RuntimeError("Kernel died before replying to kernel_info")]
+
+    def flaky(source, target, **kwargs):
+        fake_kernel(source, target, **kwargs)
+        if errors:
+            raise errors.pop()
+
+    monkeypatch.setattr(papermill, "execute_notebook", flaky)
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    out = runner.build_one(SPEC, "fp", "v", reports, books)
+    assert (out.status, len(fake_kernel.calls)) == ("built", 2)
+    assert "starting it again" in (reports / ".logs" / "r1.log").read_text(encoding="utf-8")
+
+
+def test_build_one_gives_up_on_a_kernel_that_never_starts_and_never_reruns_a_notebook(tmp_path: Path, books: Path,
+                                                                                     fake_kernel):
+    import papermill
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    fake_kernel.error = RuntimeError("Kernel died before replying to kernel_info")
+    out = runner.build_one(SPEC, "fp", "v", reports, books)
+    assert (out.status, out.error, len(fake_kernel.calls)) == (
+        "failed", "RuntimeError: Kernel died before replying to kernel_info", 2)
+    fake_kernel.calls.clear()
+    fake_kernel.error = RuntimeError("something else broke")  # not a start-up failure: no second run
+    assert runner.build_one(SPEC, "fp", "v", reports, books).status == "failed" and len(fake_kernel.calls) == 1
+    fake_kernel.calls.clear()
+    fake_kernel.error = papermill.PapermillExecutionError(cell_index=1, exec_count=1, source="", ename="E", evalue="v",
+                                                          traceback=[])
+    assert runner.build_one(SPEC, "fp", "v", reports, books).status == "failed" and len(fake_kernel.calls) == 1
+
+
 # --- the whole set, with a stand-in for the worker's build ---------------------------------------
 
 
