@@ -10,7 +10,8 @@ import nbformat
 import papermill
 
 from analysis.reports import interactive
-from analysis.reports.runner import KERNEL, NOTEBOOKS
+from analysis.reports.kernels import KERNEL
+from analysis.reports.runner import NOTEBOOKS
 
 
 def test_the_site_script_carries_the_bundle_and_starts_it_from_a_blob(tmp_path):

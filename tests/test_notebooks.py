@@ -8,7 +8,8 @@ from pathlib import Path
 import papermill
 import pytest
 
-from analysis.reports.runner import KERNEL, NOTEBOOKS
+from analysis.reports.kernels import KERNEL
+from analysis.reports.runner import NOTEBOOKS
 
 # each notebook with a selection nothing matches, and the sentence its reader gets instead of a figure
 EMPTY = [

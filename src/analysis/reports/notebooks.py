@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from analysis.atomic import write_text_atomic
-from analysis.reports.runner import KERNEL, NOTEBOOKS
+from analysis.reports.kernels import KERNEL
+from analysis.reports.runner import NOTEBOOKS
 
 IGNORE_TAG = "nbval-ignore-output"
 

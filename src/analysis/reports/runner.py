@@ -29,6 +29,7 @@ import yaml
 from analysis.atomic import umask, write_text_atomic
 from analysis import locations
 from analysis.reports import site
+from analysis.reports.kernels import execute
 from analysis.errors import AnalysisError
 
 CONFIG = locations.config_path()
@@ -36,7 +37,6 @@ NOTEBOOKS = locations.notebooks_dir()
 REPORTS = locations.reports_dir()
 DATA = locations.data_dir()
 LIBRARY = Path(__file__).resolve().parents[1]
-KERNEL = "python3"
 
 
 @dataclass(frozen=True)
@@ -169,28 +169,6 @@ def _build_json(folder: Path) -> dict:
 # --- one report, in a worker process --------------------------------------------------------
 
 
-#: how a kernel that never started shows itself (jupyter_client): a start-up race between kernels
-#: launched together (ports), not the notebook's fault, so the start is tried once more
-KERNEL_START_FAILURES = ("Kernel died before replying to kernel_info", "Kernel didn't respond in")
-
-
-def _execute(spec: ReportSpec, executed: Path, notebooks: Path, attempts: int = 2) -> None:
-    """Run the report's notebook into ``executed``; a kernel that dies before it starts is started again."""
-    import papermill
-
-    for attempt in range(1, attempts + 1):
-        try:
-            papermill.execute_notebook(
-                str(spec.notebook_path(notebooks)), str(executed), parameters=spec.parameters, kernel_name=KERNEL,
-                cwd=str(notebooks), progress_bar=False, log_output=False, report_mode=False,
-            )
-            return
-        except RuntimeError as exc:
-            if attempt == attempts or not str(exc).startswith(KERNEL_START_FAILURES):
-                raise
-            os.write(2, f"kernel start failed ({exc}); starting it again\n".encode())  # into the report's log
-
-
 def build_one(spec: ReportSpec, fp: str, version: str, reports: Path, notebooks: Path, data: Path = DATA) -> Outcome:
     """Execute, export and publish one report. Never raises: failures come back as an Outcome."""
     t0 = time.perf_counter()
@@ -208,7 +186,7 @@ def build_one(spec: ReportSpec, fp: str, version: str, reports: Path, notebooks:
         os.environ[locations.ENV_DATA] = str(data)  # the kernel's analysis.load() reads this package
         executed = staging / "report.ipynb"
         try:
-            _execute(spec, executed, notebooks)
+            execute(spec.notebook_path(notebooks), executed, spec.parameters, cwd=notebooks)
         except papermill.PapermillExecutionError as exc:
             failed_dir = reports / ".failed"
             failed_dir.mkdir(exist_ok=True)
