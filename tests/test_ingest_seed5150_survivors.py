@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from analysis.curation.ingest import extract
 from analysis.curation.ingest.donors import government_of
 from analysis.curation.ingest.gazetteer import Gazetteer
 from analysis.curation.ingest.heads import head_body
@@ -70,3 +71,22 @@ def test_a_presidency_organising_with_no_government_in_the_record_adds_no_body(t
     text = "The meeting was organised by the Serbian Presidency of the Council of the European Union."
     assert presidencies(text, g, []) == []
     assert presidencies(text, Gazetteer.load(MINI), [])[0]["id"] == "gov-rs"
+
+
+# --- gazetteer ----------------------------------------------------------------------------------
+
+
+def test_a_topic_keyword_with_a_hyphen_is_found_written_with_a_spaced_dash():
+    # the keyword "I-24/7": a release writes "I – 24/7" (before this test, the quick check of the keyword's first word
+    # wanted "i-24/7" in the text, so the dash-tolerant pattern never ran: a bug fixed with this test)
+    d = extract("MARRI launched the I – 24/7 network with IOM.", data_dir=MINI)
+    assert (d["topics"], d["evidence"]["topics"]) == (["hotline"], ["line 1: 'I – 24/7 network'"])
+
+
+def test_an_initiative_s_alias_of_four_letters_is_found(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    with (data / "initiatives.csv").open("a", encoding="utf-8") as fh:
+        fh.write("brdo,Brdo-Brijuni Process,Brdo,process,,,,,,,,\n")
+    assert extract("MARRI and IOM attended Brdo in May.", data_dir=data)["initiatives"] == ["brdo"]
+
