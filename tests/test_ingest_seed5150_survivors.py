@@ -13,6 +13,7 @@ from analysis.curation.ingest import extract
 from analysis.curation.ingest.donors import government_of
 from analysis.curation.ingest.gazetteer import Gazetteer
 from analysis.curation.ingest.heads import head_body
+from analysis.curation.ingest.neworgs import local_new_orgs
 from analysis.curation.ingest.presidency import presidencies
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "ingest-mini"
@@ -90,3 +91,11 @@ def test_an_initiative_s_alias_of_four_letters_is_found(tmp_path):
         fh.write("brdo,Brdo-Brijuni Process,Brdo,process,,,,,,,,\n")
     assert extract("MARRI and IOM attended Brdo in May.", data_dir=data)["initiatives"] == ["brdo"]
 
+
+
+# --- neworgs ------------------------------------------------------------------------------------
+
+
+def test_a_cyrillic_adjective_in_ni_opens_a_new_body_s_name():
+    out = local_new_orgs("MARRI го посети Националниот центар. Државни центар за обука.", [], lambda s: 0)
+    assert [o["name"] for o in out][-1] == "Државни центар за обука"
