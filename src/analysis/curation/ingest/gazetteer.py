@@ -116,7 +116,7 @@ class Gazetteer:
                 g.people_index.setdefault(_name_key(key), []).append((key, r["person_id"]))
         for r in _rows(data_dir, "topics"):
             kws = sorted(split_aliases(r["keywords"]), key=len, reverse=True)
-            g.topic_words[r["topic_id"]] = tuple({w.split()[0].casefold() for w in kws if w.split()})
+            g.topic_words[r["topic_id"]] = tuple({w.split()[0].split("-")[0].casefold() for w in kws if w.split()})  # "I – 24/7" too
             g.topics.append((r["topic_id"], re.compile(r"\b(" + "|".join(_flex(w) for w in kws) + r")\b", re.I)))
         place_of: dict[str, list[str]] = {}
         for r in _rows(data_dir, "initiative_places"):
