@@ -103,3 +103,29 @@ def test_topic_carriers_say_what_each_count_counts():
     assert countries["with a country named"].iloc[0] <= total
     assert "Serbia (" in countries["most present (events)"].iloc[0]
     assert " RS (" not in countries["most present (events)"].iloc[0]
+
+
+def test_the_timeline_draws_each_event_by_how_well_its_date_is_known():
+    """Known days are dots, spans are lines, months or years light bars, windows hatched bars:
+    every dated event is drawn once, and an uncertain date never as a point."""
+    day = pd.Timestamp
+    events = pd.DataFrame({
+        "kind": ["meeting"] * 5 + ["training"] * 4,
+        "date_start": [day("2019-05-02"), day("2019-05-06"), day("2019-05-01"), day("2019-01-01"), day("2019-03-01"),
+                       day("2020-02-03"), day("2020-01-01"), day("2020-06-01"), pd.NaT],
+        "date_end": [day("2019-05-02"), day("2019-05-08"), day("2019-05-31"), day("2019-12-31"), day("2019-09-30"),
+                     day("2020-02-03"), day("2020-12-31"), day("2020-08-31"), pd.NaT],
+        "date_precision": ["day", "span", "month", "year", "window", "day", "year", "window", "unknown"],
+    })
+    fig = figures.timeline(events)
+    ax = fig.axes[0]
+    dots = [line for line in ax.get_lines() if line.get_marker() == "o"]
+    assert sorted(len(line.get_xdata()) for line in dots) == [1, 1]  # the two known days, one per row
+    spans = [seg for coll in ax.collections for seg in coll.get_segments()]
+    assert len(spans) == 1 and spans[0][1][0] - spans[0][0][0] == pytest.approx(3)  # 6-8 May: three days
+    bars = [p for p in ax.patches if p.get_width() > 0]
+    hatched = [p for p in bars if p.get_hatch()]
+    assert len(hatched) == 2 and len(bars) == 5  # two windows; a month and two years as light bars
+    widths = sorted(round(p.get_width()) for p in hatched)
+    assert widths == [92, 214]  # each window drawn over its whole length (1 Jun-31 Aug, 1 Mar-30 Sep)
+    plt.close(fig)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import analysis
 from analysis.reports import figures, network
@@ -46,6 +48,34 @@ def test_min_events_and_kinds_filter_the_nodes(rec):
     only_countries = network.graph(sel, kinds=("countries",))
     assert only_countries.number_of_nodes() > 0
     assert all(n.startswith("country:") for n in only_countries.nodes)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(3, 14).flatmap(lambda n: st.tuples(
+    st.just(n), st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1), st.sampled_from([1, 2, 4])), max_size=40))))
+def test_betweenness_is_networkx_exact_betweenness(case):
+    """igraph's betweenness, normalised as networkx does, on any graph (disconnected, isolated
+    nodes, parallel shortest paths of equal length): weights 1, 2 and 4 make distances that are
+    exact in binary, so equal lengths are equal for both libraries."""
+    n, edges = case
+    g = nx.Graph()
+    g.add_nodes_from(f"n{i}" for i in range(n))
+    for a, b, w in edges:
+        if a != b:
+            g.add_edge(f"n{a}", f"n{b}", weight=w, distance=1 / w)
+    expected = nx.betweenness_centrality(g, weight="distance", normalized=True)
+    got = network.betweenness(g)
+    assert got.keys() == expected.keys()
+    assert got == pytest.approx(expected, abs=1e-9)
+
+
+def test_betweenness_of_the_record_matches_networkx(rec):
+    g = network.graph(select(rec, period="2016-2017"))
+    assert g.number_of_nodes() > 50
+    expected = nx.betweenness_centrality(g, weight="distance", normalized=True)
+    assert max(expected.values()) > 0.05
+    got = network.betweenness(g)
+    assert {k: round(v, 3) for k, v in got.items()} == {k: round(v, 3) for k, v in expected.items()}
 
 
 def test_centrality_puts_the_broker_first():

@@ -37,12 +37,14 @@ def _poison(pkg: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
+def built(small_record: Path, tmp_path_factory) -> Path:
+    """Three reports built from a poisoned copy of the small record (conftest.small_record: its
+    events, and every organisation, person, place, country, topic and initiative of the record)."""
     import shutil
 
     root = tmp_path_factory.mktemp("unsafe")
     pkg = root / "data"
-    shutil.copytree(Path(__file__).resolve().parents[1] / "data", pkg, ignore=shutil.ignore_patterns(".*"))
+    shutil.copytree(small_record, pkg)
     _poison(pkg)
     specs = runner.load_config()
     wanted = ["timeline-all", "partner-interpol", "country-ba"]

@@ -124,20 +124,25 @@ def timeline(events: pd.DataFrame, by: str = "kind", title: str = "Timeline of e
     cmap = colours(rows)
     fig, ax = plt.subplots(figsize=(A4_WIDTH, max(2.6, 0.45 * len(rows) + 1.6)))
     rng = np.random.default_rng(0)  # fixed jitter: the same data always give the same picture
-    for y, row in enumerate(rows):
+    for y, row in enumerate(rows):  # one artist per row and kind of date, not one per event
         part = dated[dated.row == row]
-        jitter = rng.uniform(-0.28, 0.28, len(part))
-        for (_, ev), dy in zip(part.iterrows(), jitter, strict=True):
-            start, end = matplotlib.dates.date2num(ev.date_start), matplotlib.dates.date2num(ev.date_end + pd.Timedelta(days=1))
-            prec = ev.date_precision
-            if prec == "day":
-                ax.plot(start + 0.5, y + dy, "o", ms=3.2, color=cmap[row], alpha=0.85, mec="none")
-            elif prec == "span":
-                ax.plot([start, end], [y + dy, y + dy], "-", lw=3, color=cmap[row], solid_capstyle="round")
-            elif prec == "window":
-                ax.barh(y + dy, end - start, left=start, height=0.12, color="none", edgecolor=cmap[row], hatch="////", lw=0.6)
-            else:  # month or year
-                ax.barh(y + dy, end - start, left=start, height=0.12, color=cmap[row], alpha=0.35, lw=0)
+        level = y + rng.uniform(-0.28, 0.28, len(part))
+        start = matplotlib.dates.date2num(part.date_start)
+        end = matplotlib.dates.date2num(part.date_end + pd.Timedelta(days=1))
+        prec = part.date_precision.to_numpy()
+        day, span, window = prec == "day", prec == "span", prec == "window"
+        rest = ~(day | span | window)  # month or year
+        if day.any():
+            ax.plot(start[day] + 0.5, level[day], "o", ms=3.2, color=cmap[row], alpha=0.85, mec="none")
+        if span.any():
+            ax.add_collection(matplotlib.collections.LineCollection(
+                [[(a, v), (b, v)] for a, b, v in zip(start[span], end[span], level[span], strict=True)],
+                linewidths=3, colors=cmap[row], capstyle="round"))
+        if window.any():
+            ax.barh(level[window], (end - start)[window], left=start[window], height=0.12, color="none",
+                    edgecolor=cmap[row], hatch="////", lw=0.6)
+        if rest.any():
+            ax.barh(level[rest], (end - start)[rest], left=start[rest], height=0.12, color=cmap[row], alpha=0.35, lw=0)
     ax.set_yticks(range(len(rows)), rows)
     ax.set_ylim(-0.6, len(rows) - 0.4)
     ax.invert_yaxis()

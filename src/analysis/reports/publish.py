@@ -103,9 +103,12 @@ def figure(fig: Figure | None, name: str, empty: str = "Nothing to draw for this
         _display(fig)
         plt.close(fig)
         return
-    fig.savefig(out / "figures" / f"{name}.png", bbox_inches="tight")
-    fig.savefig(out / "figures" / f"{name}.svg", bbox_inches="tight", metadata={"Date": None})
+    # one layout serves the check and both files: bbox_inches="tight" would lay the figure out
+    # again for each file (five passes over every text in all, three now)
     _record_check(out / "figures" / "checks.json", name, overlapping_labels(fig))
+    bbox = fig.get_tightbbox(fig.canvas.get_renderer()).padded(plt.rcParams["savefig.pad_inches"])
+    fig.savefig(out / "figures" / f"{name}.png", bbox_inches=bbox)
+    fig.savefig(out / "figures" / f"{name}.svg", bbox_inches=bbox, metadata={"Date": None})
     text = html.escape(alt or describe(fig))
     plt.close(fig)
     from IPython.display import HTML
