@@ -26,6 +26,17 @@ def _fresh_package_cache():
     read_package.cache_clear()
 
 
+@pytest.fixture(autouse=True)
+def _no_figure_left_open():
+    """Each test starts with no pyplot figure open: a figure a test drew and did not close would
+    otherwise count as a leak in a later test that checks the library closes its figures (mutmut
+    runs every test in one process)."""
+    yield
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None:
+        pyplot.close("all")
+
+
 @pytest.fixture
 def pkg(tmp_path: Path) -> Path:
     """A copy of data/ in a temporary folder."""
