@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from analysis.reports import publish
+from analysis.reports import interactive, publish
 
 
 @pytest.fixture
@@ -33,8 +33,11 @@ def report_dir(tmp_path: Path, monkeypatch) -> Path:
 
 @pytest.fixture
 def lab(monkeypatch):
-    """In JupyterLab: no report folder."""
+    """In JupyterLab: no report folder; plain tables, as when stored outputs are compared (the
+    interactive ones are tests/test_interactive_tables.py's), whatever an earlier test in the same
+    process left in the environment."""
     monkeypatch.delenv(publish.ENV_DIR, raising=False)
+    monkeypatch.setenv(interactive.STATIC_ENV, "1")
 
 
 def test_output_dir_is_none_outside_the_runner(lab):

@@ -140,6 +140,18 @@ def test_many_failures_are_counted_not_dropped(full_pkg: Path):
     assert f"{n - MAX_PER_RULE} more rows" in hits[-1].message
 
 
+def test_exactly_the_cap_of_failures_adds_no_count_line(full_pkg: Path):
+    """MAX_PER_RULE failing rows are all listed, with no "... and 0 more rows" line after them."""
+    path = full_pkg / "event_topics.csv"
+    table = rows(path)
+    assert len(table) - 1 > MAX_PER_RULE
+    broken = [[r[0], "weather"] if i < MAX_PER_RULE else r for i, r in enumerate(table[1:])]
+    write_rows(path, [table[0], *broken])
+    hits = [p for p in check(full_pkg).problems if p.rule == "foreign-key" and p.file == "event_topics.csv"]
+    assert len(hits) == MAX_PER_RULE
+    assert all(p.line is not None and "more rows" not in p.message for p in hits)
+
+
 def test_unknown_and_missing_columns(pkg: Path):
     path = pkg / "people.csv"
     table = rows(path)
