@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from analysis.reports import runner
+from analysis.reports.kernels import KERNEL
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -35,7 +36,7 @@ def papermill_loop(specs: list[runner.ReportSpec], out: Path) -> float:
     exe = str(Path(sys.executable).parent / "papermill")
     t0 = time.perf_counter()
     for spec in specs:
-        cmd = [exe, str(spec.notebook_path()), str(out / f"{spec.name}.ipynb"), "-k", runner.KERNEL, "--cwd", str(runner.NOTEBOOKS)]
+        cmd = [exe, str(spec.notebook_path()), str(out / f"{spec.name}.ipynb"), "-k", KERNEL, "--cwd", str(runner.NOTEBOOKS)]
         if spec.parameters:
             cmd += ["-y", yaml.safe_dump(spec.parameters)]
         subprocess.run(cmd, check=True, capture_output=True)
