@@ -1,0 +1,152 @@
+"""A runner worker keeps one kernel for its reports (kernels.WARM) and gives each notebook what a
+new kernel would: no names, figures or project modules left by the report before, the report's
+own output folder and data package, the notebook's folder, cell numbers from 1. A report that
+kills its kernel fails alone and the next one gets a new kernel; a worker stops its kernel when
+it exits, and never uses or stops the kernel of the process it was forked from."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import nbformat
+import psutil
+import pytest
+
+from analysis.reports import kernels, runner
+
+BODY = """\
+import json, os, sys
+from pathlib import Path
+import matplotlib
+matplotlib.use("agg")
+import matplotlib.pyplot as plt
+if mode == "die":
+    os._exit(1)
+seen = {"pid": os.getpid(), "leftover": "leak" in dir(), "figures": len(plt.get_fignums()),
+        "project_loaded": "analysis.errors" in sys.modules, "cwd": os.getcwd(),
+        "data": os.environ.get("WBCOOP_DATA"), "count": get_ipython().execution_count}
+leak = 1
+plt.figure()
+import analysis.errors
+if mode == "fail":
+    raise ValueError("fails on purpose")
+(Path(os.environ["WBCOOP_REPORT_DIR"]) / "seen.json").write_text(json.dumps(seen))
+"""
+
+
+@pytest.fixture
+def books(tmp_path: Path, monkeypatch) -> Path:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell('mode = "ok"', metadata={"tags": ["parameters"]}), nbformat.v4.new_code_cell(BODY)]
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    nbformat.write(nb, folder / "probe.ipynb")
+    monkeypatch.setattr(runner.site, "export_page", lambda executed, target, title: target.write_text(title))
+    return folder
+
+
+@pytest.fixture
+def warm(monkeypatch):
+    """A warm kernel of this test's own, stopped after it."""
+    own = kernels.WarmKernel()
+    monkeypatch.setattr(kernels, "WARM", own)
+    yield own
+    own.stop()
+
+
+def _build(name: str, books: Path, reports: Path, data: Path, mode: str = "ok") -> runner.Outcome:
+    spec = runner.ReportSpec(name, name, "probe", {"mode": mode})
+    return runner.build_one(spec, "fp", "v", reports, books, data)
+
+
+def _seen(reports: Path, name: str) -> dict:
+    return json.loads((reports / name / "seen.json").read_text())
+
+
+def test_reports_in_one_worker_share_a_kernel_that_looks_new_to_each(tmp_path: Path, books: Path, warm):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    first = _build("r1", books, reports, tmp_path / "data-1")
+    second = _build("r2", books, reports, tmp_path / "data-2")
+    assert (first.status, second.status) == ("built", "built"), (first.error, second.error)
+    one, two = _seen(reports, "r1"), _seen(reports, "r2")
+    assert one["pid"] == two["pid"] and warm.started == 1, "the second report reuses the first one's kernel"
+    assert not two["leftover"] and two["figures"] == 0 and not two["project_loaded"]
+    assert two["count"] == one["count"], "cells are numbered as in a new kernel"
+    assert (one["data"], two["data"]) == (str(tmp_path / "data-1"), str(tmp_path / "data-2"))
+    assert two["cwd"] == str(books)
+
+
+def test_a_failing_report_leaves_the_kernel_fresh_for_the_next_and_names_its_own_cell(tmp_path: Path, books: Path,
+                                                                                     warm):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    assert _build("r0", books, reports, tmp_path).status == "built"
+    failed = _build("r1", books, reports, tmp_path, mode="fail")
+    assert failed.status == "failed" and failed.error.startswith("cell 3: ValueError: fails on purpose"), failed.error
+    after = _build("r2", books, reports, tmp_path)
+    assert after.status == "built" and not _seen(reports, "r2")["leftover"] and warm.started == 1
+
+
+def test_a_report_that_kills_its_kernel_fails_alone_and_the_next_gets_a_new_kernel(tmp_path: Path, books: Path, warm):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    assert _build("r1", books, reports, tmp_path).status == "built"
+    dead = _seen(reports, "r1")["pid"]
+    died = _build("r2", books, reports, tmp_path, mode="die")
+    assert died.status == "failed" and "died" in died.error.lower(), died.error
+    after = _build("r3", books, reports, tmp_path)
+    assert after.status == "built" and _seen(reports, "r3")["pid"] != dead and warm.started == 2
+
+
+def _gone(pid: int, seconds: float = 10.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if psutil.Process(pid).status() == psutil.STATUS_ZOMBIE:
+                return True
+        except psutil.NoSuchProcess:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_a_worker_stops_its_kernel_at_exit_and_leaves_its_parents_alone(tmp_path: Path, books: Path, warm,
+                                                                        small_record: Path):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    assert _build("mine", books, reports, tmp_path).status == "built"  # this process's own warm kernel
+    mine = _seen(reports, "mine")["pid"]
+    specs = [runner.ReportSpec(f"w{n}", f"w{n}", "probe", {"mode": "ok"}) for n in (1, 2)]
+    summary = runner.run_reports(specs, jobs=1, reports=reports, notebooks=books, data=small_record,
+                                 progress=lambda _: None)
+    assert [o.status for o in summary.outcomes] == ["built", "built"]
+    worker = {_seen(reports, s.name)["pid"] for s in specs}
+    assert len(worker) == 1 and mine not in worker, "the worker starts a kernel of its own, once"
+    assert _gone(worker.pop(), seconds=0.2), "the worker stops its kernel before it exits"
+    assert psutil.pid_exists(mine) and warm.km is not None and run_alive(warm), "the parent's kernel was stopped"
+    assert _build("again", books, reports, tmp_path).status == "built" and _seen(reports, "again")["pid"] == mine
+
+
+def run_alive(warm: kernels.WarmKernel) -> bool:
+    return bool(kernels.run_sync(warm.km.is_alive)())
+
+
+def test_stop_never_touches_a_kernel_another_process_started(monkeypatch):
+    stopped = []
+
+    class Manager:
+        async def shutdown_kernel(self, now=False):
+            stopped.append(now)
+
+    own = kernels.WarmKernel()
+    own.km, own.pid = Manager(), os.getpid() + 1  # as a forked child sees its parent's kernel
+    own.stop()
+    assert stopped == [] and own.km is None
+    own.km, own.pid = Manager(), os.getpid()
+    own.stop()
+    assert stopped == [True]
