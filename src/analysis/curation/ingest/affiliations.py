@@ -118,6 +118,12 @@ def _country_body(text, t_start, start, end, t_end, g: Gazetteer, title: str, co
             return None, ""  # "ambasadorka Republike Češke u Srbiji": the record knows no Czech embassy in Serbia
         if len(here) == 1 or len(embassy) == 1:
             return (here or embassy)[0], "embassy"
+        # no host place on the page: the country's embassy the record names by no host country ("US Embassy"),
+        # not its embassy in Montenegro
+        unplaced = [o for o in embassy if not any(fold(n) in fold(g.org_full.get(o, "")) for c, n in g.country_names.items()
+                                                  if n and c != cc)]
+        if not here and len(unplaced) == 1:
+            return unplaced[0], "embassy"
     return None, ""
 
 
