@@ -49,12 +49,13 @@ def books(tmp_path: Path, monkeypatch) -> Path:
     return folder
 
 
-@pytest.fixture
-def warm(monkeypatch):
-    """A warm kernel of this test's own, stopped after it."""
+@pytest.fixture(scope="module")
+def warm():
+    """A warm kernel of these tests' own (one start for them all), stopped after them."""
     own = kernels.WarmKernel()
-    monkeypatch.setattr(kernels, "WARM", own)
-    yield own
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(kernels, "WARM", own)
+        yield own
     own.stop()
 
 
@@ -70,6 +71,7 @@ def _seen(reports: Path, name: str) -> dict:
 def test_reports_in_one_worker_share_a_kernel_that_looks_new_to_each(tmp_path: Path, books: Path, warm):
     reports = tmp_path / "reports"
     reports.mkdir()
+    assert warm.km is None, "this test runs first: its first report starts the kernel"
     first = _build("r1", books, reports, tmp_path / "data-1")
     second = _build("r2", books, reports, tmp_path / "data-2")
     assert (first.status, second.status) == ("built", "built"), (first.error, second.error)
@@ -86,21 +88,22 @@ def test_a_failing_report_leaves_the_kernel_fresh_for_the_next_and_names_its_own
     reports = tmp_path / "reports"
     reports.mkdir()
     assert _build("r0", books, reports, tmp_path).status == "built"
+    started = warm.started
     failed = _build("r1", books, reports, tmp_path, mode="fail")
     assert failed.status == "failed" and failed.error.startswith("cell 3: ValueError: fails on purpose"), failed.error
     after = _build("r2", books, reports, tmp_path)
-    assert after.status == "built" and not _seen(reports, "r2")["leftover"] and warm.started == 1
+    assert after.status == "built" and not _seen(reports, "r2")["leftover"] and warm.started == started
 
 
 def test_a_report_that_kills_its_kernel_fails_alone_and_the_next_gets_a_new_kernel(tmp_path: Path, books: Path, warm):
     reports = tmp_path / "reports"
     reports.mkdir()
     assert _build("r1", books, reports, tmp_path).status == "built"
-    dead = _seen(reports, "r1")["pid"]
+    dead, started = _seen(reports, "r1")["pid"], warm.started
     died = _build("r2", books, reports, tmp_path, mode="die")
     assert died.status == "failed" and "died" in died.error.lower(), died.error
     after = _build("r3", books, reports, tmp_path)
-    assert after.status == "built" and _seen(reports, "r3")["pid"] != dead and warm.started == 2
+    assert after.status == "built" and _seen(reports, "r3")["pid"] != dead and warm.started == started + 1
 
 
 def _gone(pid: int, seconds: float = 10.0) -> bool:
