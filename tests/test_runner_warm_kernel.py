@@ -69,41 +69,27 @@ def _seen(reports: Path, name: str) -> dict:
 
 
 def test_reports_in_one_worker_share_a_kernel_that_looks_new_to_each(tmp_path: Path, books: Path, warm):
+    """Three reports in a row in one kernel: the second fails (a cell raises), the third still finds
+    nothing the first two left."""
     reports = tmp_path / "reports"
     reports.mkdir()
     assert warm.km is None, "this test runs first: its first report starts the kernel"
     first = _build("r1", books, reports, tmp_path / "data-1")
-    second = _build("r2", books, reports, tmp_path / "data-2")
-    assert (first.status, second.status) == ("built", "built"), (first.error, second.error)
-    one, two = _seen(reports, "r1"), _seen(reports, "r2")
-    assert one["pid"] == two["pid"] and warm.started == 1, "the second report reuses the first one's kernel"
-    assert not two["leftover"] and two["figures"] == 0 and not two["project_loaded"]
-    assert two["count"] == one["count"], "cells are numbered as in a new kernel"
-    assert (one["data"], two["data"]) == (str(tmp_path / "data-1"), str(tmp_path / "data-2"))
-    assert two["cwd"] == str(books)
-
-
-def test_a_failing_report_leaves_the_kernel_fresh_for_the_next_and_names_its_own_cell(tmp_path: Path, books: Path,
-                                                                                     warm):
-    reports = tmp_path / "reports"
-    reports.mkdir()
-    assert _build("r0", books, reports, tmp_path).status == "built"
-    started = warm.started
-    failed = _build("r1", books, reports, tmp_path, mode="fail")
+    failed = _build("r2", books, reports, tmp_path / "data-2", mode="fail")
+    third = _build("r3", books, reports, tmp_path / "data-3")
+    assert (first.status, third.status) == ("built", "built"), (first.error, third.error)
     assert failed.status == "failed" and failed.error.startswith("cell 3: ValueError: fails on purpose"), failed.error
-    after = _build("r2", books, reports, tmp_path)
-    assert after.status == "built" and not _seen(reports, "r2")["leftover"] and warm.started == started
+    one, three = _seen(reports, "r1"), _seen(reports, "r3")
+    assert one["pid"] == three["pid"] and warm.started == 1, "the reports reuse the first one's kernel"
+    assert not three["leftover"] and three["figures"] == 0 and not three["project_loaded"]
+    assert three["count"] == one["count"], "cells are numbered as in a new kernel"
+    assert (one["data"], three["data"]) == (str(tmp_path / "data-1"), str(tmp_path / "data-3"))
+    assert three["cwd"] == str(books)
+    assert not (reports / "r2").exists()
 
 
-def test_a_report_that_kills_its_kernel_fails_alone_and_the_next_gets_a_new_kernel(tmp_path: Path, books: Path, warm):
-    reports = tmp_path / "reports"
-    reports.mkdir()
-    assert _build("r1", books, reports, tmp_path).status == "built"
-    dead, started = _seen(reports, "r1")["pid"], warm.started
-    died = _build("r2", books, reports, tmp_path, mode="die")
-    assert died.status == "failed" and "died" in died.error.lower(), died.error
-    after = _build("r3", books, reports, tmp_path)
-    assert after.status == "built" and _seen(reports, "r3")["pid"] != dead and warm.started == started + 1
+# A report that kills its kernel fails alone and the next one gets a new kernel: test_runner_promises.py
+# (one worker: a failing, a dying and a breaking report, then one that is built).
 
 
 def _gone(pid: int, seconds: float = 10.0) -> bool:
