@@ -46,7 +46,7 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
 
     ``raw`` is the release's text, or a page's HTML (cleaned to its main text first, as for a URL);
     ``published`` is the page's own date, when known (relative dates are resolved against it)."""
-    g = Gazetteer.load(data_dir)
+    g = Gazetteer.cached(data_dir)
     if looks_like_html(raw):
         raw, stamp = main_text(raw)
         published = published or stamp

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,10 @@ from analysis.curation.ingest.lexicon import (
 )
 from analysis.curation.ingest.matching import Matcher, fold, form_words, same_name
 from analysis.curation.names import normalise, split_aliases
+
+#: the record's tables a gazetteer is compiled from
+TABLES = ("countries", "initiative_places", "initiatives", "organisation_names", "organisations", "people", "places",
+          "topics")
 
 
 def _rows(data_dir: Path, name: str) -> list[dict[str, str]]:
@@ -54,6 +59,19 @@ class Gazetteer:
     initiatives: Matcher = field(default_factory=Matcher)
     centres: list[tuple[str, str]] = field(default_factory=list)  # (initiative_id, place name)
     place_words: frozenset[str] = frozenset()  # capitalised words of place and country names: not parts of people's names
+
+    @classmethod
+    def cached(cls, data_dir: Path | None = None) -> Gazetteer:
+        """:meth:`load`, compiled once while the tables it reads hold the same bytes (a review over many pages, a
+        test suite): about 2 ms to hash them instead of about 0.2 s to compile. Callers must not change it."""
+        data_dir = locations.data_dir(data_dir)
+        digest = hashlib.blake2b(digest_size=16)
+        try:
+            for name in TABLES:
+                digest.update((data_dir / f"{name}.csv").read_bytes())
+        except OSError:
+            return cls.load(data_dir)  # load names the missing or unreadable file
+        return _compiled(data_dir.resolve(), digest.hexdigest())
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> Gazetteer:
@@ -239,3 +257,8 @@ def _flex(form: str) -> str:
 
 
 # --- extraction -----------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4)
+def _compiled(data_dir: Path, digest: str) -> Gazetteer:
+    return Gazetteer.load(data_dir)
