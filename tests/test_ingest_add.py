@@ -172,6 +172,28 @@ def test_duplicate_by_date_place_and_organisations(pkg: Path, tmp_path: Path):
         add_drafts(path, pkg)
 
 
+def test_a_draft_distinct_from_the_event_it_resembles_is_added_with_the_pair(pkg: Path, tmp_path: Path):
+    """A second, undated activity on a page the record cites (a list page): refused as a repeat of the
+    recorded event unless the draft names that event under ``distinct_from``, with the reason; then
+    both duplicate checks (add's own and the record's rule) let it in and the pair is recorded."""
+    rec = load(pkg)
+    known = rec.events_wide().dropna(subset=["date_start"]).iloc[0]
+    draft = {"title": "Another activity listed on the same page", "url": known.source_url, "kind": "meeting",
+             "countries": ["AL"], "topics": ["border-security"]}
+    path = tmp_path / "other.yaml"
+    path.write_text(yaml.safe_dump(draft), encoding="utf-8")
+    with pytest.raises(AnalysisError, match=f"duplicates {known.event_id} \\(same source page; one of the two is undated\\)"):
+        add_drafts(path, pkg)
+    ev = rec.events_wide()
+    on_page = sorted(ev.event_id[ev.source_url == known.source_url])
+    draft["distinct_from"] = [{"event": e, "reason": "two activities on one list page"} for e in on_page]
+    path.write_text(yaml.safe_dump(draft), encoding="utf-8")
+    add_drafts(path, pkg)
+    pairs = [p[1:] for p in rows(pkg / "distinct_events.csv")[1:]]
+    assert on_page and all([e, "two activities on one list page"] in pairs for e in on_page)
+    assert check(pkg).ok
+
+
 def test_failure_half_way_leaves_every_file_unchanged(pkg: Path, tmp_path: Path, seed_draft, monkeypatch):
     _without_seed(pkg)
     draft = tmp_path / "seed.yaml"

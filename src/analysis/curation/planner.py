@@ -189,7 +189,8 @@ class Planner:
                 self.plan.problems.append(f"{where}: role {role!r} of '{ref}' is not one of {', '.join(self.role_enum)}")
             orgs.append((oid, role))
 
-        dup = self._duplicate(url, title, start, end, place_id, frozenset(o for o, _ in orgs), follow_up_of)
+        distinct = frozenset(text_of(o.get("event")) for o in draft.get("distinct_from") or [] if isinstance(o, dict))
+        dup = self._duplicate(url, title, start, end, place_id, frozenset(o for o, _ in orgs), follow_up_of, distinct)
         if dup:
             self.plan.duplicates.append(f"{where}: '{title}' duplicates {dup}")
             return
@@ -252,12 +253,15 @@ class Planner:
             self.event(follow, f"{where} follow-up {n}", follow_up_of=eid)
 
     def _duplicate(self, url: str, title: str, start: str, end: str, place: str, orgs: frozenset,
-                   follow_up_of: str) -> str | None:
+                   follow_up_of: str, distinct: frozenset = frozenset()) -> str | None:
         """An existing event this one repeats: the same page, date and subject (a page may report several
-        events of one day), or the same dates, place and organisations."""
+        events of one day), or the same dates, place and organisations; never one the draft says it is
+        distinct from (``distinct_from``)."""
         if follow_up_of:
             return None
         for eid, known_start, known_title, known_place in self.known_urls.get(url, []):
+            if eid in distinct:
+                continue
             if not start or not known_start:
                 return f"{eid} (same source page; one of the two is undated)"
             same_place = not (place and known_place) or place == known_place
@@ -265,7 +269,7 @@ class Planner:
                 return f"{eid} (same source page, date and subject)"
         if start and place:
             eid = self.signatures.get((start, end, place, orgs))
-            if eid:
+            if eid and eid not in distinct:
                 return f"{eid} (same dates, place and organisations)"
         return None
 
