@@ -6,6 +6,7 @@ Each rule is listed in the codebook with its description. Table rules see one ta
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -138,6 +139,14 @@ def _repeated(table: pa.Table, keys: list[str], distinct: str) -> pa.Table:
             pc.greater(pc.field(f"{distinct}_count_distinct"), 1)).select(keys), keys=keys, join_type="inner")
 
 
+def _day(value: str | None) -> dt.date | None:
+    """An ISO day ("2019-05-02"), or None for anything else (empty, partial, impossible)."""
+    try:
+        return dt.datetime.strptime(value or "", "%Y-%m-%d").date()
+    except ValueError:
+        return None
+
+
 def _duplicates(col: _Collector, event_sources: _Collector, distinct_events: _Collector) -> None:
     from rapidfuzz import fuzz, utils
 
@@ -149,10 +158,10 @@ def _duplicates(col: _Collector, event_sources: _Collector, distinct_events: _Co
         pa.table({"url": t.column("source_url"), "event_id": t.column("event_id")}),
         pa.table({"url": src.column("url"), "event_id": src.column("event_id")}),
     ])
-    by_page = _repeated(urls, ["url"], "event_id").join(ev, keys="event_id", join_type="inner").to_pandas()
+    by_page = _repeated(urls, ["url"], "event_id").join(ev, keys="event_id", join_type="inner")
     dated = ev.filter(pc.and_(pc.not_equal(ev.column("date_start"), ""), pc.not_equal(ev.column("place_id"), "")))
-    by_place = _repeated(dated, ["date_start", "date_end", "place_id"], "event_id").to_pandas()
-    if by_page.empty and by_place.empty:
+    by_place = _repeated(dated, ["date_start", "date_end", "place_id"], "event_id")
+    if by_page.num_rows == 0 and by_place.num_rows == 0:
         return
     dist = _strings(distinct_events, ["event_id", "other_event_id"])
     allowed = {frozenset(p) for p in zip(dist.event_id, dist.other_event_id, strict=True)}
@@ -165,21 +174,25 @@ def _duplicates(col: _Collector, event_sources: _Collector, distinct_events: _Co
         if frozenset((first, later)) not in allowed and b not in found:
             found[b] = f"looks like a duplicate of {first} ({why}); merge the rows, or list the pair in distinct_events.csv with the reason"
 
-    by_page["start"] = pd.to_datetime(by_page.date_start, errors="coerce", format="%Y-%m-%d")
-    by_page["end"] = pd.to_datetime(by_page.date_end, errors="coerce", format="%Y-%m-%d")
-    for _, group in by_page.drop_duplicates(["url", "row"]).groupby("url"):
-        rows = group.sort_values("row")[["row", "start", "end"]].to_numpy()
-        for k, (i, s1, e1) in enumerate(rows):
-            for j, s2, e2 in rows[k + 1:]:
-                if pd.notna(s1) and pd.notna(s2) and s1 <= e2 and s2 <= e1:
-                    flag(int(i), int(j), "same source page, overlapping dates")
-    for _, group in by_place.groupby(["date_start", "date_end", "place_id"]):
-        rows = list(group.row)
-        titles = [utils.default_process(x) for x in group.title]
-        for k in range(len(rows)):
-            for m in range(k + 1, len(rows)):
-                if fuzz.token_set_ratio(titles[k], titles[m]) >= TITLE_SIMILARITY:
-                    flag(int(rows[k]), int(rows[m]), "same dates and place, near-identical title")
+    # the candidates are few: plain Python over them (pandas' per-group overhead cost more than the rule's work)
+    pages: dict[str, dict[int, tuple]] = {}
+    for r in by_page.select(["url", "row", "date_start", "date_end"]).to_pylist():
+        pages.setdefault(r["url"], {})[r["row"]] = (_day(r["date_start"]), _day(r["date_end"]))
+    for url in sorted(pages):  # the order of the flags decides which earlier event a message names
+        spans = sorted(pages[url].items())
+        for k, (i, (s1, e1)) in enumerate(spans):
+            for j, (s2, e2) in spans[k + 1:]:
+                if None not in (s1, e1, s2, e2) and s1 <= e2 and s2 <= e1:
+                    flag(i, j, "same source page, overlapping dates")
+    places: dict[tuple, list[tuple[int, str]]] = {}
+    for r in by_place.select(["date_start", "date_end", "place_id", "row", "title"]).to_pylist():
+        places.setdefault((r["date_start"], r["date_end"], r["place_id"]), []).append((r["row"], utils.default_process(r["title"])))
+    for key in sorted(places):
+        group = sorted(places[key])
+        for k, (i, a) in enumerate(group):
+            for j, b in group[k + 1:]:
+                if fuzz.token_set_ratio(a, b) >= TITLE_SIMILARITY:
+                    flag(i, j, "same dates and place, near-identical title")
     mask = np.zeros(t.num_rows, dtype=bool)
     mask[list(found)] = True
     row_of = {ids[r].as_py(): r for r in found}
