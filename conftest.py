@@ -17,22 +17,11 @@ class SharedKernel:
     (nbval's, one file at a time; test_notebooks.py's): a kernel starts and imports pandas,
     matplotlib and the rest once, not once a notebook (about 1.2 s of CPU each time).
 
-    Before each notebook :meth:`fresh` empties the namespace (``%reset -f``), closes every figure,
-    forgets the project's own modules (``analysis.*`` is imported again, as in a new kernel; the
-    libraries beneath it stay loaded) and moves to the notebook's folder. A kernel that died or
+    Before each notebook :meth:`fresh` runs the reset the runner's warm kernels run
+    (:func:`analysis.reports.kernels.reset_code`): an empty namespace, no figure, the project's own
+    modules imported afresh (the libraries beneath stay loaded), the notebook's folder, this
+    process's ``WBCOOP_*`` variables, cells numbered from 1. A kernel that died or
     was stopped (nbval stops one on a timeout) is replaced by a new one."""
-
-    #: what a notebook finds when it starts in the shared kernel
-    RESET = ("%reset -f\n"
-             "def _fresh(cwd):\n"
-             "    import os, sys\n"
-             "    if 'matplotlib.pyplot' in sys.modules:\n"
-             "        sys.modules['matplotlib.pyplot'].close('all')\n"
-             "    for name in [m for m in sys.modules if m == 'analysis' or m.startswith('analysis.')]:\n"
-             "        del sys.modules[name]\n"
-             "    os.chdir(cwd)\n"
-             "_fresh({cwd!r})\n"
-             "del _fresh\n")
 
     def __init__(self):
         self.kernel = None  # nbval.kernel.RunningKernel
@@ -67,7 +56,9 @@ class SharedKernel:
 
     def fresh(self, cwd: str) -> None:
         outputs = []
-        reply = self.kernel.kc.execute_interactive(self.RESET.format(cwd=str(cwd)), store_history=False, timeout=60,
+        from analysis.reports.kernels import reset_code
+
+        reply = self.kernel.kc.execute_interactive(reset_code(cwd), store_history=False, timeout=60,
                                                   output_hook=lambda msg: outputs.append(msg)
                                                   if msg["msg_type"] in ("stream", "error", "display_data") else None)
         content = reply["content"]

@@ -17,6 +17,7 @@ started once more; a notebook's own failure (a cell's error) is never rerun.
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from pathlib import Path
@@ -50,6 +51,14 @@ RESET = ("%reset -f\n"
          "del _fresh\n")
 
 
+def reset_code(cwd: str | Path) -> str:
+    """The code that gives a kernel which ran a notebook before what a new kernel would show the
+    next one, in ``cwd``, with this process's ``WBCOOP_*`` variables (the report's folder and data).
+    The runner's warm kernels and the tests' shared kernel both run it."""
+    env = {k: v for k, v in os.environ.items() if k.startswith(ENV_PREFIX)}
+    return RESET.format(prefix=ENV_PREFIX, cwd=str(cwd), env=env)
+
+
 class WarmKernel:
     """This process's kernel for report notebooks (:data:`WARM`)."""
 
@@ -66,10 +75,9 @@ class WarmKernel:
             self.km = None  # the parent's kernel, inherited by fork: not ours to use or stop
         if self.km is not None and not run_sync(self.km.is_alive)():
             self.stop()
-        env = {k: v for k, v in os.environ.items() if k.startswith(ENV_PREFIX)}
         if self.km is None:
             self._start(kernel_name, cwd)
-        self._run(RESET.format(prefix=ENV_PREFIX, cwd=str(cwd), env=env))
+        self._run(reset_code(cwd))
         return self.km
 
     def _start(self, kernel_name: str, cwd: str) -> None:
@@ -146,6 +154,7 @@ def _forward(fd: int) -> None:
 WARM = WarmKernel()
 
 
+@functools.cache
 def _register_engine() -> None:
     """Papermill's nbclient engine, given :data:`WARM`'s kernel instead of starting one; the
     client's channels are closed after each notebook (the kernel stays)."""
