@@ -121,6 +121,15 @@ def test_a_worker_stops_its_kernel_at_exit_and_leaves_its_parents_alone(tmp_path
     assert _build("again", books, reports, tmp_path).status == "built" and _seen(reports, "again")["pid"] == mine
 
 
+def test_a_reset_that_fails_says_why_and_the_kernel_stays_usable(warm):
+    """A reset that raises (a broken kernel environment) is an error naming the exception, not a
+    report built in a half-reset kernel; the next reset works."""
+    assert warm.km is not None, "runs after the tests that started the kernel"
+    with pytest.raises(RuntimeError, match="resetting the report kernel failed: ValueError: no such folder"):
+        warm._run("raise ValueError('no such folder')")
+    warm._run("pass")
+
+
 def run_alive(warm: kernels.WarmKernel) -> bool:
     return bool(kernels.run_sync(warm.km.is_alive)())
 

@@ -213,6 +213,9 @@ def test_a_second_build_and_a_second_failure_in_the_same_folder(tmp_path: Path, 
         out = runner.build_one(spec, "fp", "v", reports, books)
         assert (out.name, out.status) == ("r1", status), out.error
         assert isinstance(out.seconds, float) and 0 <= out.seconds < 60
+        if status == "failed":  # the second failure too names its cell, and keeps its notebook
+            assert out.error == "cell 2: AnalysisError: unknown country code 'ZZ'", out.error
+            assert (reports / ".failed" / "r1.ipynb").exists()
     assert not (reports / ".failed" / "r1.ipynb").exists()  # the last build succeeded
 
 

@@ -116,13 +116,13 @@ class WarmKernel:
         kc.start_channels()
         try:
             kc.wait_for_ready(timeout=60)
-            errors: list = []
-            reply = kc.execute_interactive(code, store_history=False, timeout=60,
-                                           output_hook=lambda m: errors.append(m["content"]) if m["msg_type"] == "error" else None)
+            # store_history=False: the reset does not count as a cell; its output (there is none) is not printed
+            reply = kc.execute_interactive(code, store_history=False, timeout=60, output_hook=lambda _msg: None)
         finally:
             kc.stop_channels()
-        if reply["content"]["status"] != "ok" or errors:
-            raise RuntimeError(f"resetting the report kernel failed: {reply['content'].get('evalue', errors)}")
+        content = reply["content"]
+        if content["status"] != "ok":
+            raise RuntimeError(f"resetting the report kernel failed: {content.get('ename')}: {content.get('evalue')}")
 
     def stop(self) -> None:
         """Stop the kernel, if this process started one."""
