@@ -6,7 +6,6 @@ Each rule is listed in the codebook with its description. Table rules see one ta
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -139,14 +138,6 @@ def _repeated(table: pa.Table, keys: list[str], distinct: str) -> pa.Table:
             pc.greater(pc.field(f"{distinct}_count_distinct"), 1)).select(keys), keys=keys, join_type="inner")
 
 
-def _day(value: str | None) -> dt.date | None:
-    """An ISO day ("2019-05-02"), or None for anything else (empty, partial, impossible)."""
-    try:
-        return dt.datetime.strptime(value or "", "%Y-%m-%d").date()
-    except ValueError:
-        return None
-
-
 def _duplicates(col: _Collector, event_sources: _Collector, distinct_events: _Collector) -> None:
     from rapidfuzz import fuzz, utils
 
@@ -176,8 +167,10 @@ def _duplicates(col: _Collector, event_sources: _Collector, distinct_events: _Co
 
     # the candidates are few: plain Python over them (pandas' per-group overhead cost more than the rule's work)
     pages: dict[str, dict[int, tuple]] = {}
-    for r in by_page.select(["url", "row", "date_start", "date_end"]).to_pylist():
-        pages.setdefault(r["url"], {})[r["row"]] = (_day(r["date_start"]), _day(r["date_end"]))
+    page_rows = by_page.select(["url", "row"]).append_column("start", parse_dates(by_page.column("date_start"))) \
+        .append_column("end", parse_dates(by_page.column("date_end")))
+    for r in page_rows.to_pylist():
+        pages.setdefault(r["url"], {})[r["row"]] = (r["start"], r["end"])
     for url in sorted(pages):  # the order of the flags decides which earlier event a message names
         spans = sorted(pages[url].items())
         for k, (i, (s1, e1)) in enumerate(spans):

@@ -75,9 +75,15 @@ class WarmKernel:
             self.km = None  # the parent's kernel, inherited by fork: not ours to use or stop
         if self.km is not None and not run_sync(self.km.is_alive)():
             self.stop()
-        if self.km is None:
+        fresh = self.km is None
+        if fresh:
             self._start(kernel_name, cwd)
-        self._run(reset_code(cwd))
+        try:
+            self._run(reset_code(cwd))  # for a new kernel, also the wait until it answers
+        except BaseException:
+            if fresh:
+                self.stop()
+            raise
         return self.km
 
     def _start(self, kernel_name: str, cwd: str) -> None:
@@ -102,11 +108,6 @@ class WarmKernel:
 
             multiprocessing.util.Finalize(self, self.stop, exitpriority=10)  # a pool's worker runs it at exit
             self.finalized_in = self.pid
-        try:
-            self._run("pass")  # waits until it answers
-        except BaseException:
-            self.stop()
-            raise
 
     def _run(self, code: str) -> None:
         from jupyter_client.blocking import BlockingKernelClient
