@@ -240,6 +240,12 @@ def apply_fixes(t: Tables, eid: str, fx: dict) -> None:
         if src.get("url") and src["url"] != ev["source_url"]:
             t.add_link("event_sources", {"event_id": eid, "url": src["url"], "publisher": src.get("publisher") or "",
                                          "relation": src.get("relation") or "report"})
+    for change in fx.get("source_relation") or []:  # {url, from, to}: a stored source's relation corrected
+        rows = [r for r in t.links("event_sources", eid) if r["url"] == change.get("url")]
+        if not rows or rows[0]["relation"] != change.get("from"):
+            print(f"{eid}: no {change.get('from')} source {change.get('url')}; relation not changed", file=sys.stderr)
+        for row in rows:
+            row["relation"] = str(change["to"])
     for key in ("title", "summary", "kind"):
         if fx.get(key):
             ev[key] = str(fx[key])
