@@ -43,8 +43,9 @@ def test_seed_event_fully_encoded(rec):
     assert "Deployment Officer" in roles["Bozidar Popovic"]
     assert set(people.org_acronym) == {"MARRI", "INTERPOL"}
     orgs = rec.event_organisations.query("event_id == @ev.event_id")
-    # the page states who met, not who hosted (curation checklist, point 2)
-    assert set(zip(orgs.org_id, orgs.role, strict=True)) == {("interpol", "participant"), ("marri", "participant")}
+    # a bilateral meeting (codebook, role): MARRI's delegation came to INTERPOL's seat in Lyon and was
+    # shown its operation room, so INTERPOL received it (host) and MARRI is the counterpart (partner)
+    assert set(zip(orgs.org_id, orgs.role, strict=True)) == {("interpol", "host"), ("marri", "partner")}
     inits = set(rec.event_initiatives.query("event_id == @ev.event_id").initiative_id)
     assert {"pcc-trebinje", "pcc-plav", "interpol-i247-extension"} <= inits
     follow = rec.events[rec.events.follow_up_of == ev.event_id]
