@@ -111,8 +111,10 @@ def test_failing_report_keeps_last_good_version_and_others_build(built, tmp_path
 
 def test_unknown_parameter_is_refused(tmp_path: Path):
     specs = _config(tmp_path, [{"name": "x", "notebook": "country", "parameters": {"contry": "ME"}}])
-    summary = runner.run_reports(specs, jobs=1, reports=tmp_path / "reports", progress=lambda _: None)
+    reports = tmp_path / "site" / "reports"  # -o to a folder whose parent does not exist yet: both are made
+    summary = runner.run_reports(specs, jobs=1, reports=reports, progress=lambda _: None)
     assert summary.failed and "has no parameter(s) contry" in summary.failed[0].error
+    assert (reports / "index.html").is_file()
 
 
 def test_lock_stops_an_overlapping_run(tmp_path: Path):

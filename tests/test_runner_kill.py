@@ -52,7 +52,11 @@ def test_killed_runner_leaves_nothing_behind(tmp_path: Path, sig, monkeypatch):
     family = _wait_for_kernel(pid)
     assert family
     os.kill(pid, sig)
-    _wait(pid, timeout=60)
+    status = _wait(pid, timeout=60)
+    if sig == signal.SIGINT:  # Ctrl-C: the runner stops its workers and says so in one line, exit 130
+        log = (tmp_path / "runner.log").read_text()
+        assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 130, (status, log[-2000:])
+        assert log.rstrip().endswith("interrupted") and "Traceback" not in log, log[-2000:]
     _gone, alive = psutil.wait_procs(family, timeout=30)
     assert not alive, [" ".join(p.cmdline()) for p in alive]
     if sig != signal.SIGKILL:  # the lock is free and nothing is staged; one full rerun (below) is enough

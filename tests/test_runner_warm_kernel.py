@@ -148,3 +148,26 @@ def test_stop_never_touches_a_kernel_another_process_started(monkeypatch):
     own.km, own.pid = Manager(), os.getpid()
     own.stop()
     assert stopped == [True]
+
+
+def test_what_the_kernel_writes_to_its_stderr_reaches_ours_while_it_runs(warm, tmp_path: Path, capfd):
+    """The kernel's own output (a crash message, a start-up warning) is forwarded as it comes to
+    whatever fd 2 is then: the runner points it at the current report's log."""
+    warm.manager("python3", str(tmp_path))
+    warm._run("import os; os.write(2, b'kernel-stderr-probe\\n')")
+    seen = ""
+    deadline = time.monotonic() + 10
+    while "kernel-stderr-probe" not in seen and time.monotonic() < deadline:
+        time.sleep(0.05)
+        seen += capfd.readouterr().err
+    assert "kernel-stderr-probe" in seen and run_alive(warm), "forwarded while the kernel still runs"
+
+
+def test_a_kernel_that_died_is_replaced_and_counted(tmp_path: Path, books: Path, warm):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    assert _build("before", books, reports, tmp_path).status == "built"
+    before, starts = _seen(reports, "before")["pid"], warm.started
+    assert _build("dies", books, reports, tmp_path, mode="die").status == "failed"
+    assert _build("after", books, reports, tmp_path).status == "built"
+    assert _seen(reports, "after")["pid"] != before and warm.started == starts + 1
