@@ -174,6 +174,7 @@ class Matcher:
 
     def __init__(self) -> None:
         self.forms: dict[str, list[tuple[tuple[str, ...], str, str, bool]]] = {}
+        self._opening: dict[str, list[tuple[tuple[str, ...], str, str, bool]]] = {}  # text word: names it can open
 
     def add(self, form: str, key: str, words: tuple[str, ...] | None = None) -> None:
         """Add a name; ``words``: its folded words when the caller has them already (a faster load)."""
@@ -183,23 +184,33 @@ class Matcher:
         acronym = len(words) <= 3 and form.replace("-", "").replace(" ", "").isupper()
         entry = (words, key, form, acronym)
         self.forms.setdefault(words[0][:3], []).append(entry)
+        self._opening.clear()
+
+    def _names_opened_by(self, word: str) -> list[tuple[tuple[str, ...], str, str, bool]]:
+        """The names whose first word ``word`` (folded) is, as written or inflected: worked out once per word."""
+        names = self._opening.get(word)
+        if names is None:
+            names = [e for e in self.forms.get(word[:3], ()) if (word == e[0][0] if e[3] else words_match(e[0][0], word))]
+            self._opening[word] = names
+        return names
 
     def find(self, f: Folded, *, capitalised: bool = True) -> list[dict]:
         """Every match: {key, form, start, end (original offsets), text}; overlapping shorter matches dropped."""
         toks = f.tokens
         hits = []
         for k, (word, a, _) in enumerate(toks):
-            for words, key, form, acronym in self.forms.get(word[:3], ()):
-                if len(words) > len(toks) - k:
+            left = len(toks) - k
+            for words, key, form, acronym in self._names_opened_by(word):
+                if len(words) > left:
                     continue
                 ok = True
-                for j, w in enumerate(words):
+                for j, w in enumerate(words[1:], 1):
                     t = toks[k + j]
                     if not (t[0] == w if acronym else words_match(w, t[0])):
                         ok = False
                         break
                     gap = f.text[toks[k + j - 1][2]:t[1]]
-                    if j and (not _GAP.fullmatch(gap) or ". " in gap):  # no name runs over the end of a sentence
+                    if gap != " " and (not _GAP.fullmatch(gap) or ". " in gap):  # no name runs over the end of a sentence
                         ok = False
                         break
                 if not ok:
