@@ -265,9 +265,10 @@ def site_build(tmp_path_factory) -> dict:
 #: and starting the long ones first lets both workers finish together instead of one idling
 #: while the other runs a long file at the end. test_runner.py builds the report set that
 #: test_browser.py opens too (site_build): it goes first, the browser test once the set is likely built
-SLOW_FIRST = ("test_runner.py", "test_report_safety.py", "test_runner_promises.py", "test_install.py",
-              "test_declaration_cases.py", "test_record_rules.py", "test_ingest_add.py", "test_notebooks.py",
-              "test_runner_kill.py", "test_validate.py", "test_browser.py", "test_bad_input.py", "test_boundaries.py")
+SLOW_FIRST = ("test_runner.py", "test_report_safety.py", "test_runner_promises.py", "test_runner_warm_kernel.py",
+              "test_declaration_cases.py", "test_notebooks.py", "test_install.py", "test_runner_kill.py", "test_network.py",
+              "test_ingest_add.py", "test_export.py", "test_ingest_quality_floor.py", "test_record_rules.py",
+              "test_fuzz_validate.py", "test_browser.py", "test_validate.py", "test_bad_input.py", "test_boundaries.py")
 
 
 def pytest_collection_modifyitems(config, items):
