@@ -241,8 +241,8 @@ def apply_fixes(t: Tables, eid: str, fx: dict) -> None:
             t.add_link("event_sources", {"event_id": eid, "url": src["url"], "publisher": src.get("publisher") or "",
                                          "relation": src.get("relation") or "report"})
     for change in fx.get("source_relation") or []:  # {url, from, to}: a stored source's relation corrected
-        rows = [r for r in t.links("event_sources", eid) if r["url"] == change.get("url")]
-        if not rows or rows[0]["relation"] != change.get("from"):
+        rows = [r for r in t.links("event_sources", eid) if r["url"] == change.get("url") and r["relation"] == change.get("from")]
+        if not rows:
             print(f"{eid}: no {change.get('from')} source {change.get('url')}; relation not changed", file=sys.stderr)
         for row in rows:
             row["relation"] = str(change["to"])
