@@ -21,10 +21,12 @@ HERE = Path(__file__).resolve().parent
 RELEASES = HERE.parent / "benchmarks" / "ingest_eval"
 RECORD = HERE / "fixtures" / "ingest-record"
 
-#: field: (right, extracted) over all releases, measured on the code of data 0.3.6
+#: field: (right, extracted) over all releases, measured on ingest v8 (titles compared up to a leading article). v8 moved one
+#: government named only in a minister's title ("ministar ... u Vladi Republike Srbije") from taking part to mentioned, where
+#: the facts list it nowhere: one more wrong in "orgs mentioned", one fewer in "organisations"
 FLOOR = {
-    "date": (132, 144), "place": (118, 142), "kind": (135, 148), "organisations": (376, 507), "countries": (316, 367),
-    "people": (280, 295), "people titles": (221, 252), "affiliations": (197, 274), "orgs mentioned": (18, 42),
+    "date": (132, 144), "place": (121, 142), "kind": (135, 148), "organisations": (380, 507), "countries": (316, 366),
+    "people": (280, 295), "people titles": (237, 252), "affiliations": (203, 274), "orgs mentioned": (18, 43),
     "countries mentioned": (16, 23),
 }
 

@@ -61,6 +61,13 @@ def affiliation(text, t_start, start, end, t_end, s: Sentence, org_spans, g: Gaz
     roles = [t_start + w.start() for w in re.finditer(r"[^\s,;:()]+", text[t_start:max(t_end, end)])
              if not (start <= t_start + w.start() < end) and is_role(w.group(0))]
     last = [x for x in inside if roles and x[0] >= roles[-1]]
+    if (last or inside) and all(_cabinet(g, o) for _, _, o in last or inside):
+        # "Ministar unutrašnjih poslova u Vladi Republike Srbije": a minister in a government is of the ministry the title names
+        ministry, via = _country_body(text, t_start, start, end, t_end, g, title, countries, places, home or venue, present)
+        if via != "ministry":
+            ministry = _ministry(title, g, g.org_country.get((last or inside)[0][2]), present)
+        if ministry:
+            return ministry, "country"
     if last or (inside and not roles):
         return min(last or inside, key=lambda x: (x[0], x[0] - x[1]))[2], "title"
     by_country, via = _country_body(text, t_start, start, end, t_end, g, title, countries, places, home or venue, present)
@@ -74,6 +81,11 @@ def affiliation(text, t_start, start, end, t_end, s: Sentence, org_spans, g: Gaz
         if police:
             return police, "country"
     return None, ""
+
+
+def _cabinet(g: Gazetteer, oid: str) -> bool:
+    """Is the body a country's government as a whole ("Government of Serbia", "Council of Ministers of BiH")?"""
+    return bool(re.match(r"(?:Government|Council of Ministers)\b", g.org_full.get(oid, "")))
 
 
 #: a police word in any of the region's languages and cases ("policije", "полицијата", "Policisë")
@@ -148,6 +160,8 @@ _MINISTER = re.compile(r"^.*?\b\w*minist(?:er|ers|erot|erkata|ar|ri|ra|rom|ru|ro
 #: English names the minister after the field ("Interior Minister", "Foreign Minister"): the ministry is "of" the field
 _FIELD_FIRST = re.compile(r"\b(interior|foreign|justice|security|defen[cs]e|finance|labour|labor|health|education)\s+minister\b")
 _FIELDS = {"foreign": "foreign affairs", "defense": "defence", "labor": "labour"}
+#: the minister of police, as the region's press calls an interior minister ("ministar policije", "ministri i policisë")
+_POLICE_MINISTER = re.compile(r"\b(\w*minist\w*)\s+(?:i\s+|e\s+)?polic\w*\b")
 
 
 def _ministry(title: str, g: Gazetteer, cc: str | None, present: frozenset[str] = frozenset()) -> str | None:
@@ -155,6 +169,7 @@ def _ministry(title: str, g: Gazetteer, cc: str | None, present: frozenset[str] 
     "ministry" ("ministar unutarnjih poslova" -> "ministarstvo unutarnjih poslova"). Without a country, the one such ministry
     the release names (``present``: "ministri i Punëve të Brendshme" where "Ministria e Punëve të Brendshme" organised)."""
     folded = _FIELD_FIRST.sub(lambda m: f"minister of {_FIELDS.get(m.group(1), m.group(1))}", " ".join(form_words(title)))
+    folded = _POLICE_MINISTER.sub(lambda m: m.group(1) + " of interior", folded)  # "ministar policije": the interior minister
     if not _MINISTER.search(folded) or not (cc or present):
         return None
     keys = sorted((k for k, per in g.generic.items() if (cc in per if cc else True)), key=len, reverse=True)
@@ -168,7 +183,19 @@ def _ministry(title: str, g: Gazetteer, cc: str | None, present: frozenset[str] 
         here = {o for o in g.generic[key].values() if o in present} if key else set()
         if len(here) == 1:
             return here.pop()
-    return None
+    return _ministry_by_words(_MINISTER.sub("ministry", folded, count=1), g, cc) if cc else None
+
+
+def _ministry_by_words(phrase: str, g: Gazetteer, cc: str) -> str | None:
+    """The one ministry of country ``cc`` whose English name holds every word of the portfolio a title names ("Minister of
+    Labour, Family and Social Affairs" -> the "Ministry of Labour, Family, Social Affairs and Equal Opportunities")."""
+    portfolio = re.match(r"ministry of (?:the )?(.+)", phrase)
+    words = set(portfolio.group(1).split()) - {"and", "the", "of", "for"} if portfolio else set()
+    if len(words) < 2:
+        return None
+    found = [o for o, c in g.org_country.items() if c == cc and g.org_full.get(o, "").startswith("Ministry")
+             and words <= set(form_words(g.org_full[o]))]
+    return found[0] if len(found) == 1 else None
 
 
 def country_ministry(title: str, g: Gazetteer, cc: str) -> str | None:

@@ -136,7 +136,7 @@ def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country:
         if not inside or len(m["text"]) < max(x["end"] - x["start"] for x in inside) or \
                 not all(m["start"] <= x["start"] and x["end"] <= m["end"] for x in inside):
             continue
-        cc = _generic_country(m, g, sentences, countries, country_starts, place_country, home)
+        cc = _generic_country(m, g, sentences, countries, country_starts, home, place_country)
         named = _generic_country(m, g, sentences, countries, country_starts)  # by its sentence, not the event's place
         after = _country_after(m, f.original, countries, country_starts)
         # no country in its sentence: a descriptive name is the event's country's body, an acronym ("Foto: MUP") only the
@@ -158,7 +158,7 @@ def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country:
             continue
         after = _country_after(m, f.original, countries, country_starts)  # "Ministrinë e Brendshme të Britanisë së Madhe"
         cc = (after if after in g.generic[m["key"]] else None) if after else \
-            _generic_country(m, g, sentences, countries, country_starts, place_country, home)
+            _generic_country(m, g, sentences, countries, country_starts, home, place_country)
         if not cc and not after and len(m["text"].split()) > 1:  # of the one country the text names that has such a body
             named_here = {c["key"].split("|")[-1] for c in countries} & set(g.generic[m["key"]])
             cc = named_here.pop() if len(named_here) == 1 else None
@@ -238,6 +238,8 @@ def _generic_country(m: dict, g: Gazetteer, sentences: list[Sentence], countries
     s = sentence_at(sentences, m["start"])
     near = [c["key"].split("|")[-1] for c in countries[bisect.bisect_left(country_starts, s.start):
                                                          bisect.bisect_left(country_starts, s.end)]] if s else []
+    if fallback and fallback[0] in near and fallback[0] in options:
+        return fallback[0]  # of several countries its sentence names, the release's own ("помеѓу Црна Гора и ... Македонија")
     cc = next((c for c in sorted(near, key=lambda c: 0 if c in options else 1) if c in options), None)
     return cc or next((c for c in fallback if c in options), None)
 

@@ -28,11 +28,12 @@ FIELDS = ("date", "place", "kind", "organisations", "countries", "people", "peop
 
 def _norm_title(t: str | None, g: Gazetteer) -> str:
     """A title compared up to the organisation named in it, which ingest records as the affiliation
-    ("Director of the MARRI RC" and "Director" with affiliation MARRI count as the same)."""
+    ("Director of the MARRI RC" and "Director" with affiliation MARRI count as the same), and up to a leading article."""
     t = t or ""
     for m in reversed(g.orgs.find(Folded(t), capitalised=False)):
         t = t[:m["start"]] + " " + t[m["end"]:]
     t = re.sub(r"[^\w]+", " ", normalise(t)).strip()
+    t = re.sub(r"^(?:the|a|an)\s+", "", t)  # an English article is no part of a title ("the Agency's director")
     return re.sub(r"(?:\b(?:of|the|at|in)\s*)+$", "", t).strip()
 
 

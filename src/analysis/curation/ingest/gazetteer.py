@@ -20,6 +20,7 @@ from analysis.curation.ingest.lexicon import (
     LOCAL_DEMONYMS,
     LOCAL_ORG_NAMES,
     LOCAL_PLACE_NAMES,
+    NGO_WORDS,
 )
 from analysis.curation.ingest.matching import Matcher, fold, form_words, same_name
 from analysis.curation.names import normalise, split_aliases
@@ -103,6 +104,9 @@ class Gazetteer:
                     g.orgs.add(form, oid)
                     if " " not in form and "x" in form.lower() and len(form) > 4:  # BCMS and Macedonian write x as ks: "Fronteks"
                         g.orgs.add(form.lower().replace("x", "ks").capitalize(), oid)
+                    if form.startswith("NGO "):  # "NVO Atina", "OJQ ...", "НВО ...": the region's word for an NGO
+                        for local in NGO_WORDS:
+                            g.orgs.add(f"{local} {form[4:]}", oid)
                     g.org_forms.append(normalise(form))
                     g.org_form_ids.append(oid)
             if cc:

@@ -61,6 +61,10 @@ LOCAL_DEMONYMS = {
 }
 
 
+#: how the region's languages write "NGO" before a name ("NVO Atina", "OJQ ...", "НВО ...")
+NGO_WORDS = ("NVO", "NVU", "OJQ", "HBO", "НВО")
+
+
 #: the entities of Bosnia and Herzegovina as the region's languages write them in the genitive, by their English names
 ENTITY_NAMES = {"Republika Srpska": "Republike Srpske|Република Српске|RS", "Brčko District": "Brčko distrikta|Distrikta Brčko"}
 

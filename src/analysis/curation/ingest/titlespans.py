@@ -73,6 +73,9 @@ def title_before(text: str, floor: int, start: int, org_spans: list) -> tuple[in
                 k, first = k - 1, words[k - 1]  # the role's adjectives: "parlamentarni državni sekretar", "Националната координаторка"
             p = floor + _title_prefix(text[floor:floor + first.start()])  # "в.д. секретара ...", "U.S. Charge d'Affaires"
             phrase = _after_link(text[p:end].strip(" ,"), [text[a:b] for a, b, _ in org_spans if p <= a < end])
+    dateline = re.match(r"([^\W\d_]{3,})\s*[-–—]\s+", phrase)  # "NjUJORK- Predsjedavajući ...": a dateline glued to the title
+    if dateline and sum(c.isupper() for c in dateline.group(1)) >= 0.75 * len(dateline.group(1)):  # "NjUJORK": a digraph's j
+        phrase = phrase[dateline.end():]
     if not is_role(phrase) or re.search(r"\b(?:from|iz|nga|од|из)$", phrase.strip()):  # "operators from <X>": X is where they are from
         org_only = next((a for a, b, _ in org_spans if p <= a and b <= start), None)
         return (org_only if org_only is not None else start), ""

@@ -7,7 +7,7 @@ import bisect
 import re
 
 from analysis.curation.ingest.gazetteer import Gazetteer
-from analysis.curation.ingest.matching import Folded
+from analysis.curation.ingest.matching import Folded, fold
 from analysis.curation.ingest.text import Sentence, Span, sentence_at
 
 _HELD_IN = re.compile(r"\b(?:held|took place|organi[sz]ed|takes place|convened|odrzan\w*|odrzal\w*|odrzava\w*|odrzhan\w*|"
@@ -56,9 +56,13 @@ def event_place(text: str, f: Folded, sents: list[Sentence], g: Gazetteer, place
     if _ONLINE.search(head) and "online" in g.places:
         return {"id": "online", "name": "Online", "country": None, "evidence": f"'{_ONLINE.search(head).group(0)}' in the opening"}, []
     named = sorted((pos, k) for k, p in enumerate(places) for pos in p["all"])
+    bodies += [(m["start"], m["end"]) for m in g.initiatives.find(f)]  # "Procesit të Berlinit": the Berlin Process, not Berlin
+    countries = {fold(n) for n in g.country_names.values()}
     for pos, k in named:  # the first place named as a place, not as a body's seat, someone's origin or an attribute
         p = places[k]
-        if not not_venue(text, pos, pos + p["end"] - p["pos"], bodies):
+        if fold(p["name"]) in countries:  # a country named as a whole is no venue by being named ("Holandije, Austrije i ...")
+            continue
+        if not not_venue(text, pos, pos + p["end"] - p["pos"], bodies) and not _OF_PLACE.search(text[max(0, pos - 30):pos]):
             return {"id": p["id"], "name": p["name"], "country": p["country"], "evidence": p["evidence"] + " (first place named)"}, []
     return None, []
 
@@ -92,6 +96,10 @@ _ANOTHER_TIME = re.compile(r"\b(?:first|previous|last|former|earlier|prv\w*|pret
                            r"\b(?:in|u|ne|vo)\s+(?:\w+\s+)?(?:19|20)\d\d\b")
 
 
+#: an Albanian genitive before a place: "Procesit të Berlinit" (of Berlin: an attribute, not where the event was); "në" is "in"
+_OF_PLACE = re.compile(r"\w(?:it|ës|së|ve|në|es|t)\s+(?:të|së)\s+$")
+
+
 def _fpos(f: Folded, pos: int) -> int:
     """The folded offset of an original offset."""
     return bisect.bisect_left(f.origin, pos)
@@ -122,8 +130,11 @@ def not_venue(text: str, a: int, b: int, bodies: list[tuple[int, int]]) -> bool:
     b = a + len(re.match(r"[^\W\d_]*", text[a:]).group(0)) if re.match(r"[^\W\d_]", text[a:a + 1]) else b
     if any(x <= a < y for x, y in bodies) or any(0 <= a - y <= 3 and re.fullmatch(r"\s*(?:[-–]\s*)?", text[y:a]) for x, y in bodies):
         return True
-    if re.search(r"\b(?:from|iz|nga|prej|из)\s+(?:the\s+)?(?:(?:[A-Z][\w'’.]*|of|for|and|&)\s*[-–]?\s*){0,6}$", text[max(0, a - 80):a]):
+    if re.search(r"\b(?:from|iz|nga|prej|из)\s+(?:the\s+)?(?:(?:[A-Z][\w'’.]*|of|for|and|&)\s*[-–]?\s*){0,6}(?:(?:in|at|u|në|во)\s+)?$",
+                 text[max(0, a - 80):a]):  # "experts from the Secretariat in Vienna": the seat of where they come from
         return True
+    if re.search(r"\bthe\s+$", text[max(0, a - 5):a]) and not text[a:b].startswith("The"):
+        return True  # "entered the EU and the Schengen": an English article before a town's name says it is no town here
     cap = r"[ \t]+[A-ZČĆŠŽĐА-ЯЉЊЏЂЋЈЅЃЌ][^\W\d_]+"
     the = re.search(r"\bthe\s+$", text[max(0, a - 5):a], re.I)  # "the Sarajevo Dialogue", not "u Sarajevu Priručnik o ..."
     return bool(re.match(rf"{cap}{cap}|{cap if the else '(?!)'}|[ \t]+(?i:{_REGIME})\b", text[b:b + 40]))
