@@ -27,6 +27,7 @@ from analysis.curation.ingest.entities import (
 )
 from analysis.curation.ingest.fetch import looks_like_html, main_text
 from analysis.curation.ingest.gazetteer import Gazetteer
+from analysis.curation.ingest.glossary import glossed_orgs
 from analysis.curation.ingest.matching import Folded
 from analysis.curation.ingest.neworgs import local_new_orgs
 from analysis.curation.ingest.people import find_people
@@ -74,6 +75,8 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
     named = {normalise(p["name"]) for p in places} | {normalise(g.country_names.get(c["code"], "")) for c in country_hits}
     orgs += [h for h in fuzzy_orgs(text, g, orgs, {c["code"] for c in country_hits} | ({place["country"]} if place else set()), named)
              if h["id"] not in {o["id"] for o in orgs}]
+    place_cc = place.get("country") if place else None
+    orgs += glossed_orgs(text, g, orgs, g.countries.find(f), home, place_cc, _place_opener(g))  # "Ministarstvo za rad, ..."
     orgs = presidencies(text, g, orgs)  # "njemačkog predsjedavanja Savjetu EU": the presiding country's, not the EU's
 
     taking, mentioned = [], []
@@ -301,16 +304,11 @@ def _new_organisations(text: str, g: Gazetteer, orgs: list[dict]) -> list[dict]:
         out.append({"id": oid, "name": name, "acronym": m.group(2) or "", "kind": "other", "country": None, "new": True,
                     "evidence": str(Span(_line_of(text, m.start()), m.group(0)))})
     taken = [(o_a, o_b) for o_a, o_b in known_spans]
-    def opens_with_place(t: str) -> int:
-        rep = re.match(r"(?:Republik[aeë]s?\s+(?:së\s+)?|Republic of\s+|Републик[аеи]\s+)?", t).end()  # "Republike Srbije"
-        found = [x["end"] for x in g.countries.find(Folded(t[rep:])) + g.place_matcher.find(Folded(t[rep:])) if x["start"] == 0]
-        return rep + max(found) if found else 0
-
-    for o in local_new_orgs(text, taken, opens_with_place):
+    for o in local_new_orgs(text, taken, _place_opener(g)):
         close = process.extractOne(normalise(o["name"]), g.org_forms, scorer=fuzz.token_sort_ratio, score_cutoff=90)
         oid = slug(o["acronym"] or o["name"])[:40]
-        if (close and close[2] is not None and g.org_form_ids[close[2]] in known_ids) or oid in seen:
-            continue
+        if (close and close[2] is not None and g.org_form_ids[close[2]] in known_ids) or oid in seen or oid in known_ids:
+            continue  # also a known body named in full with its acronym in brackets ("... за дрога и криминал (UNODC)")
         seen.add(oid)
         shorter = next((x for x in out if o["name"].startswith(x["name"]) or x["name"].startswith(o["name"])), None)
         if shorter:  # the same body named in full further down: keep the fuller name
@@ -320,6 +318,15 @@ def _new_organisations(text: str, g: Gazetteer, orgs: list[dict]) -> list[dict]:
         out.append({"id": oid, "name": o["name"], "acronym": o["acronym"], "kind": "other", "country": None, "new": True,
                     "evidence": str(Span(_line_of(text, o["start"]), text[o["start"]:o["end"]]))})
     return out
+
+
+def _place_opener(g: Gazetteer):
+    """A test of whether a text opens with a country or place, and how long that name is (0 if not)."""
+    def opens_with_place(t: str) -> int:
+        rep = re.match(r"(?:Republik[aeë]s?\s+(?:së\s+)?|Republic of\s+|Републик[аеи]\s+)?", t).end()  # "Republike Srbije"
+        found = [x["end"] for x in g.countries.find(Folded(t[rep:])) + g.place_matcher.find(Folded(t[rep:])) if x["start"] == 0]
+        return rep + max(found) if found else 0
+    return opens_with_place
 
 
 def _follow_ups(sents: list[Sentence], g: Gazetteer, topics: list[str]) -> list[dict]:

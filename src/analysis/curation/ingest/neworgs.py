@@ -20,10 +20,11 @@ _HEADS = {
     "zavod": ("Zavod", "Завод"), "centar": ("Centar", "Центар"), "kancelarij": ("Kancelarija", "Канцеларија"),
     "ured": ("Ured", "Уред"), "univerzitet": ("Univerzitet", "Универзитет"), "fakultet": ("Fakultet", "Факултет"),
     "institut": ("Institut", "Институт"), "komesarijat": ("Komesarijat", "Комесаријат"), "sekretarijat": ("Sekretarijat", "Секретаријат"),
+    "komisij": ("Komisija", "Комисија"), "institucij": ("Institucija", "Институција"), "inspektorat": ("Inspektorat", "Инспекторат"),
 }
 _ALBANIAN_HEADS = ("ministria", "ministrise", "ministrine", "agjencia", "agjencise", "agjencine", "drejtoria", "drejtorise",
-                   "drejtorine", "autoriteti", "autoritetit", "instituti", "institutit")
-_ENDINGS = ("om", "oj", "e", "a", "u", "i", "o", "")
+                   "drejtorine", "autoriteti", "autoritetit", "instituti", "institutit", "komisioni", "komisionit")
+_ENDINGS = ("om", "oj", "e", "a", "u", "i", "o", "", "ta", "ata", "ot", "te", "ite")  # with the Macedonian article
 #: words after a comma that open a new clause, not the rest of a name
 _CLAUSE = frozenset([
     "uz", "уз", "a", "а", "te", "те", "kao", "као", "koji", "који", "koja", "која", "koje", "које", "što", "што", "dok", "док", "kako",
@@ -61,7 +62,9 @@ def local_new_orgs(text: str, known_spans: list[tuple[int, int]], is_place) -> l
         start = m.start()
         lead = re.search(r"((?:[A-ZČĆŠŽĐА-Я][\w]+ ){1,2})$", text[max(0, start - 40):start])
         nominative = fold(m.group(0)) == fold(head[0])
-        if lead and nominative and all(w.endswith(("ki", "ka", "ko", "ni", "na", "no", "ји", "ки", "ни")) for w in lead.group(1).split()):
+        if lead and (nominative or fold(lead.group(1)).rstrip().endswith("ta")) and \
+                all(fold(w).endswith(("ki", "ka", "ko", "ni", "na", "no", "ji", "ta")) for w in lead.group(1).split()):
+            # (a Macedonian adjective takes the article: "Националната комисија" in any case)
             start -= len(lead.group(1))  # "Zajednički centar ...": an adjective opening the name (both in the nominative)
         elif not m.group(0)[:1].isupper():
             continue
@@ -77,7 +80,8 @@ def local_new_orgs(text: str, known_spans: list[tuple[int, int]], is_place) -> l
                 words.append(text[pos:pos + len(nxt.group(1)) + place])
                 pos += len(nxt.group(1)) + place
                 continue
-            segment = re.match(r"[^,.;:()]*", text[pos + nxt.end():]).group(0)
+            segment = re.match(r"[^.;:()]{0,80}", text[pos + nxt.end():]).group(0).split(",")  # the enumeration's rest
+            segment = next((x for x in segment if re.search(r"\s(?:i|и|and|dhe)\s", f" {x} ")), segment[0])
             here = text[pos + len(nxt.group(1)):pos + len(nxt.group(1)) + 40]
             if comma and not is_place(here) and (w.lower() in _CLAUSE or not w[:1].islower() or
                                               not re.search(r"\s(?:i|и|and|dhe)\s", f" {segment} ")):
@@ -100,6 +104,8 @@ def local_new_orgs(text: str, known_spans: list[tuple[int, int]], is_place) -> l
             pos -= len(words.pop())
         if len(words) < 1:
             continue
+        if sum(b - a for a, b in known_spans if start <= a and b <= pos) >= 0.4 * (pos - start):
+            continue  # mostly a known body's name: its office or unit ("Канцеларија на Меѓународната организација за миграции")
         raw = text[start:pos].strip()
         nom = head[0] if m.group(0)[:1].isupper() else head[0].lower()
         name = raw[:m.start() - start] + nom + raw[m.end() - start:]
