@@ -41,7 +41,8 @@ GLOSSARY = {
     "health": "zdravlj|shendet", "finance": "finansij|financ", "cooperation": "saradnj|suradnj|bashkepunim|sorabotk",
     "regional": "regionaln|rajonal", "international": "medunarodn|medjunarodn|nderkombetar|megunarodn", "canton": "kanton",
     "ombudsman": "ombudsman|ombudsmen|zastitnik|avokat|pravobranil", "diaspora": "dijaspor|diaspor", "work": "rabot",
-    "dialogue": "dijalog|dialog", "science": "nauk|shkenc|nauk", "technological": "tehnolosk|teknologj", "development": "razvoj|zhvillim", "illegal": "ilegal|iregular|nezakonit|paligjsh",
+    "dialogue": "dijalog|dialog", "science": "nauk|shkenc", "technological": "tehnolosk|teknologj", "development": "razvoj|zhvillim",
+    "illegal": "ilegal|iregular|nezakonit|paligjsh",
 }
 #: words of no weight in a body's name, in the languages above and in English
 _NOISE = frozenset([
