@@ -1,4 +1,4 @@
-"""ingest is held to what it gets right on real press releases: 148 releases (tuning, held-out and
+"""ingest is held to what it gets right on real press releases: 168 releases (tuning, held-out and
 blind parts of benchmarks/ingest_eval/) whose facts were written down by hand. For every field, no
 fewer values may come out right and no more may come out wrong than when the floor was last set;
 a change that loses a right date, place, organisation, country, person, title or affiliation on any
@@ -21,13 +21,13 @@ HERE = Path(__file__).resolve().parent
 RELEASES = HERE.parent / "benchmarks" / "ingest_eval"
 RECORD = HERE / "fixtures" / "ingest-record"
 
-#: field: (right, extracted) over all releases, measured on ingest v8 (titles compared up to a leading article). v8 moved one
-#: government named only in a minister's title ("ministar ... u Vladi Republike Srbije") from taking part to mentioned, where
-#: the facts list it nowhere: one more wrong in "orgs mentioned", one fewer in "organisations"
+#: field: (right, extracted) over all releases (sets C to H included), measured on ingest v8 with titles compared up to a
+#: leading article. v8 moved one government named only in a minister's title ("ministar ... u Vladi Republike Srbije") from
+#: taking part to mentioned, where the facts list it nowhere: one more wrong in "orgs mentioned" than v7
 FLOOR = {
-    "date": (132, 144), "place": (121, 142), "kind": (135, 148), "organisations": (385, 512), "countries": (316, 366),
-    "people": (280, 295), "people titles": (238, 252), "affiliations": (203, 274), "orgs mentioned": (18, 43),
-    "countries mentioned": (16, 23),
+    "date": (148, 164), "place": (133, 162), "kind": (153, 168), "organisations": (426, 588), "countries": (349, 413),
+    "people": (314, 339), "people titles": (263, 283), "affiliations": (220, 319), "orgs mentioned": (23, 51),
+    "countries mentioned": (17, 24),
 }
 
 

@@ -84,3 +84,22 @@ def test_a_known_bodys_office_is_no_new_body():
     d = extract(text, RECORD, url="https://makedonskosonce.com/x")
     assert "iom" in {o["id"] for o in d["organisations"]}
     assert not any("Меѓународната" in n["name"] for n in d.get("new_organisations", []))
+
+
+def test_an_albanian_name_runs_on_with_its_capitalised_adjectives_and_is_read():
+    text = ("Caritas Shqiptar dhe CRS në bashkëpunim me Zyrën e Koordinatorit Kombëtar Anti Trafik më datë 7 nëntor 2014 "
+            "prezantuan projektin në Tiranë; morën pjesë përfaqësues nga Shërbimi Social Shtetëror.")
+    d = extract(text, RECORD, url="https://caritasalbania.org/x")
+    orgs = {o["id"] for o in d["organisations"]}
+    assert {"office-of-the-national-anti-trafficking-coordinator-of-alban", "state-social-services-of-albania"} <= orgs
+
+
+def test_an_embassy_named_by_its_country_alone_is_that_countrys_embassy_in_the_releases_country(g):
+    assert match("Ambasada e", "US", g, "AL") == "embassy-of-the-united-states-in-albania"
+    assert match("Ambasada e", "US", g, None) is None  # in no country: which of its embassies is not said
+
+
+def test_unknown_words_differing_only_in_a_case_ending_are_the_same_word(g):
+    from analysis.curation.ingest.glossary import _same
+
+    assert _same("?kukesit", "?kukes") and not _same("?kuk", "?kukesit") and not _same("?kukes", "kukes")

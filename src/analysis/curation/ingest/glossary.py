@@ -33,7 +33,7 @@ GLOSSARY = {
     "employment": "zaposljav|zaposlen|punesim|vrabotuv", "social": "socijaln|sociale|social|drustven|shoqeror|opstestven", "veteran": "borack|borck",
     "human": "ljudsk|ljudi|ljudim|ljude|covek|njerez|njeri|luge|lugje", "rights": "prav|prava|drejta|drejtat",
     "minority": "manjin|pakic|malcinsk", "refugees": "izbjeglic|izbeglic|refugjat|begal", "migration": "migracij|migracion|migrim|migrant",
-    "asylum": "azil", "foreigners": "stranc|stranac|stranim|strance|huaj", "border": "granic|kufi", "trafficking": "trgovin|trafikim|trgovij",
+    "asylum": "azil", "foreigners": "stranc|stranac|stranim|strance|huaj", "border": "granic|kufi", "trafficking": "trgovin|trafikim|trafik|trgovij",
     "smuggling": "krijumcar|kriumcar|kontraband", "combating": "borb|lufte|suzbij|suzbijanj", "crime": "kriminal|krim",
     "organised": "organizovan|organiziran|organizuar|organiziran", "customs": "carin|dogan", "education": "obrazovanj|edukim|obrazovn|prosvet|arsim",
     "training": "obuk|trajnim|osposobljav", "protection": "zastit|zashtit|mbrojtj", "victims": "zrtv|zrtav|viktim",
@@ -42,7 +42,8 @@ GLOSSARY = {
     "regional": "regionaln|rajonal", "international": "medunarodn|medjunarodn|nderkombetar|megunarodn", "canton": "kanton",
     "ombudsman": "ombudsman|ombudsmen|zastitnik|avokat|pravobranil", "diaspora": "dijaspor|diaspor", "work": "rabot",
     "dialogue": "dijalog|dialog", "science": "nauk|shkenc", "technological": "tehnolosk|teknologj", "development": "razvoj|zhvillim",
-    "illegal": "ilegal|iregular|nezakonit|paligjsh",
+    "illegal": "ilegal|iregular|nezakonit|paligjsh", "embassy": "ambasad|veleposlanstv", "prefecture": "prefektur",
+    "committee": "komitet|odbor", "municipality": "opstin|opcin|bashki|komun",
 }
 #: words of no weight in a body's name, in the languages above and in English
 _NOISE = frozenset([
@@ -58,7 +59,8 @@ _SYNONYMS = {"internal": "interior", "home": "interior", "administration": "dire
 _STEMS = sorted(((stem, en) for en, stems in GLOSSARY.items() for stem in stems.split("|")), key=lambda x: -len(x[0]))
 _TYPES = frozenset(["ministry", "commission", "agency", "directorate", "service", "centre", "office", "bureau", "institute", "institution",
                     "court", "prosecutor", "council", "fund", "association", "inspectorate", "commissariat", "government", "assembly",
-                    "authority", "team", "unit", "department", "academy", "university", "faculty", "police"])
+                    "authority", "team", "unit", "department", "academy", "university", "faculty", "police", "embassy", "prefecture",
+                    "committee", "municipality"])
 
 
 def english_words(name: str, drop: frozenset[str] | set[str] = frozenset()) -> list[str]:
@@ -70,6 +72,8 @@ def english_words(name: str, drop: frozenset[str] | set[str] = frozenset()) -> l
             continue
         if w in GLOSSARY or w in _SYNONYMS or (w.isascii() and w in _ENGLISH):
             en = _SYNONYMS.get(w, w)
+        elif w.endswith("s") and w[:-1] in _ENGLISH:  # an English plural: "State Social Services"
+            en = _SYNONYMS.get(w[:-1], w[:-1])
         else:
             en = next((e for stem, e in _STEMS if w.startswith(stem) and len(w) - len(stem) <= 6), f"?{w}")
         if en not in out:
@@ -93,16 +97,33 @@ def record_words(g, oid: str) -> list[str]:
     return english_words(name, drop)
 
 
-def match(name: str, cc: str | None, g) -> str | None:
+def _same(a: str, b: str) -> bool:
+    """Two words of a name the same: equal, or two words the glossary lacks that differ only in a case ending ("?kukesit",
+    "?kukes")."""
+    if a == b:
+        return True
+    if not (a.startswith("?") and b.startswith("?")):
+        return False
+    short, long_ = sorted((a[1:], b[1:]), key=len)
+    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3
+
+
+def _shared(ours: list[str], theirs: list[str]) -> int:
+    return sum(1 for w in set(ours) if any(_same(w, t) for t in theirs))
+
+
+def match(name: str, cc: str | None, g, host: str | None = None) -> str | None:
     """The one body of country ``cc`` in the record whose English name the local ``name`` says: the same first kind of body
     (ministry, commission ...), and of the other words at least one shared, seven tenths of the record's and three quarters
-    of the name's."""
+    of the name's. An embassy named by its country alone is that country's embassy in ``host`` (the release's country)."""
     if not cc:
         return None
     words = english_words(name)
     kinds = [w for w in words if w in _TYPES]
     if not kinds:
         return None
+    if kinds[0] == "embassy" and not [w for w in words if w not in _TYPES]:
+        return _embassy(g, cc, host)
     best: list[tuple[float, str]] = []
     for oid, c in g.org_country.items():
         if c != cc:
@@ -112,7 +133,7 @@ def match(name: str, cc: str | None, g) -> str | None:
         if not their_kinds or their_kinds[0] != kinds[0]:
             continue
         ours, their_content = [w for w in words if w not in _TYPES], [w for w in theirs if w not in _TYPES]
-        shared = len(set(ours) & set(their_content))
+        shared = _shared(ours, their_content)
         if shared and shared >= 0.7 * len(their_content) and shared >= 0.75 * len(ours):
             best.append((shared / len(their_content) + shared / len(ours), oid))
     best.sort(reverse=True)
@@ -121,19 +142,27 @@ def match(name: str, cc: str | None, g) -> str | None:
     return best[0][1]
 
 
+def _embassy(g, cc: str, host: str | None) -> str | None:
+    """Country ``cc``'s one embassy in ``host`` the record knows ("Ambasada e Shteteve të Bashkuara" on an Albanian page)."""
+    where = fold(g.country_names.get(host or "", "")) if host else ""
+    found = [o for o, c in g.org_country.items() if c == cc and fold(g.org_full.get(o, "")).startswith("embassy")
+             and where and where in fold(g.org_full[o])]
+    return found[0] if len(found) == 1 else None
+
+
 def glossed_orgs(text: str, g, orgs: list[dict], countries: list[dict], home: str | None, place_country: str | None,
                  opens_with_place) -> list[dict]:
     """Record bodies named in the region's languages in a form the record does not list: {id, count, first, spans, glossed}.
     A name's country is the one named in or right after it ("... Republike Srbije"), else the release's own, else the venue's."""
-    from analysis.curation.ingest.neworgs import local_new_orgs
+    from analysis.curation.ingest.neworgs import _ALBANIAN_HEADS, MORE_ALBANIAN_HEADS, local_new_orgs
 
     taken = sorted((a, b) for h in orgs for a, b in h["spans"])
     known = {h["id"] for h in orgs}
     hits: dict[str, dict] = {}
-    for o in local_new_orgs(text, taken, opens_with_place):
+    for o in local_new_orgs(text, taken, opens_with_place, _ALBANIAN_HEADS + MORE_ALBANIAN_HEADS, run_on=True):
         inside = [c for c in countries if o["start"] < c["start"] <= o["end"] + 3]
         cc = inside[0]["key"].split("|")[-1] if inside else home or place_country
-        oid = match(text[o["start"]:inside[0]["start"] if inside else o["end"]], cc, g)
+        oid = match(text[o["start"]:inside[0]["start"] if inside else o["end"]], cc, g, home or place_country)
         if not oid or oid in known:
             continue
         h = hits.setdefault(oid, {"id": oid, "count": 0, "first": o["start"], "spans": [], "glossed": o["name"]})

@@ -24,6 +24,11 @@ _HEADS = {
 }
 _ALBANIAN_HEADS = ("ministria", "ministrise", "ministrine", "agjencia", "agjencise", "agjencine", "drejtoria", "drejtorise",
                    "drejtorine", "autoriteti", "autoritetit", "instituti", "institutit", "komisioni", "komisionit")
+#: more Albanian heads, for reading a name the record may know (:mod:`.glossary`), not for proposing new bodies: their
+#: names run on in the genitive, which is not read back into the nominative
+MORE_ALBANIAN_HEADS = ("zyra", "zyres", "zyren", "prefektura", "prefektures", "prefekturen", "sherbimi", "sherbimit", "sherbimin",
+                       "ambasada", "ambasades", "ambasaden", "qendra", "qendres", "qendren", "komiteti", "komitetit", "keshilli",
+                       "keshillit", "departamenti", "departamentit", "prokuroria", "prokurorise")
 _ENDINGS = ("om", "oj", "e", "a", "u", "i", "o", "", "ta", "ata", "ot", "te", "ite")  # with the Macedonian article
 #: words after a comma that open a new clause, not the rest of a name
 _CLAUSE = frozenset([
@@ -38,10 +43,10 @@ _LINKS = frozenset([
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def _head(word: str) -> tuple[str, str] | None:
+def _head(word: str, albanian: tuple[str, ...] = _ALBANIAN_HEADS) -> tuple[str, str] | None:
     """(nominative, stem) of a head noun in any case form, or None."""
     low = fold(word)
-    if low in _ALBANIAN_HEADS:
+    if low in albanian:
         return word, low
     if low in ("centra", "centru", "centrom"):  # not the English "Centre"
         return ("Центар" if re.search(r"[\u0400-\u04FF]", word) else "Centar"), "centar"
@@ -51,12 +56,14 @@ def _head(word: str) -> tuple[str, str] | None:
     return None
 
 
-def local_new_orgs(text: str, known_spans: list[tuple[int, int]], is_place) -> list[dict]:
+def local_new_orgs(text: str, known_spans: list[tuple[int, int]], is_place, albanian: tuple[str, ...] = _ALBANIAN_HEADS,
+                   run_on: bool = False) -> list[dict]:
     """{name, start, end} of every body named with a head noun in the region's languages and not inside a known body's name.
-    ``is_place(text)`` tells whether a text opens with a country or place ("Crne Gore i Republike Srbije" go on with a name)."""
+    ``is_place(text)`` tells whether a text opens with a country or place ("Crne Gore i Republike Srbije" go on with a name);
+    ``albanian``: the Albanian head nouns to read; ``run_on``: an Albanian name goes on with its capitalised adjectives."""
     out = []
     for m in _WORD.finditer(text):
-        head = _head(m.group(0))
+        head = _head(m.group(0), albanian)
         if head is None or any(a <= m.start() < b for a, b in known_spans):
             continue
         start = m.start()
@@ -87,14 +94,18 @@ def local_new_orgs(text: str, known_spans: list[tuple[int, int]], is_place) -> l
                                               not re.search(r"\s(?:i|и|and|dhe)\s", f" {segment} ")):
                 break  # after a comma only the rest of an enumeration ("..., бриге о породици и демографије")
             prev = fold(words[-1].strip(" ,")) if words else fold(m.group(0))
-            if w[:1].isupper() and not w.isupper() and not is_place(here) and prev not in _LINKS:
+            if w[:1].isupper() and not w.isupper() and not is_place(here) and prev not in _LINKS and not (run_on and head[1] in albanian):
+                # (an Albanian name goes on with its capitalised adjectives: "Zyra e Koordinatorit Kombëtar")
                 break  # a capitalised word goes on with a name only after a preposition ("Univerzitet u Mastrihtu")
-            if w.lower() in ("i", "и", "and", "dhe", "e", "te") and not comma:
+            if w.lower() in ("i", "и", "and", "dhe", "e", "te") and not comma and not (run_on and fold(w) in ("e", "i", "te", "se")):
+                # (in Albanian "e", "i", "të" link a noun to its genitive: "Zyra e Koordinatorit")
                 after = re.match(r"\s+([^\s,.;:()]+)", text[pos + nxt.end():])
                 if after and after.group(1)[:1].isupper() and not is_place(text[pos + nxt.end():].lstrip()[:40]):
                     break  # "... ресурсе и Министарства ...": the next body
             if w[:1].isupper() and _head(w):
                 break
+            if run_on and head[1] in albanian and w[:1].islower() and fold(w) not in ("e", "i", "te", "se", "per", "kunder", "dhe", "mbi"):
+                break  # an Albanian name is written in capitals but for its links ("... Anti Trafik më datë ...")
             words.append(nxt.group(0))
             pos += nxt.end()
         acronym = re.match(r"\s*\(([A-ZА-Я]{2,8})\)", text[pos:])
