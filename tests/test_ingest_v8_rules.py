@@ -105,3 +105,11 @@ def test_titles_are_scored_up_to_a_leading_article():
     assert _norm_title("the Agency’s director", g) == _norm_title("Agency’s director", g)
     assert _norm_title("The head of the Croatian Academy", g) == _norm_title("head of the Croatian Academy", g)
     assert _norm_title("the Minister", g) != _norm_title("the Deputy Minister", g)
+
+
+def test_albanian_words_of_bodies_are_no_persons_names():
+    text = ("Në konferencë morën pjesë Z. Henry Jardine dhe përfaqësues të Komiteteve Rajonale Anti Trafik, Koordinatori Kombëtar "
+            "Anti Trafik, Shoqëria Civile etj.")
+    names = {p["name"] for p in _draft(text, "https://caritasalbania.org/x")["people"]}
+    assert "Henry Jardine" in names
+    assert not any(w in n for n in names for w in ("Rajonale", "Kombëtar", "Shoqëria", "Civile"))

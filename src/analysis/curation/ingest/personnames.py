@@ -50,6 +50,7 @@ Gore Srbije Hrvatske Kundër Kunder Against Për Uprave Upravi Upravu Službi Se
 Kancelarije Ureda Centra
 Zapadni Zapadnog Zapadnom Zapadnoga Balkan Balkana Balkanu Jugoistočna Jugoistočne Jugoistočnu Jugoistočnoj Evropa Evrope Evropu Europa
 Europe Europu Ballkani Ballkanit Ballkanin Perëndimor Perëndimore
+Kombëtar Kombëtare Kombetar Kombetare Rajonal Rajonale Shoqëria Shoqërisë Civile Trafik Trafikut Komitetet Komiteti Komitetit
 Srpska Srpske Srpskoj Srpsku Vojvodina Vojvodine Vojvodini Vojvodinu Distrikta Sectors Architecture
 Савезне Савезна Савезној Savezne Savezna Saveznoj Републике Република Републици Републиком
 Српска Српске Српској Војводина Војводине Војводини Југоисточна Југоисточне Европа Европе Западни Западног Балкан Балкана
