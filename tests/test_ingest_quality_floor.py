@@ -1,4 +1,4 @@
-"""ingest is held to what it gets right on real press releases: 168 releases (tuning, held-out and
+"""ingest is held to what it gets right on real press releases: 188 releases (tuning, held-out and
 blind parts of benchmarks/ingest_eval/) whose facts were written down by hand. For every field, no
 fewer values may come out right and no more may come out wrong than when the floor was last set;
 a change that loses a right date, place, organisation, country, person, title or affiliation on any
@@ -21,12 +21,12 @@ HERE = Path(__file__).resolve().parent
 RELEASES = HERE.parent / "benchmarks" / "ingest_eval"
 RECORD = HERE / "fixtures" / "ingest-record"
 
-#: field: (right, extracted) over all releases (sets C to H included), measured on ingest v8 with titles compared up to a
+#: field: (right, extracted) over all releases (sets C to I included), measured on ingest v8 with titles compared up to a
 #: leading article. v8 moved one government named only in a minister's title ("ministar ... u Vladi Republike Srbije") from
 #: taking part to mentioned, where the facts list it nowhere: one more wrong in "orgs mentioned" than v7
 FLOOR = {
-    "date": (148, 164), "place": (133, 162), "kind": (153, 168), "organisations": (426, 588), "countries": (349, 413),
-    "people": (314, 336), "people titles": (263, 283), "affiliations": (220, 319), "orgs mentioned": (23, 51),
+    "date": (165, 184), "place": (148, 182), "kind": (169, 188), "organisations": (449, 626), "countries": (381, 451),
+    "people": (332, 356), "people titles": (274, 298), "affiliations": (228, 343), "orgs mentioned": (24, 53),
     "countries mentioned": (17, 24),
 }
 
