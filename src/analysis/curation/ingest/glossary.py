@@ -92,9 +92,18 @@ def record_words(g, oid: str) -> list[str]:
     head, _, rest = name.partition(", ")
     if rest and english_words(rest)[:1] and english_words(rest)[0] in _TYPES:
         name = head
-    country = fold(g.country_names.get(g.org_country.get(oid, ""), ""))
-    drop = set(country.split()) | {"bosnia", "herzegovina", "north", "macedonia", "montenegro", "serbia", "kosovo", "albania"}
-    return english_words(name, drop)
+    own = fold(g.country_names.get(g.org_country.get(oid, ""), ""))
+    return english_words(_without_place(name, g), frozenset(own.split()))
+
+
+def _without_place(name: str, g) -> str:
+    """A body's name without the country it is of or in, at its end: "Embassy of the United States in Albania" -> "Embassy of
+    the United States", "National Commission ... (North Macedonia)" -> "National Commission ..."."""
+    for country in g.country_names.values():
+        m = re.search(rf"\s*(?:\(\s*{re.escape(country)}\s*\)|\b(?:in|to|of|for)\s+(?:the\s+)?{re.escape(country)})\s*$", name, re.I)
+        if m:
+            return name[:m.start()]
+    return name
 
 
 def _same(a: str, b: str) -> bool:
