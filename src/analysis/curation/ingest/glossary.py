@@ -93,17 +93,28 @@ def record_words(g, oid: str) -> list[str]:
     if rest and english_words(rest)[:1] and english_words(rest)[0] in _TYPES:
         name = head
     own = fold(g.country_names.get(g.org_country.get(oid, ""), ""))
-    return english_words(_without_place(name, g), frozenset(own.split()))
+    place = _place_at_end(g).search(name)
+    return english_words(name[:place.start()] if place else name, frozenset(own.split()))
 
 
-def _without_place(name: str, g) -> str:
-    """A body's name without the country it is of or in, at its end: "Embassy of the United States in Albania" -> "Embassy of
-    the United States", "National Commission ... (North Macedonia)" -> "National Commission ..."."""
-    for country in g.country_names.values():
-        m = re.search(rf"\s*(?:\(\s*{re.escape(country)}\s*\)|\b(?:in|to|of|for)\s+(?:the\s+)?{re.escape(country)})\s*$", name, re.I)
-        if m:
-            return name[:m.start()]
-    return name
+def _place_at_end(g) -> re.Pattern:
+    """The country a body's name ends on, as the body's country or seat: "... in Albania", "... (North Macedonia)"."""
+    names = "|".join(re.escape(n) for n in sorted(g.country_names.values(), key=len, reverse=True) if n)
+    return re.compile(rf"\s*(?:\(\s*(?:{names})\s*\)|\b(?:in|to|of|for)\s+(?:the\s+)?(?:{names}))\s*$", re.I)
+
+
+def _by_country(g) -> dict[str, list[tuple[str, list[str], list[str]]]]:
+    """The record's bodies by country: (id, kinds of body, other words of its name), worked out once per gazetteer."""
+    index = getattr(g, "_glossary_index", None)
+    if index is None:
+        index = {}
+        for oid, cc in g.org_country.items():
+            words = record_words(g, oid)
+            kinds = [w for w in words if w in _TYPES]
+            if cc and kinds:
+                index.setdefault(cc, []).append((oid, kinds, [w for w in words if w not in _TYPES]))
+        object.__setattr__(g, "_glossary_index", index)
+    return index
 
 
 def _same(a: str, b: str) -> bool:
@@ -134,14 +145,10 @@ def match(name: str, cc: str | None, g, host: str | None = None) -> str | None:
     if kinds[0] == "embassy" and not [w for w in words if w not in _TYPES]:
         return _embassy(g, cc, host)
     best: list[tuple[float, str]] = []
-    for oid, c in g.org_country.items():
-        if c != cc:
+    ours = [w for w in words if w not in _TYPES]
+    for oid, their_kinds, their_content in _by_country(g).get(cc, []):
+        if their_kinds[0] != kinds[0]:
             continue
-        theirs = record_words(g, oid)
-        their_kinds = [w for w in theirs if w in _TYPES]
-        if not their_kinds or their_kinds[0] != kinds[0]:
-            continue
-        ours, their_content = [w for w in words if w not in _TYPES], [w for w in theirs if w not in _TYPES]
         shared = _shared(ours, their_content)
         if shared and shared >= 0.7 * len(their_content) and shared >= 0.75 * len(ours):
             best.append((shared / len(their_content) + shared / len(ours), oid))
