@@ -102,6 +102,12 @@ forms used to match press releases.
 
 `event_countries` lists the countries whose delegations or national authorities the source
 says took part; a country named only to locate a place ("Trebinje (BiH)") is not a participant.
+A national authority is any body of the state: government, ministry, police, embassy, or a state
+agency such as USAID, ICITAP, the Swiss SEM or the Swedish Migration Agency. A country does not take
+part through an NGO, a university, a company, a state-owned implementer such as GIZ, or an
+international organisation's office on its soil. A state body that only funds the event, with none of
+its people there, makes its country no participant; an embassy whose ambassador hands over a donation
+does.
 The six MARRI Participants are flagged in `countries.marri_participant`.
 
 ## How duplicates are merged
