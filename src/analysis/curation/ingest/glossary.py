@@ -12,6 +12,7 @@ socijalna pitanja" is the "Ministry of Labour, Employment, Veteran and Social Af
 
 from __future__ import annotations
 
+import functools
 import re
 
 from analysis.curation.ingest.matching import fold
@@ -93,13 +94,14 @@ def record_words(g, oid: str) -> list[str]:
     if rest and english_words(rest)[:1] and english_words(rest)[0] in _TYPES:
         name = head
     own = fold(g.country_names.get(g.org_country.get(oid, ""), ""))
-    place = _place_at_end(g).search(name)
+    place = _place_at_end(tuple(g.country_names.values())).search(name)
     return english_words(name[:place.start()] if place else name, frozenset(own.split()))
 
 
-def _place_at_end(g) -> re.Pattern:
+@functools.lru_cache(maxsize=4)
+def _place_at_end(countries: tuple[str, ...]) -> re.Pattern:
     """The country a body's name ends on, as the body's country or seat: "... in Albania", "... (North Macedonia)"."""
-    names = "|".join(re.escape(n) for n in sorted(g.country_names.values(), key=len, reverse=True) if n)
+    names = "|".join(re.escape(n) for n in sorted(countries, key=len, reverse=True) if n)
     return re.compile(rf"\s*(?:\(\s*(?:{names})\s*\)|\b(?:in|to|of|for)\s+(?:the\s+)?(?:{names}))\s*$", re.I)
 
 
