@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from analysis.curation.ingest.dates import event_date, find_dates, publication_date, relative_dates
+from analysis.curation.ingest.distributed import distributed_orgs
 from analysis.curation.ingest.donors import donor_governments
 from analysis.curation.ingest.entities import (
     FOLLOW_UP,
@@ -77,6 +78,7 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
              if h["id"] not in {o["id"] for o in orgs}]
     place_cc = place.get("country") if place else None
     orgs += glossed_orgs(text, g, orgs, g.countries.find(f), home, place_cc, _place_opener(g))  # "Ministarstvo za rad, ..."
+    orgs += distributed_orgs(f, g, orgs)  # "the Border Police Chiefs from Albania, Bosnia and Herzegovina ..."
     orgs = presidencies(text, g, orgs)  # "njemačkog predsjedavanja Savjetu EU": the presiding country's, not the EU's
 
     taking, mentioned = [], []

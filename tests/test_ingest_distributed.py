@@ -1,0 +1,66 @@
+"""ingest: one kind of body named for a list of countries is each country's body of that kind (the omission the record's
+audits found commonest in curated rows), and a country that is not the list's is not given one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.curation.ingest import extract
+from analysis.curation.ingest.distributed import body_of, distributed_orgs
+from analysis.curation.ingest.gazetteer import Gazetteer
+from analysis.curation.ingest.matching import Folded
+
+RECORD = Path(__file__).resolve().parent / "fixtures" / "ingest-record"
+
+
+@pytest.fixture(scope="module")
+def g() -> Gazetteer:
+    return Gazetteer.cached(RECORD)
+
+
+def found(g: Gazetteer, text: str) -> set[str]:
+    return {h["id"] for h in distributed_orgs(Folded(text), g, [])}
+
+
+@pytest.mark.parametrize(("text", "bodies"), [
+    ("a course for the Border Police Services of Bosnia and Herzegovina, Serbia, and Montenegro.",
+     {"border-police-ba", "border-police-rs", "border-police-me"}),
+    ("The Border Police Chiefs from Albania, Bosnia and Herzegovina, Macedonia, Montenegro and Serbia discussed",
+     {"border-police-al", "border-police-ba", "border-police-mk", "border-police-me", "border-police-rs"}),
+    ("sastanak sa predstavnicima graničnih policija Bosne i Hercegovine, Crne Gore, Makedonije i Srbije",
+     {"border-police-ba", "border-police-me", "border-police-mk", "border-police-rs"}),
+    ("takimi i policive kufitare të Shqipërisë, Kosovës dhe Maqedonisë", {"border-police-al", "kosovo-border-police", "border-police-mk"}),
+    ("the Ministries of Interior of Albania, Kosovo and Serbia", {"mi-al", "mia-xk", "mi-rs"}),
+    ("Albanian, Serbian and Montenegrin border police met in Ulcinj", {"border-police-al", "border-police-rs", "border-police-me"}),
+])
+def test_each_country_of_the_list_gets_its_body(g, text, bodies):
+    assert found(g, text) == bodies
+
+
+@pytest.mark.parametrize("text", [
+    "The Border Police of Montenegro met in Podgorica.",  # one country: the name's own case, not a list
+    "The Border Police of Montenegro and Albania's police held talks.",  # Albania is its police's, not the list's
+    "the Border Police of Montenegro and Serbian police officers",  # Serbian belongs to the officers
+    "The Border Police met on Monday. Albania and Serbia signed an agreement.",  # the countries are not the name's
+])
+def test_a_country_outside_the_list_gets_no_body(g, text):
+    assert found(g, text) <= {"border-police-me"}
+
+
+def test_a_country_with_the_body_under_a_longer_name_gets_that_one(g):
+    # Serbia's and Albania's border police are listed as "Border Police Directorate" and "Directorate for Border and
+    # Migration Police", not as "border police"
+    assert "RS" not in g.generic["border police"] and "AL" not in g.generic["border police"]
+    assert body_of(g, "border police", "RS") == "border-police-rs"
+    assert body_of(g, "granicna policija", "AL") == "border-police-al"
+    assert body_of(g, "border police", "FR") is None
+
+
+def test_the_draft_lists_every_border_police_of_the_course(g):
+    text = ("Small Boats Course for Border Police\nBelgrade, July 14, 2008\nOn July 15th, the U.S. Ambassador opened a regional "
+            "course for the Border Police Services of Bosnia and Herzegovina, Serbia, and Montenegro in Belgrade.\n")
+    draft = extract(text, RECORD)
+    taking = {o["id"] for o in draft["organisations"]}
+    assert {"border-police-ba", "border-police-rs", "border-police-me"} <= taking
