@@ -154,7 +154,8 @@ def adjective_country(words: list[str]) -> str | None:
 #: "of that country" closing a title: the country is the one named before ("ministar unutrašnjih poslova te zemlje")
 ANAPHOR = re.compile(r"\s+(?:te|ove|that|this|të atij|на таа|на оваа)\s+(?:zemlje|države|drzave|country|vendi|земја|држава)$")
 #: a minister's word in any language and case ("Minister", "ministrom", "Zëvendësministër", "министер"), with an Albanian article
-_MINISTER = re.compile(r"^.*?\b\w*minist(?:er|ers|erot|erkata|ar|ri|ra|rom|ru|rot|rite|re|rja|ria)\b(?:\s+(?:i|e|te|se)\b)?")
+_MINISTER = re.compile(r"^.*?\b\w*minist(?:er|ers|erot|erkata|ar|ri|ra|rom|ru|rot|rite|re|rja|ria|rica|rici|ricu|ricom|rka)\b"
+                       r"(?:\s+(?:i|e|te|se)\b)?")
 
 
 #: English names the minister after the field ("Interior Minister", "Foreign Minister"): the ministry is "of" the field
@@ -183,7 +184,19 @@ def _ministry(title: str, g: Gazetteer, cc: str | None, present: frozenset[str] 
         here = {o for o in g.generic[key].values() if o in present} if key else set()
         if len(here) == 1:
             return here.pop()
-    return _ministry_by_words(_MINISTER.sub("ministry", folded, count=1), g, cc) if cc else None
+    if not cc:
+        return None
+    return _ministry_by_words(_MINISTER.sub("ministry", folded, count=1), g, cc) or _ministry_glossed(title, g, cc)
+
+
+def _ministry_glossed(title: str, g: Gazetteer, cc: str) -> str | None:
+    """The ministry a title in the region's languages names by its portfolio, read through the glossary: "Ministrica za
+    ljudska prava i izbjeglice" -> the Ministry for Human Rights and Refugees, "ministar pravosuđa" -> the Ministry of Justice."""
+    from analysis.curation.ingest.glossary import match
+
+    local = re.sub(r"(?i)^.*?\b\w*minist\w*", "Ministarstvo", title, count=1)
+    local = re.sub(r"(?i)\s+(?:of\s+the\s+)?(?:Republi\w+|Kraljevin\w+|Kingdom)\b.*$", "", local)  # "... Republike Grčke"
+    return match(local, cc, g) if local.startswith("Ministarstvo") else None
 
 
 def _ministry_by_words(phrase: str, g: Gazetteer, cc: str) -> str | None:

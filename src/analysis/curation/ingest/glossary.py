@@ -44,7 +44,8 @@ GLOSSARY = {
     "ombudsman": "ombudsman|ombudsmen|zastitnik|avokat|pravobranil", "diaspora": "dijaspor|diaspor", "work": "rabot",
     "dialogue": "dijalog|dialog", "science": "nauk|shkenc", "technological": "tehnolosk|teknologj", "development": "razvoj|zhvillim",
     "illegal": "ilegal|iregular|nezakonit|paligjsh", "embassy": "ambasad|veleposlanstv", "prefecture": "prefektur",
-    "committee": "komitet|odbor", "municipality": "opstin|opcin|bashki|komun",
+    "committee": "komitet|odbor", "municipality": "opstin|opcin|bashki|komun", "welfare": "staranj|mireqenie|mireqenies",
+    "citizen": "gradan|gradjan|gragan|qytetar",
 }
 #: words of no weight in a body's name, in the languages above and in English
 _NOISE = frozenset([

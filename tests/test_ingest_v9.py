@@ -1,5 +1,5 @@
-"""ingest: one kind of body named for a list of countries is each country's body of that kind (the omission the record's
-audits found commonest in curated rows), and a country that is not the list's is not given one."""
+"""ingest v9: one kind of body named for a list of countries is each country's body of that kind (the omission the record's
+audits found commonest in curated rows), and a minister named by portfolio in the region's languages is of that ministry."""
 
 from __future__ import annotations
 
@@ -64,3 +64,16 @@ def test_the_draft_lists_every_border_police_of_the_course(g):
     draft = extract(text, RECORD)
     taking = {o["id"] for o in draft["organisations"]}
     assert {"border-police-ba", "border-police-rs", "border-police-me"} <= taking
+
+
+@pytest.mark.parametrize(("text", "url", "person", "org"), [
+    ("Ministrica za ljudska prava i izbjeglice Semiha Borovac danas je u Grabovici uručila ključeve porodici povratnika.\n",
+     "https://kiosk.ba/postovi/1", "Semiha Borovac", "mhrr-ba"),
+    ("U Spužu je otvoren centar. Centar je otvorio ministar rada i socijalnog staranja Predrag Bošković.\n",
+     "https://www.vijesti.me/x", "Predrag Bošković", "ministry-of-labour-and-social-welfare-of-montenegro"),
+    ("Sastanku je prisustvovao ministar za zaštitu građana Republike Grčke Mihalis Hrisohoidis, koji je razgovarao sa "
+     "kolegom u Beogradu.\n", "https://www.rts.rs/x", "Mihalis Hrisohoidis", "ministry-of-citizen-protection-of-greece"),
+])
+def test_a_minister_named_by_portfolio_in_the_regions_language_is_of_that_ministry(text, url, person, org):
+    people = {p["name"]: p for p in extract(text, RECORD, url=url)["people"]}
+    assert people[person]["organisation"] == org
