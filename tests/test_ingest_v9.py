@@ -77,3 +77,13 @@ def test_the_draft_lists_every_border_police_of_the_course(g):
 def test_a_minister_named_by_portfolio_in_the_regions_language_is_of_that_ministry(text, url, person, org):
     people = {p["name"]: p for p in extract(text, RECORD, url=url)["people"]}
     assert people[person]["organisation"] == org
+
+
+@pytest.mark.parametrize(("local", "oid"), [
+    ("Академијата за судии и јавни обвинители", "academy-for-judges-and-public-prosecutors-of-north-macedonia"),
+    ("Министерството за труд и социјална политика", "mlsp-mk"),
+])
+def test_glossary_reads_judges_and_finds_the_academy(g, local, oid):
+    from analysis.curation.ingest.glossary import match
+
+    assert match(local, "MK", g) == oid

@@ -45,7 +45,8 @@ GLOSSARY = {
     "dialogue": "dijalog|dialog", "science": "nauk|shkenc", "technological": "tehnolosk|teknologj", "development": "razvoj|zhvillim",
     "illegal": "ilegal|iregular|nezakonit|paligjsh", "embassy": "ambasad|veleposlanstv", "prefecture": "prefektur",
     "committee": "komitet|odbor", "municipality": "opstin|opcin|bashki|komun", "welfare": "staranj|mireqenie|mireqenies",
-    "citizen": "gradan|gradjan|gragan|qytetar",
+    "citizen": "gradan|gradjan|gragan|qytetar", "judges": "sudij|sudii|sudac|sudaca|sudiju|gjyqtar",
+    "policy": "politik",
 }
 #: words of no weight in a body's name, in the languages above and in English
 _NOISE = frozenset([
@@ -84,7 +85,8 @@ def english_words(name: str, drop: frozenset[str] | set[str] = frozenset()) -> l
 
 
 #: English words of bodies' names, read as they are (not as a stem of the region's languages: "social", "national", "rights")
-_ENGLISH = frozenset([*GLOSSARY, *_SYNONYMS.values(), "labour", "defence", "veterans", "equal", "opportunities", "family", "dialogue"])
+_ENGLISH = frozenset([*GLOSSARY, *_SYNONYMS.values(), "labour", "defence", "veterans", "equal", "opportunities", "family", "dialogue",
+                      "judges"])
 
 
 def record_words(g, oid: str) -> list[str]:
