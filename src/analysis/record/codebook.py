@@ -107,7 +107,11 @@ agency such as USAID, ICITAP, the Swiss SEM or the Swedish Migration Agency. A c
 part through an NGO, a university, a company, a state-owned implementer such as GIZ, or an
 international organisation's office on its soil. A state body that only funds the event, with none of
 its people there, makes its country no participant; an embassy whose ambassador hands over a donation
-does.
+does. A kind of body named for a list of countries ("the border police chiefs of Albania, Serbia and
+Montenegro", "the interior ministers of the Western Balkans") links each listed country's body of that
+kind; "delegations" or "representatives" of a country link no body. Bosnia and Herzegovina has no state
+ministry of the interior: where its "interior minister" or "ministry of the interior" is named at state
+level, its body is the Ministry of Security, the state ministry with that portfolio.
 The six MARRI Participants are flagged in `countries.marri_participant`.
 
 ## How duplicates are merged
