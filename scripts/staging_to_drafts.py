@@ -188,6 +188,9 @@ def main() -> int:
             if unknown:
                 skipped.append(f"{where}: unknown initiative(s) {', '.join(unknown)} left out")
             draft["initiatives"] = [i for i in e.get("initiatives") or [] if i in initiatives]
+            # a recorded event the curator found is another activity ("two activities under one year heading")
+            draft["distinct_from"] = [{"event": d["event"], "reason": d.get("reason") or ""}
+                                      for d in e.get("distinct_from") or [] if isinstance(d, dict) and d.get("event")]
             events.append({k: v for k, v in draft.items() if v not in (None, "", [])})
     events, folded = _fold_repeats(events)
     if args.org_merges:
