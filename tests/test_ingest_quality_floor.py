@@ -1,4 +1,4 @@
-"""ingest is held to what it gets right on real press releases: 188 releases (tuning, held-out and
+"""ingest is held to what it gets right on real press releases: 208 releases (tuning, held-out and
 blind parts of benchmarks/ingest_eval/) whose facts were written down by hand. For every field, no
 fewer values may come out right and no more may come out wrong than when the floor was last set;
 a change that loses a right date, place, organisation, country, person, title or affiliation on any
@@ -25,9 +25,9 @@ RECORD = HERE / "fixtures" / "ingest-record"
 #: leading article. v8 moved one government named only in a minister's title ("ministar ... u Vladi Republike Srbije") from
 #: taking part to mentioned, where the facts list it nowhere: one more wrong in "orgs mentioned" than v7
 FLOOR = {
-    "date": (165, 184), "place": (148, 182), "kind": (169, 188), "organisations": (459, 638), "countries": (381, 451),
-    "people": (332, 356), "people titles": (274, 298), "affiliations": (233, 343), "orgs mentioned": (25, 54),
-    "countries mentioned": (17, 24),
+    "date": (182, 204), "place": (159, 202), "kind": (184, 208), "organisations": (493, 692), "countries": (419, 501),
+    "people": (359, 391), "people titles": (287, 319), "affiliations": (248, 375), "orgs mentioned": (27, 64),
+    "countries mentioned": (20, 28),
 }
 
 
