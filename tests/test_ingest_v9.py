@@ -87,3 +87,23 @@ def test_glossary_reads_judges_and_finds_the_academy(g, local, oid):
     from analysis.curation.ingest.glossary import match
 
     assert match(local, "MK", g) == oid
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("First mobile Child Friendly Space for refugee and migrant children opened in BiH\nThe space was set up in Bihac by the "
+     "organisation and the city on Thursday.\n", "launch"),
+    ("Çelet në Kakavije Qendra e Bashkëpunimit Policor e Doganor.\nNjë iniciativë e përbashkët mes dy ministrive.\n", "launch"),
+    ("Hungarian police at the border\nHungary has sent 30 police officers to Serbia. The officers will be deployed with local "
+     "police to patrol the border.\n", "exercise"),
+    ("Makinat që iu dhuruan Policisë së Shtetit nga ambasada.\nSHBA i ka dhuruar Policisë Kufitare tre automjete.\n", "other"),
+    ("Ministar se sastao sa kolegom. Razgovarali su i o kursnoj listi dinara i saradnji policija.\n", "meeting"),
+])
+def test_kind_words_of_an_opening_a_handover_and_a_joint_patrol(text, kind):
+    assert extract(text, RECORD)["kind"] == kind
+
+
+def test_an_ambassador_in_a_named_country_is_of_the_embassy_there(g):
+    text = ("Experts from Skopje and Zagreb met in Belgrade on 3 May 2019. The meeting was opened by Christine Moro, Ambassador "
+            "of France in Serbia, and by the Ministry of Interior of Serbia.\n")
+    people = {p["name"]: p for p in extract(text, RECORD, url="https://www.unodc.org/x")["people"]}
+    assert people["Christine Moro"]["organisation"] == "embassy-of-france-in-belgrade"

@@ -125,6 +125,9 @@ def _country_body(text, t_start, start, end, t_end, g: Gazetteer, title: str, co
         host = [fold(p) for p in places if fold(p) != fold(g.country_names.get(cc, ""))]  # where the embassy is, not whose
         here = [o for o in embassy if any(p in fold(g.org_full.get(o, "")) for p in host)]
         elsewhere = [c["code"] for c in countries if t_start <= c["start"] < max(t_end, end) and c["code"] != cc]
+        if elsewhere and len(here) > 1:  # "Ambassador of France in Serbia": of its embassies on the page, the one in Serbia
+            in_title = [o for o in here if _in_country(g, g.org_full.get(o, ""), set(elsewhere))]
+            here = in_title or here
         if elsewhere and not here and not any(fold(g.country_names.get(x, "")) in fold(g.org_full.get(o, "")) for x in elsewhere
                                                for o in embassy):
             return None, ""  # "ambasadorka Republike Češke u Srbiji": the record knows no Czech embassy in Serbia
@@ -137,6 +140,14 @@ def _country_body(text, t_start, start, end, t_end, g: Gazetteer, title: str, co
         if not here and len(unplaced) == 1:
             return unplaced[0], "embassy"
     return None, ""
+
+
+def _in_country(g: Gazetteer, name: str, codes: set[str]) -> bool:
+    """Does a body's name place it in one of the countries ``codes``, by the country's name or by a town of it the record
+    knows ("Embassy of France in Belgrade" is in Serbia)?"""
+    folded = fold(name)
+    return any(fold(g.country_names.get(c, "")) in folded for c in codes if g.country_names.get(c)) or \
+        any(p["country_code"] in codes and re.search(rf"\b{re.escape(fold(p['name']))}\b", folded) for p in g.places.values())
 
 
 def adjective_country(words: list[str]) -> str | None:

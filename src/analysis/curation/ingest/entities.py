@@ -18,24 +18,25 @@ FOLLOW_UP = re.compile(r"\b(follow[ -]?up|agreed|will be organi[sz]ed|next (?:me
 #: kinds and the words that name them, in English and (folded) in the region's languages
 KIND_WORDS = [
     ("study-visit", r"study visit|studijsk\w* (?:posjet|poset|putovanj)|studisk\w* poset|vizit\w* studimor"),
-    ("training", r"training|course|\bobuk\w*|\bobuc\w*|\bтренинг|\btrening\w*|\bkurs\w*|\btrajnim\w*"),
+    ("training", r"training|course|\bobuk\w*|\bobuc\w*|\bтренинг|\btrening\w*|\bkurs(?!n)\w*|\btrajnim\w*"),
     ("workshop", r"workshop|radionic\w*|rabotilnic\w*|punetori\w*"),
     ("conference", r"conference|konferencij\w*|konferenc\w*"),
     ("seminar", r"seminar"), ("forum", r"\bforum\w*"),
     ("exercise", r"exercise|joint operation|joint patrol\w*|\bvjezb\w*|\bvezb\w*|\b(?:zajednick|zaednick|mjesovit|mesovit)\w* patrol\w*|"
-                 r"\bpatrull\w* (?:te )?perbashket\w*"),
+                 r"\bpatrull\w* (?:te )?perbashket\w*|\b(?:deployed|sent)\b[^.]{0,60}\bto patrol\b"),
     ("signing", r"\bsign(?:ed|ing)\b|memorandum|protocol|potpis\w*|potpish\w*|nenshkr\w*"),
     ("launch", r"\blaunch(?:ed|ing|es)?\b|opening ceremony|\bpromocij\w*|\blansira\w*|\blansim\w*|"
                r"\bpokrenu\w* (?:\w+ ){0,3}?(?:projek|kampanj|inicijativ|platform|portal|aplikacij|program|sajt|servis|kancelarij)\w*|"
                r"\bkampanj\w* (?:je |su )?(?:pokrenut|zapocet|zapoce)\w*|\bhapj\w* e (?:fushat|zyr|qend)\w*|"
                r"\bopening of (?:the |a |an )?(?:new )?(?:office|cent(?:re|er))\b|\bwill open\b|"
                r"\b(?:otvaranj|otvoren|otvori|otvara)\w* (?:\w+ ){0,2}?(?:kancelarij|centr|ured|punkt)\w*|"
-               r"\b(?:presented|predstavi\w*|prezantu\w*|pretstavi\w*|promovi\w*|prezentacij\w*|presentation of) "
+               r"\b(?:space|centre|center|office|shelter|facility)\b[^.]{0,50}\bopened\b|\bcel\w* (?:\w+ ){0,3}?qend\w*|"
+               r"\b(?:presented|predstavi\w*|predstavlj\w*|prezantu\w*|pretstavi\w*|promovi\w*|prezentacij\w*|presentation of) "
                r"(?:\w+ ){0,3}?(?:the |a |new |novi \w+ )?"
                r"(?:handbook|manual|guide|guidelines|portal|platform|application|app|prirucni\w*|vodic\w*|smjernic\w*|smernic\w*|"
-               r"aplikacij\w*|doracak\w*|udhezues\w*|udhezim\w*|priracnik\w*|vodic\w*)\b"),
+               r"aplikacij\w*|doracak\w*|udhezues\w*|udhezim\w*|priracnik\w*|vodic\w*|projek\w*)\b"),
     ("other", r"hand(?:ed|s|ing)?[- ]?over\b|turned over|handover|primopredaj\w*|donation ceremony|dorezim\w*|\bdonat(?:es|ed|ion|ing)\b|"
-              r"\bdonir\w*|\bdonacij\w*|\bprimopreda\w*|\buruc\w*|\bpredal[aio]?\b|\bdhuro\w*|\bdhurat\w*|\bdonira\w*|\bceremony\b|"
+              r"\bdonir\w*|\bdonacij\w*|\bprimopreda\w*|\buruc\w*|\bpredal[aio]?\b|\bdhuro\w*|\bdhuru\w*|\bdhurat\w*|\bdonira\w*|\bceremony\b|"
               r"\bceremonij\w*"),
     ("meeting", r"meeting|met with|talks|visit|\bsastan\w*|\bsostan\w*|\bsastal\w*|\bsastaj\w*|\btakim\w*|\bposjet\w*|\bposet\w*|\bsredb\w*"),
 ]
