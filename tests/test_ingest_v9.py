@@ -107,3 +107,15 @@ def test_an_ambassador_in_a_named_country_is_of_the_embassy_there(g):
             "of France in Serbia, and by the Ministry of Interior of Serbia.\n")
     people = {p["name"]: p for p in extract(text, RECORD, url="https://www.unodc.org/x")["people"]}
     assert people["Christine Moro"]["organisation"] == "embassy-of-france-in-belgrade"
+
+
+def test_a_country_named_once_in_passing_late_in_a_release_is_only_mentioned():
+    text = ("Swiss and Kosovo presidents meet in Bern\nBern, 12 March 2013\nSwiss President Simonetta Sommaruga received "
+            "Kosovo President Atifete Jahjaga in Bern on Tuesday.\nThe two presidents discussed migration and the return of "
+            "rejected asylum seekers.\nThey also signed a declaration on cooperation.\nA similar procedure was instituted "
+            "in August 2012 for asylum seekers from Georgia.\n")
+    draft = extract(text, RECORD)
+    assert "GE" not in draft["countries"]
+    assert {"CH", "XK"} <= set(draft["countries"])
+    passing = {c["code"]: c["reason"] for c in draft["mentioned"]["countries"]}
+    assert passing.get("GE") == "named once, in passing"

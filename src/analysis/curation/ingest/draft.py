@@ -169,6 +169,8 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
         draft["new_organisations"] = new_orgs
         draft["organisations"] += [{"id": o["id"], "role": "participant", "evidence": o["evidence"]} for o in new_orgs]
     draft["people"] = people
+    countries, countries_mentioned = _in_passing(g, countries, countries_mentioned, by_code, sents, taking, people,
+                                                 place.get("country") if place else None)
     draft["countries"] = [c["code"] for c in countries]
     draft["topics"] = [t["id"] for t in topics]
     draft["initiatives"] = [i["id"] for i in initiatives]
@@ -209,6 +211,21 @@ def _main_roles(text: str, taking: list[dict]) -> None:
 #: the region's national domains (Kosovo's institutions publish under rks-gov.net)
 _DOMAINS = {"al": "AL", "ba": "BA", "hr": "HR", "me": "ME", "mk": "MK", "rs": "RS", "si": "SI", "bg": "BG", "gr": "GR", "at": "AT",
             "hu": "HU", "it": "IT", "ro": "RO"}
+
+
+def _in_passing(g: Gazetteer, countries: list[dict], mentioned: list[dict], by_code: dict[str, list[tuple[int, int]]],
+                sents: list[Sentence], taking: list[dict], people: list[dict], venue: str | None) -> tuple[list[dict], list[dict]]:
+    """A country named once, with no cue, after the opening three sentences, with no body or person of it taking part and not
+    the venue's, is named in passing ("asylum seekers from Serbia, Macedonia ...", "their home country Iraq", "arrested in
+    Germany"), not a country taking part: in the blind sets such countries were wrong about twice as often as right."""
+    involved = {g.org_country.get(h["id"]) for h in taking} | {g.org_country.get(p.get("organisation") or "") for p in people}
+    keep, passing = [], []
+    for c in countries:
+        spans = by_code.get(c["code"], [])
+        first = sentence_at(sents, spans[0][0]) if len(spans) == 1 else None
+        late = first is not None and sents.index(first) >= 3
+        (passing if c["reason"] == "named" and late and c["code"] not in involved | {venue} else keep).append(c)
+    return keep, mentioned + [{**c, "taking_part": False, "reason": "named once, in passing"} for c in passing]
 
 
 def site_country(url: str | None) -> str | None:
