@@ -119,3 +119,17 @@ def test_a_country_named_once_in_passing_late_in_a_release_is_only_mentioned():
     assert {"CH", "XK"} <= set(draft["countries"])
     passing = {c["code"]: c["reason"] for c in draft["mentioned"]["countries"]}
     assert passing.get("GE") == "named once, in passing"
+
+
+@pytest.mark.parametrize(("title", "nominative"), [
+    ("komesarkom EU za unutrašnje poslove", "komesarka EU za unutrašnje poslove"),
+    ("sudije Upravnog suda", "sudija Upravnog suda"),
+    ("pomoćnicom gradonačelnika", "pomoćnica gradonačelnika"),
+    ("повереником за избеглице и миграције", "повереник за избеглице и миграције"),
+    ("министра унутрашњих послова", "министар унутрашњих послова"),  # in its own script, not "министar"
+    ("Potpredsednici NS IPA Srbije", "Potpredsednici NS IPA Srbije"),  # a masculine plural, not a feminine dative
+])
+def test_feminine_and_cyrillic_role_nouns_come_back_to_the_nominative(title, nominative):
+    from analysis.curation.ingest.titles import nominative_title
+
+    assert nominative_title(title) == nominative

@@ -28,7 +28,12 @@ _DEGREES = frozenset(["m.a.", "m.a", "phd", "ph.d.", "mba"])
 _NOMINATIVE = ("direktor", "ravnatelj", "zamjenik", "zamenik", "nacelnik", "pomocnik", "savjetnik", "savetnik", "ambasador",
                "predsjednik", "predsednik", "sekretar", "koordinator", "komesar", "inspektor", "sef", "tajnik", "voditelj",
                "komandant", "zapovjednik", "ministr", "veleposlanik", "potpredsjednik", "potpredsednik", "premijer", "predstavnik",
-               "oficir", "sluzbenik")
+               "oficir", "sluzbenik", "povjerenik", "poverenik", "gradonacelnik")
+#: BCMS feminine role nouns and "sudija" (folded stems before the nominative -a), for the same ("s komesarkom" -> "komesarka")
+_NOMINATIVE_A = ("komesark", "direktoric", "direktork", "ministric", "savjetnic", "savetnic", "pomocnic", "zamjenic", "zamenic",
+                 "predsjednic", "predsednic", "potpredsjednic", "potpredsednic", "nacelnic", "koordinatoric", "koordinatork",
+                 "ambasadork", "sekretark", "predstavnic", "povjerenic", "poverenic", "inspektork", "gradonacelnic", "sudij",
+                 "tuziteljic", "tuzilj")
 
 
 def nominative_title(title: str) -> str:
@@ -97,12 +102,20 @@ def _albanian_nominative(title: str) -> str:
 
 
 def _nominative_word(word: str) -> str:
+    """One BCMS role noun in the nominative ("direktorom" -> "direktor", "komesarkom" -> "komesarka", "повереником" ->
+    "повереник"), in the script it is written in; any other word as it is."""
     low = fold(word)
     for end in ("om", "em", "a", "u", "e"):
         if low.endswith(end) and low[: -len(end)] in _NOMINATIVE:
             stem = word[: -len(end)]
-            return stem[:-1] + "ar" if low[: -len(end)] == "ministr" else stem
+            return stem[:-1] + ("ар" if _CYRILLIC.search(word) else "ar") if low[: -len(end)] == "ministr" else stem
+    for end in ("om", "oj", "e", "u"):  # not "-i": "potpredsednici" is also the masculine plural
+        if low.endswith(end) and low[: -len(end)] in _NOMINATIVE_A:
+            return word[: -len(end)] + ("а" if _CYRILLIC.search(word) else "a")
     return word
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
 _UNITS = ("directorat", "direktorat", "drejtoria", "drejtorise", "drejtorine", "drejtorit", "direkcij",
