@@ -29,11 +29,12 @@ _OWNED = re.compile(r"\b(?:of|from|in|to|iz|из|од|od|nga|të|së|na|во|н�
 _GAP = 60
 
 
-def distributed_orgs(f: Folded, g, orgs: list[dict]) -> list[dict]:
+def distributed_orgs(f: Folded, g, orgs: list[dict], named: list[dict] | None = None) -> list[dict]:
     """Bodies of the countries of a list a generic name is said for: {id, count, first, spans, distributed}, for the
-    bodies not among ``orgs`` yet. Only a list of two countries or more counts; one country is :mod:`.entities`' case."""
+    bodies not among ``orgs`` yet. Only a list of two countries or more counts; one country is :mod:`.entities`' case.
+    ``named``: the countries the text names (``g.countries.find(f)``), when the caller has them already."""
     text = f.original
-    countries = sorted(g.countries.find(f), key=lambda c: c["start"])
+    countries = sorted(g.countries.find(f) if named is None else named, key=lambda c: c["start"])
     if len(countries) < 2:
         return []
     known = {h["id"] for h in orgs}

@@ -77,8 +77,9 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
     orgs += [h for h in fuzzy_orgs(text, g, orgs, {c["code"] for c in country_hits} | ({place["country"]} if place else set()), named)
              if h["id"] not in {o["id"] for o in orgs}]
     place_cc = place.get("country") if place else None
-    orgs += glossed_orgs(text, g, orgs, g.countries.find(f), home, place_cc, _place_opener(g))  # "Ministarstvo za rad, ..."
-    orgs += distributed_orgs(f, g, orgs)  # "the Border Police Chiefs from Albania, Bosnia and Herzegovina ..."
+    named_countries = g.countries.find(f)
+    orgs += glossed_orgs(text, g, orgs, named_countries, home, place_cc, _place_opener(g))  # "Ministarstvo za rad, ..."
+    orgs += distributed_orgs(f, g, orgs, named_countries)  # "the Border Police Chiefs from Albania, Bosnia and Herzegovina ..."
     orgs = presidencies(text, g, orgs)  # "njemačkog predsjedavanja Savjetu EU": the presiding country's, not the EU's
 
     taking, mentioned = [], []
