@@ -9,7 +9,7 @@ import re
 
 from analysis.curation.ingest.gazetteer import Gazetteer
 from analysis.curation.ingest.heads import head_body
-from analysis.curation.ingest.lexicon import LOCAL_DEMONYMS
+from analysis.curation.ingest.lexicon import ENTITY_NAMES, LOCAL_DEMONYMS
 from analysis.curation.ingest.matching import fold, form_words
 from analysis.curation.ingest.text import Sentence
 from analysis.curation.ingest.titles import is_role
@@ -182,14 +182,17 @@ def _ministry(title: str, g: Gazetteer, cc: str | None, present: frozenset[str] 
     the release names (``present``: "ministri i Punëve të Brendshme" where "Ministria e Punëve të Brendshme" organised)."""
     folded = _FIELD_FIRST.sub(lambda m: f"minister of {_FIELDS.get(m.group(1), m.group(1))}", " ".join(form_words(title)))
     folded = _POLICE_MINISTER.sub(lambda m: m.group(1) + " of interior", folded)  # "ministar policije": the interior minister
-    if not _MINISTER.search(folded) or not (cc or present):
+    entity = _entity_named(title)
+    if not _MINISTER.search(folded) or not (cc or present or entity):
         return None
-    keys = sorted((k for k, per in g.generic.items() if (cc in per if cc else True)), key=len, reverse=True)
+    keys = sorted((k for k, per in g.generic.items() if (cc in per if cc and not entity else True)), key=len, reverse=True)
     for word in ("ministry", "ministarstvo", "ministerstvo", "ministria e"):
         phrase = _MINISTER.sub(word, folded, count=1)
         if word == "ministria e":  # the adjective agrees with the feminine "ministria": "ministri i Brendshëm" -> "e Brendshme"
             phrase = re.sub(r"(?<=^ministria e )(\w+)(sh|t)em\b", r"\1\2me", phrase)
         key = next((k for k in keys if k in phrase and k.startswith(word.split()[0][:6])), None)
+        if key and entity:
+            return _entity_ministry(entity, g, key)
         if key and cc:
             return g.generic[key][cc]
         here = {o for o in g.generic[key].values() if o in present} if key else set()
@@ -220,6 +223,26 @@ def _ministry_by_words(phrase: str, g: Gazetteer, cc: str) -> str | None:
     found = [o for o, c in g.org_country.items() if c == cc and g.org_full.get(o, "").startswith("Ministry")
              and words <= set(form_words(g.org_full[o]))]
     return found[0] if len(found) == 1 else None
+
+
+def _entity_named(title: str) -> str | None:
+    """The entity of a country a title names in the region's languages ("... Republike Srpske" -> "Republika Srpska")."""
+    folded = fold(title)
+    return next((entity for entity, local in ENTITY_NAMES.items()
+                 if any(fold(form) in folded for form in local.split("|") if not form.isupper())), None)
+
+
+def _entity_ministry(entity: str, g: Gazetteer, key: str) -> str | None:
+    """The ministry of one of a country's entities a minister's title names ("Министар унутрашњих послова Републике Српске" ->
+    the Ministry of Interior of Republika Srpska, not Serbia's): the portfolio's English name with the entity's."""
+    for oid in g.generic[key].values():
+        country = g.country_names.get(g.org_country.get(oid, ""), "")
+        full = g.org_full.get(oid, "")
+        if country and full.endswith(f" of {country}"):
+            wanted = f"{full[: -len(country) - 4]} of {entity}"
+            found = [o for o, name in g.org_full.items() if name == wanted]
+            return found[0] if len(found) == 1 else None
+    return None
 
 
 def country_ministry(title: str, g: Gazetteer, cc: str) -> str | None:

@@ -1,0 +1,36 @@
+"""A minister of one of Bosnia and Herzegovina's entities is of the entity's ministry, not of the country whose adjective the
+entity's name shares ("Министар унутрашњих послова Републике Српске" is Republika Srpska's interior minister, not Serbia's)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.curation.ingest import extract
+from analysis.curation.ingest.affiliations import country_ministry
+from analysis.curation.ingest.gazetteer import Gazetteer
+
+RECORD = Path(__file__).resolve().parent / "fixtures" / "ingest-record"
+
+
+@pytest.fixture(scope="module")
+def g() -> Gazetteer:
+    return Gazetteer.cached(RECORD)
+
+
+@pytest.mark.parametrize("title", ["Ministar unutrašnjih poslova Republike Srpske", "Министар унутрашњих послова Републике Српске"])
+@pytest.mark.parametrize("cc", ["RS", "BA"])
+def test_entity_minister_is_of_the_entity_ministry(g, title, cc):
+    assert country_ministry(title, g, cc) == "ministry-of-interior-of-republika-srpska"
+
+
+def test_a_country_minister_stays_the_country_s(g):
+    assert country_ministry("ministar unutrašnjih poslova Srbije", g, "RS") == "mi-rs"
+
+
+def test_draft_ties_the_entity_minister_to_the_entity_ministry():
+    text = ("Banja Luka, 12. mart 2019.\nМинистар унутрашњих послова Републике Српске Драган Лукач састао се данас са "
+            "делегацијом Министарства безбједности БиХ о миграцијама.\n")
+    people = extract(text, RECORD)["people"]
+    assert [(p["name"], p["organisation"]) for p in people] == [("Драган Лукач", "ministry-of-interior-of-republika-srpska")]
