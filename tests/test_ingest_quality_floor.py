@@ -25,7 +25,7 @@ RECORD = HERE / "fixtures" / "ingest-record"
 #: leading article. v8 moved one government named only in a minister's title ("ministar ... u Vladi Republike Srbije") from
 #: taking part to mentioned, where the facts list it nowhere: one more wrong in "orgs mentioned" than v7
 FLOOR = {
-    "date": (182, 204), "place": (159, 202), "kind": (189, 208), "organisations": (493, 692), "countries": (392, 443),
+    "date": (182, 204), "place": (159, 202), "kind": (189, 208), "organisations": (493, 689), "countries": (392, 443),
     "people": (359, 391), "people titles": (290, 319), "affiliations": (249, 375), "orgs mentioned": (27, 64),
     "countries mentioned": (46, 85),
 }

@@ -82,6 +82,8 @@ def local_new_orgs(text: str, known_spans: list[tuple[int, int]], is_place, alba
                 break
             w = nxt.group(2)
             comma = "," in nxt.group(1)
+            if w.strip("-–.").isdigit() or w in ("-", "–") or (not words and fold(w) in ("i", "и", "and", "dhe")):
+                break  # a number, a dash or an "and" right after the head ends it ("Institucija 26", "Direkcija i izazovima")
             place = is_place(text[pos + len(nxt.group(1)):pos + len(nxt.group(1)) + 40])
             if place:  # a country or place goes on with the name whole ("... između BiH, Crne Gore i Republike Srbije")
                 words.append(text[pos:pos + len(nxt.group(1)) + place])

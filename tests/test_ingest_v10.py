@@ -1,5 +1,6 @@
-"""A minister of one of Bosnia and Herzegovina's entities is of the entity's ministry, not of the country whose adjective the
-entity's name shares ("Министар унутрашњих послова Републике Српске" is Republika Srpska's interior minister, not Serbia's)."""
+"""ingest v10: a minister of one of Bosnia and Herzegovina's entities is of the entity's ministry, not of the country whose adjective the
+entity's name shares ("Министар унутрашњих послова Републике Српске" is Republika Srpska's interior minister, not Serbia's);
+a body the record lacks is not proposed under a name that runs into a number, a dash or an "and" after its head noun."""
 
 from __future__ import annotations
 
@@ -34,3 +35,15 @@ def test_draft_ties_the_entity_minister_to_the_entity_ministry():
             "делегацијом Министарства безбједности БиХ о миграцијама.\n")
     people = extract(text, RECORD)["people"]
     assert [(p["name"], p["organisation"]) for p in people] == [("Драган Лукач", "ministry-of-interior-of-republika-srpska")]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Predstavnici Direkcija i izazovima sa kojima se susreće govorili su.", []),
+    ("Izveštaj je predstavila Institucija 26 puta ove godine.", []),
+    ("Posjetu je organizovala Direkcija za prihvat stranaca koji traže međunarodnu zaštitu - tokom marta.",
+     ["Direkcija za prihvat stranaca koji traže međunarodnu zaštitu"]),
+])
+def test_a_new_body_s_name_ends_at_a_number_a_dash_or_an_and_after_its_head(text, names):
+    from analysis.curation.ingest.neworgs import local_new_orgs
+
+    assert [o["name"] for o in local_new_orgs(text, [], lambda _: False)] == names
