@@ -129,3 +129,23 @@ def test_the_timeline_draws_each_event_by_how_well_its_date_is_known():
     widths = sorted(round(p.get_width()) for p in hatched)
     assert widths == [92, 214]  # each window drawn over its whole length (1 Jun-31 Aug, 1 Mar-30 Sep)
     plt.close(fig)
+
+
+def test_heatmap_turns_labels_the_width_estimate_thought_would_fit():
+    # nine wide capitals fit the 0.6-em estimate of an eight-column heatmap but not the page: the laid-out labels decide
+    cols = [f"{c * 9}" for c in "WMWMWMWM"]
+    table = pd.DataFrame(1, index=["a", "b"], columns=[f"{c}{i}" for i, c in enumerate(cols)])
+    fig = figures.heatmap(table, "t", "x", "y")
+    assert figures.overlapping_labels(fig) == []
+    assert {t.get_rotation() for t in fig.axes[0].get_xticklabels()} == {45.0}
+    plt.close(fig)
+
+
+def test_slanted_labels_anchored_right_are_measured_from_their_anchor():
+    # a short label before a long one: their right ends (the anchors) are a column apart, so they do not clash
+    fig, ax = plt.subplots(figsize=(4, 2))
+    ax.set_xticks(range(2), ["Asylum", "Return and reintegration of returnees"], rotation=45, ha="right", rotation_mode="anchor")
+    assert figures.overlapping_labels(fig) == []
+    ax.set_xticks([0, 0.05], ["Asylum", "Return and reintegration of returnees"], rotation=45, ha="right", rotation_mode="anchor")
+    assert figures.overlapping_labels(fig)
+    plt.close(fig)

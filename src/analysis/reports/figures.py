@@ -90,17 +90,24 @@ def heatmap(table: pd.DataFrame, title: str, xlabel: str, ylabel: str, note: str
     longest_word = max((len(w) for c in table.columns for w in str(c).split()), default=0)
     turn = table.shape[1] > 12 or longest_word > chars
     lines = max(label.count("\n") + 1 for label in labels)
-    label_room = 0.14 * lines if not turn else 0.055 * max(len(str(c)) for c in table.columns)
-    height = max(2.2, 0.3 * len(table) + 1.6 + label_room)
-    fig, ax = plt.subplots(figsize=(A4_WIDTH, height))
+
+    def height(turned: bool) -> float:
+        label_room = 0.055 * max(len(str(c)) for c in table.columns) if turned else 0.14 * lines
+        return max(2.2, 0.3 * len(table) + 1.6 + label_room)
+
+    fig, ax = plt.subplots(figsize=(A4_WIDTH, height(turn)))
     im = ax.imshow(table.to_numpy(), aspect="auto", cmap="Blues")
-    if turn:
+    ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index], fontsize=7)
+
+    def turned() -> None:
         ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns], rotation=45 if table.shape[1] <= 12 else 90,
                       ha="right" if table.shape[1] <= 12 else "center", rotation_mode="anchor" if table.shape[1] <= 12 else "default",
                       fontsize=7)
+
+    if turn:
+        turned()
     else:
         ax.set_xticks(range(table.shape[1]), labels, fontsize=7)
-    ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index], fontsize=7)
     vmax = table.to_numpy().max()
     for (i, j), v in np.ndenumerate(table.to_numpy()):
         if v:
@@ -108,7 +115,12 @@ def heatmap(table: pd.DataFrame, title: str, xlabel: str, ylabel: str, note: str
     ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
     ax.spines[:].set_visible(False)
     fig.colorbar(im, ax=ax, fraction=0.025, pad=0.01, label="Events")
-    return _finish(fig, note)
+    fig = _finish(fig, note)
+    if not turn and _clashing(ax.xaxis, fig):  # the estimate of a label's width fell short: the laid-out labels decide
+        turned()
+        fig.set_size_inches(A4_WIDTH, height(True))
+        fig.tight_layout(rect=(0, 0.04, 1, 1))
+    return fig
 
 
 def timeline(events: pd.DataFrame, by: str = "kind", title: str = "Timeline of events", top: int = 7) -> Figure | None:
@@ -198,21 +210,29 @@ def overlapping_labels(fig: Figure) -> list[str]:
     The figure is laid out (ticks placed, text measured) but not rasterised: the label boxes are
     the same as after a full draw, for about a quarter of its cost."""
     fig.draw_without_rendering()
+    return [pair for ax in fig.axes for axis in (ax.xaxis, ax.yaxis) for pair in _clashing(axis, fig, drawn=True)]
+
+
+def _clashing(axis, fig: Figure, drawn: bool = False) -> list[str]:
+    """Neighbouring tick labels of one axis whose boxes overlap, as "'a' / 'b'" (the figure is laid out first unless
+    ``drawn``)."""
+    if not drawn:
+        fig.draw_without_rendering()
     renderer = fig.canvas.get_renderer()
     found = []
-    for ax in fig.axes:
-        for axis in (ax.xaxis, ax.yaxis):
-            labels = [t for t in axis.get_ticklabels() if t.get_text() and t.get_visible()]
-            for a, b in zip(labels, labels[1:], strict=False):
-                angle = abs(a.get_rotation()) % 180
-                if angle in (0, 90):
-                    clash = a.get_window_extent(renderer).overlaps(b.get_window_extent(renderer))
-                else:  # slanted text: lines clash when the gap across them is less than a line's height
-                    pa, pb = a.get_window_extent(renderer), b.get_window_extent(renderer)
-                    gap = abs(pb.x0 - pa.x0) if axis is ax.xaxis else abs(pb.y0 - pa.y0)
-                    clash = gap * np.sin(np.radians(angle)) < a.get_fontsize() * fig.dpi / 72
-                if clash:
-                    found.append(f"{a.get_text()!r} / {b.get_text()!r}")
+    labels = [t for t in axis.get_ticklabels() if t.get_text() and t.get_visible()]
+    for a, b in zip(labels, labels[1:], strict=False):
+        angle = abs(a.get_rotation()) % 180
+        if angle in (0, 90):
+            clash = a.get_window_extent(renderer).overlaps(b.get_window_extent(renderer))
+        else:  # slanted text: lines clash when the gap across them is less than a line's height
+            # measured from the edge the labels are anchored at: a right-aligned long label reaches further left
+            pa, pb = a.get_window_extent(renderer), b.get_window_extent(renderer)
+            right = a.get_horizontalalignment() == "right"
+            gap = abs((pb.x1 - pa.x1) if right else (pb.x0 - pa.x0)) if axis.axis_name == "x" else abs(pb.y0 - pa.y0)
+            clash = gap * np.sin(np.radians(angle)) < a.get_fontsize() * fig.dpi / 72
+        if clash:
+            found.append(f"{a.get_text()!r} / {b.get_text()!r}")
     return found
 
 
