@@ -47,3 +47,18 @@ def test_a_new_body_s_name_ends_at_a_number_a_dash_or_an_and_after_its_head(text
     from analysis.curation.ingest.neworgs import local_new_orgs
 
     assert [o["name"] for o in local_new_orgs(text, [], lambda _: False)] == names
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    pytest.param("Састанку је присуствовао замјеник командира Полицијске станице Брод Жарко Кузмановић.", "Жарко Кузмановић",
+                 id="town-after-a-unit"),
+    pytest.param("Sastanku su prisustvovali zamjenik šefa Delegacije Evropske unije u Crnoj Gori Rikardo Seri i drugi.", "Rikardo Seri",
+                 id="place-after-u"),
+])
+def test_a_place_before_a_name_is_not_part_of_it(text, name):
+    assert [p["name"] for p in extract(text, RECORD)["people"]] == [name]
+
+
+def test_a_country_whose_last_word_is_lower_case_is_no_person():
+    text = "Prisustvovali su šef političkog odjeljenja u ambasadi Sjedinjenih Američkih država Skot Pariš i drugi."
+    assert "Sjedinjenih Američkih" not in [p["name"] for p in extract(text, RECORD)["people"]]

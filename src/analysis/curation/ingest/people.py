@@ -42,6 +42,10 @@ _SAYS_BEFORE = re.compile(r"\b(?:said|says|explained|stated|added|rekao|rekla|iz
                           r"istakla|kazao|kazala|naglasio|naglasila|рече|изјави|истакна|објасни|tha|deklaroi|theksoi|shpjegoi)\s*$")
 _SAYS_AFTER = re.compile(r"^\s*(?:,\s*)?(?:je\s+|has\s+)?(?:said|says|explained|stated|added|rekao|rekla|izjavio|izjavila|istakao|"
                          r"istakla|kazao|kazala|naglasio|naglasila|рече|изјави|истакна|tha|deklaroi|theksoi)\b")
+#: a police or border unit named in the genitive, whose town follows it before a person's name (folded text)
+_UNIT_BEFORE = re.compile(r"\b(?:uprave|stanice|jedinice|ispostave|odjeljenja|odeljenja|centra|policije)\s+$")
+#: a locative preposition: the capitalised words after it open with a place ("u Crnoj Gori", "у Бањалуци")
+_IN_BEFORE = re.compile(r"(?:^|\s)(?:u|na|iz)\s+$")
 _DEPUTY = re.compile(r"^(?:deputy|assistant|acting|zamjenik|zamenik|pomocnik|pomoshnik|zevendes)")
 #: a comma and a few lower-case words with "and" between two segments of one title ("..., а воедно и национална ...")
 _ALSO = re.compile(r"\s*,\s*(?:[^\W\d_A-ZА-Я]+\s+){0,2}(?:и|i|a|а|and|dhe|also|edhe)\s+(?:[^\W\d_A-ZА-Я]+\s+){0,2}")
@@ -71,6 +75,13 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             while tokens and (not_name(tokens[0], g) or (len(tokens) > 2 and is_place(tokens[0], g))):
                 lead += len(tokens[0]) + 1
                 tokens.pop(0)
+            before = fold(s.text[max(0, m.start(1) + lead - 30):m.start(1) + lead])
+            if len(tokens) == 3 and not lead and not re.fullmatch(r"\w\.", tokens[1]) and _UNIT_BEFORE.search(before):
+                lead += len(tokens[0]) + 1  # "Полицијске станице Брод Жарко Кузмановић": the unit's town, then the name
+                tokens.pop(0)
+            while len(tokens) > 2 and _IN_BEFORE.search(before):  # "u Crnoj Gori Rikardo Seri": the place, then the name
+                lead += len(tokens[0]) + 1
+                tokens.pop(0)
             while tokens and not_name(tokens[-1], g):
                 tokens.pop()
             inner = [k for k, t in enumerate(tokens) if not_name(t, g)]
@@ -79,6 +90,10 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
                 tokens = tokens[inner[-1] + 1:]
             if len(tokens) < 2 or len(tokens) > 4 or any(not_name(t, g) for t in tokens if not re.fullmatch(PARTICLE, t)):
                 continue
+            after = re.match(r"\s+(\w+)", s.text[m.end(1):])
+            phrase = f"{' '.join(tokens)} {after.group(1)}" if after else ""
+            if phrase and any(h["start"] == 0 and h["end"] == len(phrase) for h in g.countries.find(Folded(phrase))):
+                continue  # "Sjedinjenih Američkih država": a country whose last word is written in lower case
             start = s.start + m.start(1) + m.group(1).index(tokens[0], lead)
             while len(tokens) > 2 and any(a <= start < b for a, b, _ in org_spans):  # "Ministrinë e Brendshme Alma Bime"
                 start = text.index(tokens[1], start + len(tokens[0]))
