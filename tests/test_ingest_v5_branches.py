@@ -35,7 +35,8 @@ def test_a_place_ending_the_text_can_be_where_the_event_was():
     d = extract("MARRI met IOM in Skopje", data_dir=MINI)
     assert (d["place"], d["evidence"]["place"]) == ({"id": "skopje", "name": "Skopje", "country": "MK"},
                                                     "line 1: 'MARRI met IOM in Skopje' (held in)")
-    assert extract("MARRI and IOM met. Skopje", data_dir=MINI)["place"]["id"] == "skopje"
+    hint = extract("MARRI and IOM met. Skopje", data_dir=MINI)["evidence"]["place"]  # only named: a hint, not the venue (v11)
+    assert "the first place it names is Skopje" in hint
 
 
 def test_a_minister_whose_title_names_no_country_is_the_host_s_not_the_last_country_named():

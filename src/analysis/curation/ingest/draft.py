@@ -67,16 +67,21 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
 
     places = find_places(f, g)
     place, new_places = event_place(text, f, sents, g, places)
-    if place:
+    context = place  # a place only named still tells which country's "Ministry of Interior" the text means
+    if place and place.pop("unstated", False):
+        evidence["place"] = (f"no venue stated in the text; the first place it names is {place['name']}, "
+                             f"{place['evidence']}: set it only if the page says the event was there")
+        place = None
+    elif place:
         evidence["place"] = place.pop("evidence")
     home = site_country(url) or language_country(text)  # the release's own country, by its site or its language
-    orgs = find_orgs(f, g, sents, place.get("country") if place else None, home)
+    orgs = find_orgs(f, g, sents, context.get("country") if context else None, home)
     org_spans = [(a, b) for h in orgs for a, b in h["spans"]]
     country_hits = find_countries(f, g, places, org_spans)
     named = {normalise(p["name"]) for p in places} | {normalise(g.country_names.get(c["code"], "")) for c in country_hits}
-    orgs += [h for h in fuzzy_orgs(text, g, orgs, {c["code"] for c in country_hits} | ({place["country"]} if place else set()), named)
+    orgs += [h for h in fuzzy_orgs(text, g, orgs, {c["code"] for c in country_hits} | ({context["country"]} if context else set()), named)
              if h["id"] not in {o["id"] for o in orgs}]
-    place_cc = place.get("country") if place else None
+    place_cc = context.get("country") if context else None
     named_countries = g.countries.find(f)
     orgs += glossed_orgs(text, g, orgs, named_countries, home, place_cc, _place_opener(g))  # "Ministarstvo za rad, ..."
     orgs += distributed_orgs(f, g, orgs, named_countries)  # "the Border Police Chiefs from Albania, Bosnia and Herzegovina ..."
@@ -85,6 +90,8 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
     taking, mentioned = [], []
     for h in orgs:
         verdict = classify(text, sents, h["spans"])
+        if h["id"] in UNIONS and verdict["reason"] == "named":
+            verdict = {**verdict, "taking_part": False, "reason": _UNION_REASON}
         h.update(verdict)
         (taking if verdict["taking_part"] else mentioned).append(h)
     _main_roles(text, taking)
@@ -116,7 +123,7 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
     rel = relative_dates(text, published, f)
     inside_org = [(a, b) for h in orgs for a, b in h["spans"]]  # "Prague Process" names a body, not a place
     place_offsets = {p["id"]: [o for o in p["all"] if not any(a <= o < b for a, b in inside_org)] for p in places}
-    d = event_date(text, dates, rel, sents, place_offsets, place)
+    d = event_date(text, dates, rel, sents, place_offsets, context)
     if d:
         draft.update({k: d[k] for k in ("date_start", "date_end", "date_precision") if d[k]})
         evidence["date"] = d["evidence"]
@@ -127,7 +134,7 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
 
     people = find_people(f, g, taking + mentioned, sents, country_hits,
                          [p["name"] for p in places] + [g.country_names.get(c["code"], "") for c in country_hits], home=home,
-                         venue=place.get("country") if place else None)
+                         venue=context.get("country") if context else None)
     _only_in_titles(g, people, taking, mentioned)
     _represented(g, taking, mentioned)
     _source_with_people(people, taking, mentioned)
@@ -171,7 +178,7 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
         draft["organisations"] += [{"id": o["id"], "role": "participant", "evidence": o["evidence"]} for o in new_orgs]
     draft["people"] = people
     countries, countries_mentioned = _in_passing(g, countries, countries_mentioned, by_code, sents, taking, people,
-                                                 place.get("country") if place else None)
+                                                 context.get("country") if context else None)
     draft["countries"] = [c["code"] for c in countries]
     draft["topics"] = [t["id"] for t in topics]
     draft["initiatives"] = [i["id"] for i in initiatives]
@@ -195,6 +202,12 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
         "to_check": _checklist(draft, new_places, new_orgs),
     }
     return draft
+
+
+#: unions of states a release names as a frame far more often than as a party ("EU integration", "the EU's borders"): they
+#: take part only with a cue ("funded by the EU", "the EU delegation", "representatives of NATO")
+UNIONS = {"eu", "nato"}
+_UNION_REASON = "a union of states named with no part stated"
 
 
 def _main_roles(text: str, taking: list[dict]) -> None:
@@ -268,11 +281,11 @@ def _only_in_titles(g: Gazetteer, people: list[dict], taking: list[dict], mentio
 
 
 def _source_with_people(people: list[dict], taking: list[dict], mentioned: list[dict]) -> None:
-    """The body a release comes from ("saopšteno je iz MUP-a", "announced by the Ministry") takes part when the text names one
-    of its people by title: its minister signing, its director speaking."""
+    """The body a release comes from ("saopšteno je iz MUP-a", "announced by the Ministry"), or a union of states named with no
+    part stated, takes part when the text names one of its people by title: its minister signing, its commissioner speaking."""
     theirs = {p["organisation"] for p in people if p["organisation"] and p.get("title")}
     for h in list(mentioned):
-        if h["reason"] == "the release's source" and h["id"] in theirs:
+        if h["reason"] in ("the release's source", _UNION_REASON) and h["id"] in theirs:
             mentioned.remove(h)
             taking.append({**h, "taking_part": True, "role": "participant", "reason": "its people are named; also the release's source"})
 

@@ -31,13 +31,21 @@ KIND_WORDS = [
                r"\bopening of (?:the |a |an )?(?:new )?(?:office|cent(?:re|er))\b|\bwill open\b|"
                r"\b(?:otvaranj|otvoren|otvori|otvara)\w* (?:\w+ ){0,2}?(?:kancelarij|centr|ured|punkt)\w*|"
                r"\b(?:space|centre|center|office|shelter|facility)\b[^.]{0,50}\bopened\b|\bcel\w* (?:\w+ ){0,3}?qend\w*|"
+               r"\bopen(?:ed|ing|s)? (?:of )?(?:the |a |new )*(?:\w+ ){0,2}?(?:border (?:crossing|point)|crossing point)|"
+               r"\b(?:border (?:crossing|point)|crossing point)\b[^.]{0,40}\b(?:was |is )?(?:opened|inaugurated)\b|"
+               r"\b(?:otvaranj|otvoren|otvori|otvara)\w* (?:\w+ ){0,2}?granicn\w* (?:prelaz|prijelaz)\w*|"
+               r"\bhap\w* (?:\w+ ){0,2}?(?:e )?pik\w* (?:se |te |e )?(?:kalimit|kufit)\w*|"
                r"\b(?:presented|predstavi\w*|predstavlj\w*|prezantu\w*|pretstavi\w*|promovi\w*|prezentacij\w*|presentation of) "
                r"(?:\w+ ){0,3}?(?:the |a |new |novi \w+ )?"
                r"(?:handbook|manual|guide|guidelines|portal|platform|application|app|prirucni\w*|vodic\w*|smjernic\w*|smernic\w*|"
                r"aplikacij\w*|doracak\w*|udhezues\w*|udhezim\w*|priracnik\w*|vodic\w*|projek\w*)\b"),
     ("other", r"hand(?:ed|s|ing)?[- ]?over\b|turned over|handover|primopredaj\w*|donation ceremony|dorezim\w*|\bdonat(?:es|ed|ion|ing)\b|"
               r"\bdonir\w*|\bdonacij\w*|\bprimopreda\w*|\buruc\w*|\bpredal[aio]?\b|\bdhuro\w*|\bdhuru\w*|\bdhurat\w*|\bdonira\w*|\bceremony\b|"
-              r"\bceremonij\w*"),
+              r"\bceremonij\w*|"
+              # a police operation is reported by its arrests ("29 arrested", "uhapšeno", "u arrestuan"): neither a meeting nor
+              # an exercise
+              r"\barrest(?:ed|s)\b|\bdetained\b|\buhapsen\w*|\buhapsi\w*|\blisen\w* slobode|\barresto\w*|\barrestu\w*|\barrestim\w*|"
+              r"\buapsen\w*|\buapsi\w*|\bdismantl\w*|\bjoint action days?\b|\baction days?\b"),
     ("meeting", r"meeting|met with|talks|visit|\bsastan\w*|\bsostan\w*|\bsastal\w*|\bsastaj\w*|\btakim\w*|\bposjet\w*|\bposet\w*|\bsredb\w*"),
 ]
 

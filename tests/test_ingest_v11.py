@@ -1,0 +1,76 @@
+"""ingest v11: the EU (or NATO) named with no part stated is a frame ("integration with the EU", "the EU's external
+border"), not a party: it goes to the mentioned unless a cue or one of its people says it took part; a place the text only
+names, with no "held in" and no dateline, is a hint for the curator, never the venue."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.curation.ingest import extract
+
+RECORD = Path(__file__).resolve().parent / "fixtures" / "ingest-record"
+MINI = Path(__file__).resolve().parent / "fixtures" / "ingest-mini"
+
+
+def _ids(d: dict, key: str = "organisations") -> list[str]:
+    return [o["id"] for o in (d[key] if key == "organisations" else d.get("mentioned", {}).get("organisations", []))]
+
+
+def test_the_eu_named_without_a_cue_is_mentioned_with_its_reason():
+    d = extract("MARRI and IOM met in Skopje on 3 May 2019. Both sides praised the EU.", MINI)
+    assert "eu" not in _ids(d) and "eu" in _ids(d, "mentioned")
+    reason = next(o["reason"] for o in d["mentioned"]["organisations"] if o["id"] == "eu")
+    assert reason == "a union of states named with no part stated"
+
+
+@pytest.mark.parametrize("text", [
+    "MARRI and IOM met in Skopje on 3 May 2019. The workshop was funded by the EU.",
+    "MARRI and IOM met in Skopje on 3 May 2019 with representatives of the EU.",
+])
+def test_the_eu_with_a_cue_takes_part(text):
+    assert "eu" in _ids(extract(text, MINI))
+
+
+def test_the_eu_takes_part_through_a_person_the_text_ties_to_it():
+    text = ("Brussels, 3 May 2021 - Minister Nebojša Stefanović met the EU Commissioner for Home Affairs Ylva Johansson "
+            "on migration.")
+    d = extract(text, RECORD)
+    assert any(p["organisation"] == "eu" for p in d["people"]), d["people"]
+    assert "eu" in _ids(d)
+
+
+def test_a_body_that_is_not_a_union_still_takes_part_without_a_cue():
+    d = extract("MARRI and IOM met in Skopje on 3 May 2019. The talks covered readmission with UNHCR.", MINI)
+    assert {"marri", "iom"} <= set(_ids(d))
+
+
+def test_a_place_only_named_is_a_hint_not_the_venue():
+    d = extract("Belgrade police and MARRI met IOM on 3 May 2019.", MINI)
+    assert "place" not in d
+    assert d["evidence"]["place"].startswith("no venue stated in the text; the first place it names is Belgrade")
+    assert "Belgrade" not in d["title"]
+
+
+def test_a_stated_venue_is_still_the_venue():
+    d = extract("MARRI met IOM on 3 May 2019. The meeting was held in Skopje.", MINI)
+    assert d["place"]["id"] == "skopje" and d["evidence"]["place"].endswith("(held in)")
+
+
+@pytest.mark.parametrize("text", [
+    "Police in Albania, Greece and Italy arrested 29 people smuggling migrants, Europol said on 3 May 2019.",
+    "U akciji MUP-a uhapšeno je pet osoba zbog krijumčarenja migranata.",
+    "Policia e Shtetit arrestoi tre persona për trafikim, në bashkëpunim me Europol.",
+])
+def test_a_police_operation_reported_by_its_arrests_is_kind_other(text):
+    assert extract(text, MINI)["kind"] == "other"
+
+
+@pytest.mark.parametrize("text", [
+    "The new border crossing point Glloboçicë-Borje was opened on 3 May 2019 by the two ministers.",
+    "Ministers attended the opening of the Božaj border crossing with MARRI.",
+    "Otvoren je novi granični prelaz uz prisustvo IOM-a.",
+])
+def test_the_opening_of_a_border_crossing_is_a_launch(text):
+    assert extract(text, MINI)["kind"] == "launch"
