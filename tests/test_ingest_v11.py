@@ -74,3 +74,45 @@ def test_a_police_operation_reported_by_its_arrests_is_kind_other(text):
 ])
 def test_the_opening_of_a_border_crossing_is_a_launch(text):
     assert extract(text, MINI)["kind"] == "launch"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("In cooperation with ASB, PREDA Plus distributed 150 humanitarian packages per day to refugees at Tabanovce.", "other"),
+    ("U Prihvatnom centru za migrante podijeljeno je 60 paketa u organizaciji TIKA.", "other"),
+    ("The European Union's border agency Frontex has begun its official deployment in North Macedonia on Thursday.", "launch"),
+    ("Institucionet shtetërore kanë lansuar fushatën kundër trafikimit.", "launch"),
+])
+def test_aid_handed_out_is_a_handover_and_a_deployment_begun_a_launch(text, kind):
+    assert extract(text, MINI)["kind"] == kind
+
+
+@pytest.fixture(scope="module")
+def offices_record(tmp_path_factory) -> Path:
+    """The mini record with country offices of IOM and the EU: "IOM Mission in Serbia", "Delegation of the European Union
+    to Serbia", "IOM Office in Skopje" (a capital names its country)."""
+    import shutil
+
+    d = tmp_path_factory.mktemp("offices")
+    for f in MINI.iterdir():
+        shutil.copy(f, d / f.name)
+    with (d / "organisations.csv").open("a", encoding="utf-8") as out:
+        out.write("iom-mission-in-serbia,IOM Mission in Serbia,,international-organisation,RS,\n"
+                  "eud-rs,Delegation of the European Union to Serbia,,eu-body,RS,\n"
+                  "iom-office-in-skopje,IOM Office in Skopje,,international-organisation,MK,\n")
+    return d
+
+
+def test_a_global_body_named_with_a_country_points_the_curator_to_its_office(offices_record):
+    checks = extract("Belgrade, 3 May 2019 - MARRI met the head of IOM in Serbia on readmission.", offices_record)["evidence"]["to_check"]
+    assert any("the record keeps its office there, iom-mission-in-serbia" in c for c in checks), checks
+    plain = extract("Belgrade, 3 May 2019 - MARRI met IOM on readmission.", offices_record)
+    assert not any("keeps its office" in c for c in plain["evidence"]["to_check"])
+
+
+def test_country_offices_are_read_from_the_record_s_names(offices_record):
+    from analysis.curation.ingest.gazetteer import Gazetteer
+    from analysis.curation.ingest.offices import country_offices
+
+    offices = country_offices(Gazetteer.load(offices_record))
+    assert offices["iom"] == {"RS": "iom-mission-in-serbia", "MK": "iom-office-in-skopje"}
+    assert offices["eu"] == {"RS": "eud-rs", "BA": "eud-ba"}  # eud-ba: "Delegation of the European Union to Bosnia and Herzegovina"

@@ -31,6 +31,7 @@ from analysis.curation.ingest.gazetteer import Gazetteer
 from analysis.curation.ingest.glossary import glossed_orgs
 from analysis.curation.ingest.matching import Folded
 from analysis.curation.ingest.neworgs import local_new_orgs
+from analysis.curation.ingest.offices import named_office
 from analysis.curation.ingest.people import find_people
 from analysis.curation.ingest.presidency import presidencies
 from analysis.curation.ingest.roles import classify, compound_countries
@@ -199,7 +200,9 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
         "places_mentioned": [f"{p['name']} ({p['country']}): {p['evidence']}" for p in places
                              if not place or p["id"] != place.get("id")],
         "new_places": new_places,
-        "to_check": _checklist(draft, new_places, new_orgs),
+        "to_check": _checklist(draft, new_places, new_orgs) + [
+            f"'{g.org_names.get(h['id'], h['id'])}' is named with a country: the record keeps its office there, {office}; "
+            f"link the office instead if the page means it" for h in taking if (office := named_office(text, g, h["id"], h["spans"]))],
     }
     return draft
 

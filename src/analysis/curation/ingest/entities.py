@@ -32,6 +32,7 @@ KIND_WORDS = [
                r"\b(?:otvaranj|otvoren|otvori|otvara)\w* (?:\w+ ){0,2}?(?:kancelarij|centr|ured|punkt)\w*|"
                r"\b(?:space|centre|center|office|shelter|facility)\b[^.]{0,50}\bopened\b|\bcel\w* (?:\w+ ){0,3}?qend\w*|"
                r"\bopen(?:ed|ing|s)? (?:of )?(?:the |a |new )*(?:\w+ ){0,2}?(?:border (?:crossing|point)|crossing point)|"
+               r"\bbeg(?:an|un|ins?) (?:\w+ ){0,3}?(?:deployment|joint operation|operations|mission)\b|\blane?su\w* (?:\w+ ){0,2}?fushat\w*|"
                r"\b(?:border (?:crossing|point)|crossing point)\b[^.]{0,40}\b(?:was |is )?(?:opened|inaugurated)\b|"
                r"\b(?:otvaranj|otvoren|otvori|otvara)\w* (?:\w+ ){0,2}?granicn\w* (?:prelaz|prijelaz)\w*|"
                r"\bhap\w* (?:\w+ ){0,2}?(?:e )?pik\w* (?:se |te |e )?(?:kalimit|kufit)\w*|"
@@ -45,7 +46,10 @@ KIND_WORDS = [
               # a police operation is reported by its arrests ("29 arrested", "uhapšeno", "u arrestuan"): neither a meeting nor
               # an exercise
               r"\barrest(?:ed|s)\b|\bdetained\b|\buhapsen\w*|\buhapsi\w*|\blisen\w* slobode|\barresto\w*|\barrestu\w*|\barrestim\w*|"
-              r"\buapsen\w*|\buapsi\w*|\bdismantl\w*|\bjoint action days?\b|\baction days?\b"),
+              r"\buapsen\w*|\buapsi\w*|\bdismantl\w*|\bjoint action days?\b|\baction days?\b|"
+              # aid handed out to migrants is a handover too ("distributed 150 humanitarian packages", "podijeljeno je 60 paketa")
+              r"\bdistribut\w* (?:\w+ ){0,3}?(?:packages?|parcels?|aid|food|blankets)\b|\bhumanitarian (?:packages?|parcels?)\b|"
+              r"\b(?:podijel|podel|podjel|raspodijel|raspodel)\w* (?:\w+ ){0,3}?(?:paket|pomoc)\w*|\bshperndar\w* (?:\w+ ){0,3}?pako\w*"),
     ("meeting", r"meeting|met with|talks|visit|\bsastan\w*|\bsostan\w*|\bsastal\w*|\bsastaj\w*|\btakim\w*|\bposjet\w*|\bposet\w*|\bsredb\w*"),
 ]
 
