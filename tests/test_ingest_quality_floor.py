@@ -24,10 +24,12 @@ RECORD = HERE / "fixtures" / "ingest-record"
 #: field: (right, extracted) over all 248 releases (blind sets C to L included), measured on ingest v11 with titles compared
 #: up to a leading article, reset when blind set L (20 releases, scored once first on v11: benchmarks/results/) joined the
 #: cases. v11 had traded 7 right organisations for 26 fewer wrong ones (the EU named with no part stated is mentioned) and 3
-#: right places for 30 fewer wrong ones (a place only named is a hint, not the venue) over the 228 before L
+#: right places for 30 fewer wrong ones (a place only named is a hint, not the venue) over the 228 before L. After L:
+#: words of bodies, days and places are no person's name (people 400/442 -> 401/427 right/extracted; one more person found
+#: brings one more title, and one more wrong: titles 314/356 -> 317/360)
 FLOOR = {
-    "date": (213, 242), "place": (188, 211), "kind": (220, 248), "organisations": (532, 754), "countries": (439, 500),
-    "people": (400, 442), "people titles": (314, 356), "affiliations": (272, 440), "orgs mentioned": (36, 98),
+    "date": (213, 242), "place": (188, 211), "kind": (220, 248), "organisations": (532, 753), "countries": (439, 500),
+    "people": (401, 427), "people titles": (317, 360), "affiliations": (273, 440), "orgs mentioned": (36, 99),
     "countries mentioned": (83, 132),
 }
 

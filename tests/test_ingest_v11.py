@@ -116,3 +116,18 @@ def test_country_offices_are_read_from_the_record_s_names(offices_record):
     offices = country_offices(Gazetteer.load(offices_record))
     assert offices["iom"] == {"RS": "iom-mission-in-serbia", "MK": "iom-office-in-skopje"}
     assert offices["eu"] == {"RS": "eud-rs", "BA": "eud-ba"}  # eud-ba: "Delegation of the European Union to Bosnia and Herzegovina"
+
+
+@pytest.mark.parametrize("text", [
+    "Consultations of civil society were held on 18 June 2019 in the Human Rights House in Belgrade with UNHCR.",
+    "As part of honoring of the World Refugee Day we organised a meeting with IOM on 20 June 2019.",
+    "MARRI met the Prime Minister of the northwestern Una-Sana Canton (USK) on 3 May 2019.",
+    "Ambasadori su se sastali u Crnoj Gori sa predstavnicima IOM-a 3. maja 2019.",
+])
+def test_capitalised_words_of_bodies_days_and_places_are_no_person(text):
+    assert extract(text, MINI)["people"] == []
+
+
+def test_a_name_after_such_words_is_still_read():
+    text = "MARRI met Albania's Deputy Interior Minister for Border Issues Julian Hodaj on 3 May 2019."
+    assert [p["name"] for p in extract(text, MINI)["people"]] == ["Julian Hodaj"]

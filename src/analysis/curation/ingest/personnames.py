@@ -54,6 +54,9 @@ Kombëtar Kombëtare Kombetar Kombetare Rajonal Rajonale Shoqëria Shoqërisë C
 Srpska Srpske Srpskoj Srpsku Vojvodina Vojvodine Vojvodini Vojvodinu Distrikta Sectors Architecture
 Савезне Савезна Савезној Savezne Savezna Saveznoj Републике Република Републици Републиком
 Српска Српске Српској Војводина Војводине Војводини Југоисточна Југоисточне Европа Европе Западни Западног Балкан Балкана
+Court Courts Administrative Borders Issues Rights House Studies Mapping Stakeholder Day Nations High Global Legal Social World Refugee
+Canton Kanton Kantona Kantonu Komitet Komiteta Komitetu Кантон Кантона Комитет Комитетот Управувачки Управувачкиот Царинарница
+Carinarnica Generalnog Generalni Direktorata Direktorat Crnoj Crnu Gori Goru
 """.split())  # noqa: SIM905
 CONNECT = frozenset("of for the to in on and & at i za u na sa s iz pri и за на во со од у при e të te së në per për dhe me a.i. a.i".split())  # noqa: SIM905
 
