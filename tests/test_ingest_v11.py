@@ -58,31 +58,24 @@ def test_a_stated_venue_is_still_the_venue():
     assert d["place"]["id"] == "skopje" and d["evidence"]["place"].endswith("(held in)")
 
 
-@pytest.mark.parametrize("text", [
-    "Police in Albania, Greece and Italy arrested 29 people smuggling migrants, Europol said on 3 May 2019.",
-    "U akciji MUP-a uhapšeno je pet osoba zbog krijumčarenja migranata.",
-    "Policia e Shtetit arrestoi tre persona për trafikim, në bashkëpunim me Europol.",
-])
-def test_a_police_operation_reported_by_its_arrests_is_kind_other(text):
-    assert extract(text, MINI)["kind"] == "other"
-
-
-@pytest.mark.parametrize("text", [
-    "The new border crossing point Glloboçicë-Borje was opened on 3 May 2019 by the two ministers.",
-    "Ministers attended the opening of the Božaj border crossing with MARRI.",
-    "Otvoren je novi granični prelaz uz prisustvo IOM-a.",
-])
-def test_the_opening_of_a_border_crossing_is_a_launch(text):
-    assert extract(text, MINI)["kind"] == "launch"
-
-
-@pytest.mark.parametrize(("text", "kind"), [
+#: (text, kind): police operations reported by their arrests and aid handed out are `other` (handovers); the opening of a
+#: border crossing, a deployment begun and a campaign launched are a `launch`
+KINDS = [
+    ("Police in Albania, Greece and Italy arrested 29 people smuggling migrants, Europol said on 3 May 2019.", "other"),
+    ("U akciji MUP-a uhapšeno je pet osoba zbog krijumčarenja migranata.", "other"),
+    ("Policia e Shtetit arrestoi tre persona për trafikim, në bashkëpunim me Europol.", "other"),
     ("In cooperation with ASB, PREDA Plus distributed 150 humanitarian packages per day to refugees at Tabanovce.", "other"),
     ("U Prihvatnom centru za migrante podijeljeno je 60 paketa u organizaciji TIKA.", "other"),
+    ("The new border crossing point Glloboçicë-Borje was opened on 3 May 2019 by the two ministers.", "launch"),
+    ("Ministers attended the opening of the Božaj border crossing with MARRI.", "launch"),
+    ("Otvoren je novi granični prelaz uz prisustvo IOM-a.", "launch"),
     ("The European Union's border agency Frontex has begun its official deployment in North Macedonia on Thursday.", "launch"),
     ("Institucionet shtetërore kanë lansuar fushatën kundër trafikimit.", "launch"),
-])
-def test_aid_handed_out_is_a_handover_and_a_deployment_begun_a_launch(text, kind):
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), KINDS)
+def test_kinds_of_events_that_are_not_meetings(text, kind):
     assert extract(text, MINI)["kind"] == kind
 
 
