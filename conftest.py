@@ -1,12 +1,15 @@
 """Settings for every test run (tests/, doctests in src/, nbval over notebooks/)."""
 
 import os
+import tempfile
 
 import pytest
 
 # nbval compares stored outputs: plain tables, not ITables' (which carry random ids and the
 # DataTables bundle); see analysis.reports.interactive. Kernels inherit this environment.
 os.environ.setdefault("WBCOOP_STATIC_TABLES", "1")
+# compiled gazetteers of the many small records tests build go to a scratch cache, not the user's ~/.cache
+os.environ.setdefault("WBCOOP_CACHE", tempfile.mkdtemp(prefix="wbcoop-cache-"))
 
 #: pytester: a test may run pytest (nbval) on a notebook of its own, in process
 pytest_plugins = ["pytester"]

@@ -3,10 +3,14 @@ variants), places, countries and their adjectives, topics, initiatives by name a
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import hashlib
+import os
+import pickle
 import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -263,6 +267,45 @@ def _flex(form: str) -> str:
 # --- extraction -----------------------------------------------------------------------------
 
 
+#: the modules whose code decides what a compiled gazetteer holds: a change to any of them makes a new cache key
+_BUILDERS = ("gazetteer.py", "lexicon.py", "matching.py")
+#: how many compiled gazetteers the cache keeps (about 3 MB each)
+_KEEP = 6
+
+
 @functools.lru_cache(maxsize=4)
 def _compiled(data_dir: Path, digest: str) -> Gazetteer:
-    return Gazetteer.load(data_dir)
+    """The gazetteer of these tables, from the user's cache when an earlier run compiled the same tables with the same code
+    (unpickling takes about 25 ms, compiling about 150 ms: most of what one `ingest` call costs), else compiled and cached.
+    A cache that cannot be read or written is skipped: it only saves time."""
+    code = hashlib.blake2b(digest.encode(), digest_size=16)
+    here = Path(__file__).resolve().parent
+    for name in (*_BUILDERS, "../names.py"):
+        code.update((here / name).read_bytes())
+    path = _cache_dir() / f"gazetteer-{code.hexdigest()}.pickle"
+    try:
+        with path.open("rb") as f:
+            g = pickle.load(f)
+        if isinstance(g, Gazetteer):
+            return g
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError):
+        pass  # no cache yet, or one from another version of the code: compile
+    g = Gazetteer.load(data_dir)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".gazetteer-", delete=False) as tmp:
+            pickle.dump(g, tmp, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp.name, path)  # whole or not at all: a reader never sees half a file
+        for old in sorted(path.parent.glob("gazetteer-*.pickle"), key=lambda p: p.stat().st_mtime)[:-_KEEP]:
+            old.unlink()  # a few records' gazetteers are kept (the record, a copy being edited, a test's), not every one
+    except OSError:
+        with contextlib.suppress(OSError, NameError):
+            os.unlink(tmp.name)
+    return g
+
+
+def _cache_dir() -> Path:
+    """Where compiled gazetteers are kept: $WBCOOP_CACHE, else $XDG_CACHE_HOME/wb-workbook, else ~/.cache/wb-workbook."""
+    if os.environ.get("WBCOOP_CACHE"):
+        return Path(os.environ["WBCOOP_CACHE"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "wb-workbook"

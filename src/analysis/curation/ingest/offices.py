@@ -17,28 +17,28 @@ _LINK = re.compile(r"^(?:-\w{1,4}|['’]s)?\s*(?:(?:office|representation|missio
                    r"(?:(?:in|to|for|u|na|në|ne|во|vo|за|za|pri)\s+)?(?:the\s+)?$", re.I)
 #: Montenegro's cases the country matcher leaves out (it reads "Crna Gora" and "Crnoj" as different words)
 _MONTENEGRO = re.compile(r"\b(?:Crnoj Gori|Crne Gore|Crnu Goru|Црној Гори|Црне Горе|Црну Гору|Mal(?:it)? (?:të|e) Zi|Mali i Zi)\b")
+#: an office's name: "<parent> [word] Office in <country>" or "Office of [the] <parent> in <country>"
+_OFFICE_NAME = re.compile(rf"(?P<pre>.+?) (?:\w+ )?{_OFFICE} (?:in|to) (?:the )?(?P<where>.+)|"
+                          rf"{_OFFICE} of (?:the )?(?P<of>.+?) (?:in|to) (?:the )?(?P<where2>.+)")
 _CACHE: dict[int, tuple[Gazetteer, dict[str, dict[str, str]]]] = {}
 
 
 def country_offices(g: Gazetteer) -> dict[str, dict[str, str]]:
     """{parent org_id: {country code: office org_id}} from the record's names: "IOM Mission in Serbia", "Delegation of the
-    European Union to Montenegro", "OSCE Mission to Skopje" (a capital names its country)."""
+    European Union to Montenegro", "OSCE Mission to Skopje" (a capital names its country). Read once per gazetteer."""
     cached = _CACHE.get(id(g))
     if cached and cached[0] is g:
         return cached[1]
-    parents = {oid: [f for f in (g.org_full[oid], g.org_names[oid]) if f] for oid, cc in g.org_country.items() if not cc}
+    parents = {f: oid for oid, cc in g.org_country.items() if not cc for f in (g.org_full[oid], g.org_names[oid]) if f}
     out: dict[str, dict[str, str]] = {}
     for oid, name in g.org_full.items():
-        if not g.org_country.get(oid):
+        m = g.org_country.get(oid) and _OFFICE_NAME.fullmatch(name)
+        if not m:
             continue
-        for pid, forms in parents.items():
-            alt = "|".join(re.escape(f) for f in forms)
-            m = re.fullmatch(rf"(?:{alt}) (?:\w+ )?{_OFFICE} (?:in|to) (?:the )?(.+)|{_OFFICE} of (?:the )?(?:{alt}) (?:in|to) (?:the )?(.+)",
-                             name)
-            if m:
-                cc = _country_of(g, m.group(1) or m.group(2))
-                if cc:
-                    out.setdefault(pid, {}).setdefault(cc, oid)
+        parent = parents.get(m.group("pre") or m.group("of"))
+        cc = parent and _country_of(g, m.group("where") or m.group("where2"))
+        if cc:
+            out.setdefault(parent, {}).setdefault(cc, oid)
     _CACHE[id(g)] = (g, out)
     return out
 
