@@ -34,7 +34,11 @@ ministerial forum, signing, launch, handover or joint operation) **on migration,
 refugees, return and readmission, border management, trafficking in human beings, migrant
 smuggling, labour migration or diaspora**, or police and judicial cooperation *explicitly*
 aimed at these, in or about the six MARRI Participants. A police chiefs' meeting on organised
-crime in general is out; the same meeting on smuggling networks along the route is in.
+crime in general is out; the same meeting on smuggling networks along the route is in. Likewise a
+protocol, meeting or campaign on child begging or the exploitation of children is in when its page
+ties it to trafficking (a protocol of the anti-trafficking team, "begging as a form of trafficking"),
+and out when the page states no trafficking, migration or border subject (four such rows left the
+record in 0.3.10).
 
 `validate` enforces it: every event carries at least one topic whose `in_scope` is true
 ({in_scope}). Topics such as police cooperation, organised crime, information exchange or
