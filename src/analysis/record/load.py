@@ -22,6 +22,7 @@ import pyarrow.compute as pc
 from analysis.errors import AnalysisError, DataValidationError
 from analysis.record.checks import TRUE_VALUES, Checked, parse_dates
 from analysis.record.declaration import Field, Package, Resource, read_package
+from analysis.record.labels import ambiguous, label
 from analysis.record.validate import validate
 
 
@@ -133,8 +134,9 @@ class Record:
                 columns={"name": "place", "country_code": "place_country"}),
             on="place_id", how="left")
         named = self.names_in_force(self.event_organisations[self.event_organisations.event_id.isin(ev.event_id)])
+        unclear = ambiguous(self.organisations.acronym)  # "BMI" of two ministries, "MUP": the name instead
         lists = {
-            "organisations": named.assign(label=named.org_acronym.fillna(named.org_name)),
+            "organisations": named.assign(label=[label(a, n, unclear) for a, n in zip(named.org_acronym, named.org_name, strict=True)]),
             "topics": self.event_topics.merge(self.topics[["topic_id", "label"]], on="topic_id"),
             "countries": self.event_countries.rename(columns={"country_code": "label"}),
             "initiatives": self.event_initiatives.merge(

@@ -18,6 +18,7 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
+from analysis.record import labels
 from analysis.record.load import Record, load  # noqa: F401  (load is used by the doctest)
 from analysis.reports.select import Selection, select
 from analysis.reports.views import country_names
@@ -31,9 +32,7 @@ SEED = 7
 
 
 def _labels(rec: Record) -> tuple[pd.Series, pd.Series]:
-    orgs = rec.organisations.set_index("org_id")
-    org_labels = orgs.acronym.fillna(orgs.name).astype(str)
-    return org_labels, country_names(rec)
+    return labels.org_labels(rec.organisations), country_names(rec)
 
 
 def actors(sel: Selection, kinds: tuple[str, ...] = KINDS) -> pd.DataFrame:

@@ -100,6 +100,9 @@ def _profile_specs(path: Path, cfg: dict, notebooks: Path, data: Path, seen: set
     ``min_events`` events, most active first, its id passed as the ``organisation`` parameter."""
     import csv
 
+    from analysis.record.labels import ambiguous
+    from analysis.record.labels import label as short_label
+
     if not isinstance(cfg, dict) or not cfg.get("notebook"):
         raise AnalysisError(f"{path}: 'profiles:' needs a notebook (and min_events, parameters)")
     events: dict[str, set[str]] = {}
@@ -107,7 +110,9 @@ def _profile_specs(path: Path, cfg: dict, notebooks: Path, data: Path, seen: set
         for row in csv.DictReader(fh):
             events.setdefault(row["org_id"], set()).add(row["event_id"])
     with (data / "organisations.csv").open(encoding="utf-8-sig", newline="") as fh:
-        label = {row["org_id"]: row["acronym"] or row["name"] for row in csv.DictReader(fh)}
+        rows = list(csv.DictReader(fh))
+    unclear = ambiguous(row["acronym"] for row in rows)
+    label = {row["org_id"]: short_label(row["acronym"], row["name"], unclear) for row in rows}
     minimum = int(cfg.get("min_events", 10))
     chosen = sorted((o for o, ev in events.items() if len(ev) >= minimum), key=lambda o: (-len(events[o]), o))
     out = []

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.record.labels import org_labels
 from analysis.record.load import Record
 from analysis.reports.select import Selection
 
 
 def _org_label(rec: Record) -> pd.Series:
-    orgs = rec.organisations.set_index("org_id")
-    return orgs.acronym.fillna(orgs.name).astype(str)
+    return org_labels(rec.organisations)
 
 
 def country_names(rec: Record) -> pd.Series:
