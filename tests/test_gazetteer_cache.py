@@ -77,3 +77,14 @@ def test_a_change_to_the_tables_is_seen_through_the_digest(tmp_path, cache):
     with (data / "organisations.csv").open("a", encoding="utf-8") as f:
         f.write("sfa-ba,Service for Foreigners' Affairs,SFA,police,BA,\n")
     assert "sfa-ba" not in before.org_names and "sfa-ba" in Gazetteer.cached(data).org_names
+
+
+def test_no_home_folder_means_no_cache_not_a_failure(monkeypatch):
+    monkeypatch.delenv("WBCOOP_CACHE", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", no_home)
+    assert _compile(MINI).org_names["marri"] == "MARRI"

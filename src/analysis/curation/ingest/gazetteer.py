@@ -282,7 +282,10 @@ def _compiled(data_dir: Path, digest: str) -> Gazetteer:
     here = Path(__file__).resolve().parent
     for name in (*_BUILDERS, "../names.py"):
         code.update((here / name).read_bytes())
-    path = _cache_dir() / f"gazetteer-{code.hexdigest()}.pickle"
+    try:
+        path = _cache_dir() / f"gazetteer-{code.hexdigest()}.pickle"
+    except (RuntimeError, KeyError):  # no home folder to keep a cache in
+        return Gazetteer.load(data_dir)
     try:
         with path.open("rb") as f:
             g = pickle.load(f)
