@@ -75,14 +75,14 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
         place = None
     elif place:
         evidence["place"] = place.pop("evidence")
+    place_cc = context.get("country") if context else None
     home = site_country(url) or language_country(text)  # the release's own country, by its site or its language
-    orgs = find_orgs(f, g, sents, context.get("country") if context else None, home)
+    orgs = find_orgs(f, g, sents, place_cc, home)
     org_spans = [(a, b) for h in orgs for a, b in h["spans"]]
     country_hits = find_countries(f, g, places, org_spans)
     named = {normalise(p["name"]) for p in places} | {normalise(g.country_names.get(c["code"], "")) for c in country_hits}
-    orgs += [h for h in fuzzy_orgs(text, g, orgs, {c["code"] for c in country_hits} | ({context["country"]} if context else set()), named)
+    orgs += [h for h in fuzzy_orgs(text, g, orgs, {c["code"] for c in country_hits} | ({place_cc} if context else set()), named)
              if h["id"] not in {o["id"] for o in orgs}]
-    place_cc = context.get("country") if context else None
     named_countries = g.countries.find(f)
     orgs += glossed_orgs(text, g, orgs, named_countries, home, place_cc, _place_opener(g))  # "Ministarstvo za rad, ..."
     orgs += distributed_orgs(f, g, orgs, named_countries)  # "the Border Police Chiefs from Albania, Bosnia and Herzegovina ..."
@@ -135,7 +135,7 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
 
     people = find_people(f, g, taking + mentioned, sents, country_hits,
                          [p["name"] for p in places] + [g.country_names.get(c["code"], "") for c in country_hits], home=home,
-                         venue=context.get("country") if context else None)
+                         venue=place_cc)
     _only_in_titles(g, people, taking, mentioned)
     _represented(g, taking, mentioned)
     _source_with_people(people, taking, mentioned)
@@ -178,8 +178,7 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
         draft["new_organisations"] = new_orgs
         draft["organisations"] += [{"id": o["id"], "role": "participant", "evidence": o["evidence"]} for o in new_orgs]
     draft["people"] = people
-    countries, countries_mentioned = _in_passing(g, countries, countries_mentioned, by_code, sents, taking, people,
-                                                 context.get("country") if context else None)
+    countries, countries_mentioned = _in_passing(g, countries, countries_mentioned, by_code, sents, taking, people, place_cc)
     draft["countries"] = [c["code"] for c in countries]
     draft["topics"] = [t["id"] for t in topics]
     draft["initiatives"] = [i["id"] for i in initiatives]
