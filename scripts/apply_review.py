@@ -101,10 +101,16 @@ class Tables:
             return self.org_id({"org": ref})
         wanted = ref[4:].strip(" :-")
         specs = [o for k in ("orgs_add", "orgs_role") for o in fixes.get(k) or [] if isinstance(o, dict) and o.get("org") == "NEW"]
+        for o in specs:  # "NEW-scip" for the body added with id_hint NEW-scip, or with acronym SCIP
+            if o.get("id_hint") == ref or (o.get("acronym") and normalise(str(o["acronym"])) == normalise(wanted)):
+                return self.org_id(o)
         words = set(slug(wanted).split("-"))
         best = max(specs, key=lambda o: len(words & set(slug(str(o.get("name"))).split("-"))), default=None)
         if best is not None and words & set(slug(str(best.get("name"))).split("-")):
             return self.org_id(best)
+        if wanted == slug(wanted):  # a bare slug names no body: never make one called "scip"
+            raise SystemExit(f"{ref!r}: no new body of this review matches this placeholder; add the body to orgs_add "
+                             "(org: NEW, name, acronym, kind, country_code) or use an org_id of organisations.csv")
         return self.org_id({"org": "NEW", "name": wanted})
 
     def merge(self, table: str, key: str, old: str, new: str) -> None:

@@ -214,3 +214,18 @@ def test_empty_integer_with_minimum_is_not_a_violation(pkg: Path):
     set_cell(pkg / "places.csv", 0, "geonames_id", "0")
     hits = [p for p in check(pkg).problems if p.rule == "minimum"]
     assert [(p.column, p.value) for p in hits] == [("geonames_id", "0")]
+
+
+def test_person_body_rule_is_silent_on_the_real_package_and_fires_on_an_unlinked_body(pkg: Path):
+    assert not [p for p in check().problems if p.rule == "person-body"]
+    people = rows(pkg / "event_people.csv")
+    header = people[0]
+    i = next(k for k, r in enumerate(people[1:], 1) if r[header.index("org_id")])
+    eid = people[i][0]
+    linked = {r[1] for r in rows(pkg / "event_organisations.csv")[1:] if r[0] == eid}
+    other = next(r[0] for r in rows(pkg / "organisations.csv")[1:] if r[0] not in linked)
+    people[i][header.index("org_id")] = other
+    write_rows(pkg / "event_people.csv", people)
+    hits = _problems(pkg, "person-body")
+    assert [p.value for p in hits] == [other] and hits[0].line == i + 1
+    assert "not linked to the event" in hits[0].message

@@ -217,6 +217,16 @@ def _one_preferred(col: _Collector) -> None:
              "exactly one row per indicator, area and year is preferred")
 
 
+def _people_bodies(col: _Collector, event_organisations: _Collector) -> None:
+    ep, eo = col.raw.table, event_organisations.raw.table
+    linked = pc.binary_join_element_wise(eo.column("event_id"), eo.column("org_id"), "|")
+    pairs = pc.binary_join_element_wise(ep.column("event_id"), ep.column("org_id"), "|")
+    given = pc.not_equal(pc.utf8_length(pc.fill_null(ep.column("org_id"), "")), 0)
+    col.rows(pc.and_(given, pc.invert(pc.fill_null(pc.is_in(pairs, linked), False))), "org_id", "person-body",
+             lambda v: f"this person's body {v} is not linked to the event in event_organisations.csv; link it (a body "
+                       "takes part through its people) or leave org_id empty")
+
+
 RECORD_RULES: dict[str, tuple[RecordRule, ...]] = {
     "events": (
         RecordRule("events", "date-order / date-precision / date-evidence",
@@ -234,6 +244,11 @@ RECORD_RULES: dict[str, tuple[RecordRule, ...]] = {
                    f"the same dates and place and near-identical titles (token-set similarity {TITLE_SIMILARITY}/100 or more), are "
                    "reported unless distinct_events.csv lists the pair with the reason.",
                    _duplicates, ("event_sources", "distinct_events")),
+    ),
+    "event_people": (
+        RecordRule("event_people", "person-body",
+                   "A person's body at an event (`org_id`) is one of the event's organisations: a body takes part through "
+                   "the people the page ties to it.", _people_bodies, ("event_organisations",)),
     ),
     "initiatives": (
         RecordRule("initiatives", "date-precision / date-order",

@@ -1,0 +1,48 @@
+"""scripts/apply_review.py, the tool that applies a reviewer's fixes: a person tied to a body the same review adds, by a
+placeholder, is tied to that body; a placeholder that matches none stops the run with one line instead of making a body
+named after the placeholder (a review of 2026-11-30 had made bodies called "scip" and "dcpp")."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SPEC = importlib.util.spec_from_file_location("apply_review", ROOT / "scripts" / "apply_review.py")
+apply_review = importlib.util.module_from_spec(SPEC)
+SPEC.loader.exec_module(apply_review)
+
+NEW_BODY = {"org": "NEW", "id_hint": "NEW-scip", "name": "International Police Cooperation Service (Italy)", "acronym": "SCIP",
+            "kind": "police", "country_code": "IT", "role": "partner", "evidence": "..."}
+
+
+@pytest.fixture
+def tables(tmp_path) -> apply_review.Tables:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    return apply_review.Tables(data)
+
+
+@pytest.mark.parametrize("ref", ["NEW-scip", "NEW: International Police Cooperation Service"])
+def test_a_placeholder_resolves_to_the_body_the_review_adds(tables, ref):
+    before = {o["org_id"] for o in tables.rows["organisations"]}
+    oid = tables.org_ref(ref, {"orgs_add": [NEW_BODY]})
+    body = next(o for o in tables.rows["organisations"] if o["org_id"] == oid)
+    assert body["name"] == "International Police Cooperation Service (Italy)" and body["acronym"] == "SCIP"
+    assert {o["org_id"] for o in tables.rows["organisations"]} - before <= {oid}
+
+
+def test_a_placeholder_that_matches_no_new_body_stops_the_run(tables):
+    before = len(tables.rows["organisations"])
+    with pytest.raises(SystemExit, match="no new body of this review matches this placeholder"):
+        tables.org_ref("NEW-dcpp", {"orgs_add": [NEW_BODY]})
+    assert len(tables.rows["organisations"]) == before
+
+
+def test_a_named_new_body_without_an_entry_is_still_made_under_its_name(tables):
+    oid = tables.org_ref("NEW: Central Directorate of Prevention Police (Italy)", {})
+    assert next(o for o in tables.rows["organisations"] if o["org_id"] == oid)["name"] == \
+        "Central Directorate of Prevention Police (Italy)"
