@@ -358,6 +358,16 @@ def _one_preferred(t):
     return "context_indicators", r, "preferred"
 
 
+def _person_body(t):
+    ep, eo = t["event_people"], t["event_organisations"]
+    r = _first_row(ep, "org_id")
+    eid = ep[r + 1][ep[0].index("event_id")]
+    linked = {row[eo[0].index("org_id")] for row in eo[1:] if row[eo[0].index("event_id")] == eid}
+    other = next(row[0] for row in t["organisations"][1:] if row[0] not in linked)
+    _set(ep, r, org_id=other)  # a body the event does not link
+    return "event_people", r, "org_id"
+
+
 #: how to break each rule of RECORD_RULES; a new rule needs an entry here
 BREAKERS: dict[tuple[str, str], Callable] = {
     ("events", "date-order"): _event_dates_order,
@@ -371,6 +381,7 @@ BREAKERS: dict[tuple[str, str], Callable] = {
     ("organisation_names", "name-periods"): _name_periods,
     ("places", "coordinates"): _coordinates,
     ("context_indicators", "one-preferred"): _one_preferred,
+    ("event_people", "person-body"): _person_body,
 }
 
 
