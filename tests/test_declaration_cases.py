@@ -368,6 +368,17 @@ def _person_body(t):
     return "event_people", r, "org_id"
 
 
+def _authority_country(t):
+    eo, orgs, ec = t["event_organisations"], t["organisations"], t["event_countries"]
+    state = {row[0]: row[orgs[0].index("country_code")] for row in orgs[1:]
+             if row[orgs[0].index("kind")] in ("government", "police") and row[orgs[0].index("country_code")]}
+    role, body, event = eo[0].index("role"), eo[0].index("org_id"), eo[0].index("event_id")
+    r = next(n for n, row in enumerate(eo[1:]) if row[body] in state and row[role] not in ("donor", "named"))
+    gone = (eo[r + 1][event], state[eo[r + 1][body]])
+    ec[1:] = [row for row in ec[1:] if (row[0], row[1]) != gone]  # the body's country dropped from the event
+    return "event_organisations", r, "org_id"
+
+
 #: how to break each rule of RECORD_RULES; a new rule needs an entry here
 BREAKERS: dict[tuple[str, str], Callable] = {
     ("events", "date-order"): _event_dates_order,
@@ -382,6 +393,7 @@ BREAKERS: dict[tuple[str, str], Callable] = {
     ("places", "coordinates"): _coordinates,
     ("context_indicators", "one-preferred"): _one_preferred,
     ("event_people", "person-body"): _person_body,
+    ("event_organisations", "authority-country"): _authority_country,
 }
 
 

@@ -227,6 +227,25 @@ def _people_bodies(col: _Collector, event_organisations: _Collector) -> None:
                        "takes part through its people) or leave org_id empty")
 
 
+#: kinds of body that are the state: taking part, they make their country a participant (the codebook's "national authority")
+AUTHORITY_KINDS = ("government", "police")
+
+
+def _authority_countries(col: _Collector, organisations: _Collector, event_countries: _Collector) -> None:
+    eo, orgs, ec = col.raw.table, organisations.raw.table, event_countries.raw.table
+    state = pc.and_(pc.is_in(orgs.column("kind"), pa.array(AUTHORITY_KINDS)),
+                    pc.not_equal(pc.utf8_length(pc.fill_null(orgs.column("country_code"), "")), 0))
+    country = dict(zip(pc.filter(orgs.column("org_id"), state).to_pylist(), pc.filter(orgs.column("country_code"), state).to_pylist(),
+                       strict=True))
+    present = set(zip(ec.column("event_id").to_pylist(), ec.column("country_code").to_pylist(), strict=True))
+    events, bodies, roles = eo.column("event_id").to_pylist(), eo.column("org_id").to_pylist(), eo.column("role").to_pylist()
+    bad = np.array([b in country and r not in ("donor", "named") and (e, country[b]) not in present
+                    for e, b, r in zip(events, bodies, roles, strict=True)], dtype=bool)
+    col.rows(bad, "org_id", "authority-country",
+             lambda v: f"{v} is a state body taking part, but its country ({country.get(v)}) is not in event_countries.csv for "
+                       "this event; add the country, or give the body the role the page states (donor, named)")
+
+
 RECORD_RULES: dict[str, tuple[RecordRule, ...]] = {
     "events": (
         RecordRule("events", "date-order / date-precision / date-evidence",
@@ -244,6 +263,12 @@ RECORD_RULES: dict[str, tuple[RecordRule, ...]] = {
                    f"the same dates and place and near-identical titles (token-set similarity {TITLE_SIMILARITY}/100 or more), are "
                    "reported unless distinct_events.csv lists the pair with the reason.",
                    _duplicates, ("event_sources", "distinct_events")),
+    ),
+    "event_organisations": (
+        RecordRule("event_organisations", "authority-country",
+                   "A government or police body (a national authority) taking part in an event, in any role but `donor` or "
+                   "`named`, has its country in event_countries: the country takes part through its authorities.",
+                   _authority_countries, ("organisations", "event_countries")),
     ),
     "event_people": (
         RecordRule("event_people", "person-body",
