@@ -13,10 +13,6 @@ from analysis.record.load import Record
 from analysis.reports.select import Selection
 
 
-def _org_label(rec: Record) -> pd.Series:
-    return org_labels(rec.organisations)
-
-
 def country_names(rec: Record) -> pd.Series:
     """Country names by ISO code, Kosovo written Kosovo* (the site adds its footnote)."""
     names = rec.countries.set_index("country_code").name.astype(str)
@@ -44,7 +40,7 @@ def by_year(sel: Selection, link_table: str, key: str, labels: pd.Series | None 
 
 
 def organisations_by_year(sel: Selection, top: int = 12) -> pd.DataFrame:
-    return by_year(sel, "event_organisations", "org_id", _org_label(sel.record), top)
+    return by_year(sel, "event_organisations", "org_id", org_labels(sel.record.organisations), top)
 
 
 def topics_by_year(sel: Selection, top: int = 24) -> pd.DataFrame:
@@ -95,7 +91,7 @@ def carriers(sel: Selection, topic_ids: list[str], link_table: str, key: str, to
     if both.empty:
         return pd.DataFrame(columns=columns)
     if key == "org_id":
-        labels = _org_label(sel.record)
+        labels = org_labels(sel.record.organisations)
     else:
         labels = country_names(sel.record)
     tlabels = sel.record.topics.set_index("topic_id").label.astype(str)
@@ -113,7 +109,7 @@ def partners(sel: Selection, exclude: list[str], top: int = 15) -> pd.Series:
     """Organisations present at the selected events, other than ``exclude`` (ids)."""
     links = sel.links("event_organisations")
     links = links[~links.org_id.isin(exclude)].drop_duplicates(["event_id", "org_id"])
-    return links.org_id.astype(str).map(_org_label(sel.record)).value_counts().head(top).rename("events")
+    return links.org_id.astype(str).map(org_labels(sel.record.organisations)).value_counts().head(top).rename("events")
 
 
 def people(sel: Selection, organisation: str | None = None) -> pd.DataFrame:
@@ -147,7 +143,7 @@ def initiatives_of(sel: Selection) -> pd.DataFrame:
 def initiatives_table(rec: Record, country: str | None = None) -> pd.DataFrame:
     """Initiatives with their dates, status, lead and funding organisations, places and events."""
     ini = rec.initiatives.copy()
-    labels = _org_label(rec)
+    labels = org_labels(rec.organisations)
     io = rec.initiative_organisations.assign(label=lambda d: d.org_id.astype(str).map(labels))
     lead = io[io.role == "lead"].groupby("initiative_id").label.agg(lambda s: ", ".join(sorted(s)))
     funders = io[io.role == "funder"].groupby("initiative_id").label.agg(lambda s: ", ".join(sorted(s)))

@@ -294,16 +294,20 @@ def _compiled(data_dir: Path, digest: str) -> Gazetteer:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError):
         pass  # no cache yet, or one from another version of the code: compile
     g = Gazetteer.load(data_dir)
+    written = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".gazetteer-", delete=False) as tmp:
+            written = tmp.name
             pickle.dump(g, tmp, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp.name, path)  # whole or not at all: a reader never sees half a file
+        os.replace(written, path)  # whole or not at all: a reader never sees half a file
+        written = None
         for old in sorted(path.parent.glob("gazetteer-*.pickle"), key=lambda p: p.stat().st_mtime)[:-_KEEP]:
             old.unlink()  # a few records' gazetteers are kept (the record, a copy being edited, a test's), not every one
     except OSError:
-        with contextlib.suppress(OSError, NameError):
-            os.unlink(tmp.name)
+        if written:
+            with contextlib.suppress(OSError):
+                os.unlink(written)
     return g
 
 

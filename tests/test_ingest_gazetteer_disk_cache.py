@@ -1,5 +1,6 @@
-"""The compiled gazetteer is kept in the user's cache between runs (one `ingest` call spent most of its time compiling
-it): a second run with the same tables and code reads it back; a cache that cannot be read or written only costs time."""
+"""The compiled gazetteer is kept on disk, in the user's cache, between runs (within one run:
+test_ingest_gazetteer_cache.py); one `ingest` call spent most of its time compiling it. A second run with the same
+tables and code reads it back; a cache that cannot be read or written only costs time."""
 
 from __future__ import annotations
 
