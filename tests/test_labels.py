@@ -51,3 +51,13 @@ def test_label(acronym, name, expected):
 def test_org_labels_is_indexed_by_org_id():
     orgs = pd.DataFrame({"org_id": ["a", "b"], "name": ["Alpha", "Beta"], "acronym": ["A", None]})
     assert org_labels(orgs).to_dict() == {"a": "A", "b": "Beta"}
+
+
+def test_profile_pages_are_titled_with_the_same_labels():
+    from analysis.reports import runner
+
+    titles = {s.name: s.title for s in runner.load_config() if s.name.startswith("profile-")}
+    assert titles["profile-at-bmi"] == "Profile: Austrian Federal Ministry of the Interior"
+    assert titles["profile-de-bmi"] == "Profile: Federal Ministry of the Interior of Germany"
+    assert titles["profile-mi-hr"] == "Profile: Ministry of the Interior of Croatia"
+    assert titles["profile-iom"] == "Profile: IOM"
