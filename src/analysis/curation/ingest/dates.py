@@ -248,5 +248,6 @@ def _background_month(d: dict, text: str, published: str | None) -> bool:
 
 
 def publication_date(dates: list[dict]) -> str | None:
-    """The page's own date, from the first stamp in the text ("28/02/2024", "Izvor: RTS, 14.Okt.2024, 15:36")."""
-    return next((d["date_start"] for d in dates if d["stamp"]), None)
+    """The page's own date, from the first stamp in the text that names a day ("28/02/2024", "Izvor: RTS,
+    14.Okt.2024, 15:36"); "published in June 2014" is no page stamp to count days back from."""
+    return next((d["date_start"] for d in dates if d["stamp"] and d["date_precision"] == "day"), None)
