@@ -56,10 +56,19 @@ def test_missing_data_dir(tmp_path: Path):
     assert "no data package here" in out.stderr and "Traceback" not in out.stderr
 
 
-def test_usage_errors_exit_2():
-    assert run().returncode == 2
-    assert run("frobnicate").returncode == 2
-    assert run("validate", "--max-problems", "many").returncode == 2
+def test_usage_errors_are_one_line_naming_the_value_and_exit_1():
+    for args, value in [((), "COMMAND"), (("frobnicate",), "'frobnicate'"),
+                        (("validate", "--max-problems", "many"), "'many'")]:
+        out = run(*args)
+        assert out.returncode == 1, args
+        lines = out.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error:") and value in lines[0], out.stderr
+
+
+def test_review_of_a_folder_without_a_data_package_names_it(tmp_path: Path):
+    out = run("--data", str(tmp_path), "review", "ev-0001")
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert f"{tmp_path / 'datapackage.json'}: no data package here" in out.stderr
 
 
 def test_help_on_each_command():

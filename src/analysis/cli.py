@@ -1,7 +1,7 @@
 """The command line: ``python -m analysis COMMAND`` (or ``wbcoop COMMAND``).
 
 Each command is a thin wrapper over a library function. Problems a user can act on print as
-one readable message and exit 1; usage errors exit 2; nothing prints a traceback.
+one readable message and exit 1 (usage mistakes too); nothing prints a traceback.
 """
 
 from __future__ import annotations
@@ -269,8 +269,15 @@ def _register_record_commands(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_cmd_add)
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes are bad input like any other: one line naming the value, exit 1 (argparse's own is 2)."""
+
+    def error(self, message: str):
+        self.exit(1, f"error: {self.prog}: {message} (see '{self.prog} --help')\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m analysis",
         description="Western Balkans migration and border-security cooperation workbook.",
     )

@@ -179,7 +179,10 @@ def read_list(path: Path) -> list[tuple[str, str | None]]:
 
 
 def review(items: list[tuple[str, str | None]], data_dir: Path | None = None) -> list[Review]:
+    from analysis.record.declaration import read_package
+
     data_dir = locations.data_dir(data_dir)
+    read_package(data_dir)  # a folder with no data package gets the same message as every other command
     rec = Record(data_dir)
     return [review_event(rec, eid, source, data_dir) for eid, source in items]
 
