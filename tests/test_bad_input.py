@@ -210,3 +210,26 @@ def test_add_on_a_read_only_or_full_disk_says_so_and_changes_nothing(pkg: Path, 
     with pytest.raises(AnalysisError, match=f"{pkg}.*{words}.*nothing was added"):
         append.add_drafts(draft, pkg)
     assert snapshot(pkg) == before
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "sqlite", "duckdb", "parquet", "stata"])
+def test_export_past_a_file_size_limit_names_the_target_and_keeps_the_old_file(tmp_path: Path, fmt: str):
+    # a full disk, as a file-size limit: the message names the target, nothing half-written is left
+    # and an earlier export under the same name is untouched (xlsx used to print a zipfile traceback,
+    # sqlite and duckdb an "internal error")
+    target = tmp_path / f"record.{fmt}"
+    if fmt in ("parquet", "stata"):
+        target.mkdir()
+        (target / "old.txt").write_text("earlier export", encoding="utf-8")
+    else:
+        target.write_text("earlier export", encoding="utf-8")
+
+    def small_files():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+
+    line = _one_clear_line(run("export", "--format", fmt, "-o", str(target), preexec=small_files), str(target),
+                           "nothing was changed")
+    assert "File too large" in line or "full" in line or "write" in line
+    kept = target / "old.txt" if fmt in ("parquet", "stata") else target
+    assert kept.read_text(encoding="utf-8") == "earlier export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]

@@ -87,3 +87,23 @@ def test_unknown_format_and_bad_target_are_refused(rec, tmp_path):
         export(rec, "csv2", tmp_path / "x")
     with pytest.raises(AnalysisError, match="does not exist"):
         export(rec, "sqlite", tmp_path / "missing" / "x.sqlite")
+
+
+def test_xlsx_cells_are_the_text_they_hold_never_a_formula_or_link(rec, tmp_path: Path):
+    import copy
+
+    import openpyxl
+
+    hostile = copy.copy(rec)
+    hostile.tables = dict(rec.tables)
+    events = rec.tables["events"].copy()
+    events["title"] = events["title"].astype(object)
+    events.loc[events.index[0], "title"] = '=HYPERLINK("http://evil.example","click")'
+    hostile.tables["events"] = events
+    path = export(hostile, "xlsx", tmp_path / "hostile.xlsx")
+    sheet = openpyxl.load_workbook(path)["events"]
+    header = [c.value for c in sheet[1]]
+    title = sheet.cell(row=2, column=header.index("title") + 1)
+    url = sheet.cell(row=2, column=header.index("source_url") + 1)
+    assert title.data_type == "s" and title.value == '\'=HYPERLINK("http://evil.example","click")'
+    assert url.data_type == "s" and url.hyperlink is None and url.value.startswith("http")

@@ -8,6 +8,7 @@ its target and moved into place when complete, so an interrupted export leaves n
 
 from __future__ import annotations
 
+import io
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -43,7 +44,11 @@ def export(rec: Record, fmt: str, target: Path) -> Path:
                                               "duckdb": _duckdb}[fmt]
     with tempfile.TemporaryDirectory(prefix=f".{target.name}.", dir=target.parent) as tmp:
         staged = Path(tmp) / target.name
-        writer(rec, staged)
+        try:
+            writer(rec, staged)
+        except OSError as exc:  # disk full, quota, file-size limit: name the target, keep what was there
+            raise AnalysisError(f"{target}: cannot write the {FORMATS[fmt]} ({exc.strerror or exc}); "
+                                "nothing was changed") from None
         if target.is_dir():
             shutil.rmtree(target)
         elif target.exists():
@@ -74,11 +79,20 @@ def codebook_frame(package: Package) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+# every cell as the text it is: no formula, link or number made from a string (formula-like text is
+# neutralised as well, for readers that re-type cells)
+_XLSX_OPTIONS = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+
+
 def _xlsx(rec: Record, path: Path) -> None:
-    with pd.ExcelWriter(path, engine="openpyxl") as xl:
+    # XlsxWriter builds the workbook in memory (no temporary files, unlike openpyxl's writer) and it is
+    # written in one go, so a full disk fails in one place, with one message
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="xlsxwriter", engine_kwargs={"options": _XLSX_OPTIONS}) as xl:
         for res, df in _tables(rec):
             neutralise_frame(_plain(res, df)).to_excel(xl, sheet_name=res.name[:31], index=False)
         neutralise_frame(codebook_frame(rec.package)).to_excel(xl, sheet_name="codebook", index=False)
+    path.write_bytes(buffer.getvalue())
 
 
 def _parquet(rec: Record, folder: Path) -> None:
@@ -138,6 +152,8 @@ def _sqlite(rec: Record, path: Path) -> None:
         problems = con.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise AnalysisError(f"{path}: the export breaks {len(problems)} foreign key(s); validate the data first")
+    except sqlite3.OperationalError as exc:  # "database or disk is full", "disk I/O error"
+        raise OSError(str(exc)) from None
     finally:
         con.close()
 
@@ -154,5 +170,10 @@ def _duckdb(rec: Record, path: Path) -> None:
             frame = _plain(res, df)  # noqa: F841 (read by name in the SQL below)
             columns = ", ".join(f'CAST("{f.name}" AS DATE)' if f.type == "date" else f'"{f.name}"' for f in res.fields)
             con.execute(f'INSERT INTO "{res.name}" SELECT {columns} FROM frame')
+        con.commit()
+    except duckdb.IOException as exc:  # the disk filled while writing
+        raise OSError(str(exc).splitlines()[0]) from None
+    except duckdb.TransactionException as exc:  # a commit that could not write its log
+        raise OSError(str(exc).splitlines()[0]) from None
     finally:
         con.close()
