@@ -26,10 +26,13 @@ RECORD = HERE / "fixtures" / "ingest-record"
 #: cases. v11 had traded 7 right organisations for 26 fewer wrong ones (the EU named with no part stated is mentioned) and 3
 #: right places for 30 fewer wrong ones (a place only named is a hint, not the venue) over the 228 before L. After L:
 #: words of bodies, days and places are no person's name (people 400/442 -> 401/427 right/extracted; one more person found
-#: brings one more title, and one more wrong: titles 314/356 -> 317/360)
+#: brings one more title, and one more wrong: titles 314/356 -> 317/360). v12: a name after a country's possessive, "Prime"
+#: kept in a title read back from its role, a canton's prime minister and a city's mayor tied to their government and city;
+#: L's expected facts corrected for city-of-bihac, which the record has (organisations 532/753 -> 538/759, people 401/427 ->
+#: 403/429, titles 317/360 -> 321/362, affiliations 273 -> 278 of 440)
 FLOOR = {
-    "date": (213, 242), "place": (188, 211), "kind": (220, 248), "organisations": (532, 753), "countries": (439, 500),
-    "people": (401, 427), "people titles": (317, 360), "affiliations": (273, 440), "orgs mentioned": (36, 99),
+    "date": (213, 242), "place": (188, 211), "kind": (220, 248), "organisations": (538, 759), "countries": (439, 500),
+    "people": (403, 429), "people titles": (321, 362), "affiliations": (278, 440), "orgs mentioned": (36, 99),
     "countries mentioned": (83, 132),
 }
 

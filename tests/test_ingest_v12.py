@@ -23,3 +23,38 @@ def test_a_day_stamp_is_still_the_publication_date_relative_dates_count_from():
     d = extract("Published 14.10.2024\nMARRI and IOM met in Skopje yesterday.", MINI)
     assert d["evidence"]["published"] == "2024-10-14"
     assert d.get("date_start") == "2024-10-13"
+
+
+RECORD = Path(__file__).resolve().parent / "fixtures" / "ingest-record"
+N1 = ("Bosnia's Security Minister Selmo Cikotic said Friday, following a meeting with Bihac Mayor Suhret Fazlic and Prime "
+      "Minister of the northwestern Una-Sana Canton (USK), Mustafa Ruznic.")
+
+
+def _people(text: str) -> dict[str, tuple[str | None, str | None]]:
+    return {p["name"]: (p.get("title"), p.get("organisation")) for p in extract(text, RECORD)["people"]}
+
+
+def test_a_name_after_a_country_s_possessive_is_a_person():
+    # "Bosnia's Security Minister Selmo Cikotic": the possessive began the capitalised run, and the whole run was dropped
+    assert _people(N1)["Selmo Cikotic"] == ("Bosnia's Security Minister", "msb-ba")
+
+
+def test_a_possessive_after_a_name_still_ends_it():
+    assert "Nebojsa Stefanovic" in _people("Minister Nebojsa Stefanovic's visit to Skopje on 3 May 2019 was on migration.")
+
+
+def test_prime_stays_in_a_title_read_back_from_the_role():
+    # a lower-case word inside the title ("northwestern") stopped the scan; "Prime" was then dropped from "Prime Minister"
+    assert _people(N1)["Mustafa Ruznic"][0] == "Prime Minister of the northwestern Una-Sana Canton (USK)"
+
+
+def test_a_canton_s_prime_minister_and_a_city_s_mayor_belong_to_their_government_and_city():
+    people = _people(N1)
+    assert people["Mustafa Ruznic"][1] == "government-of-una-sana-canton"
+    assert people["Suhret Fazlic"][1] == "city-of-bihac"
+    orgs = [o["id"] for o in extract(N1, RECORD)["organisations"]]
+    assert {"msb-ba", "government-of-una-sana-canton", "city-of-bihac"} <= set(orgs)
+
+
+def test_a_mayor_of_a_city_the_record_does_not_know_is_left_open():
+    assert _people("Ruritania City Mayor Ivan Horvat met IOM in Bihac on 3 May 2021 on migrants.")["Ivan Horvat"][1] is None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from analysis.curation.ingest.gazetteer import Gazetteer
-from analysis.curation.ingest.heads import head_body
+from analysis.curation.ingest.heads import head_body, local_head_body
 from analysis.curation.ingest.lexicon import ENTITY_NAMES, LOCAL_DEMONYMS
 from analysis.curation.ingest.matching import fold, form_words
 from analysis.curation.ingest.text import Sentence
@@ -117,7 +117,8 @@ def _country_body(text, t_start, start, end, t_end, g: Gazetteer, title: str, co
     if ministry:
         return ministry, "ministry"
     named = [text[c["start"]:c["end"]] for c in countries if t_start <= c["start"] < max(t_end, end) and c["code"] == cc]
-    head = head_body(title, g, cc, named + [w for w in title.split() if cc and adjective_country([w]) == cc])
+    head = head_body(title, g, cc, named + [w for w in title.split() if cc and adjective_country([w]) == cc]) or \
+        local_head_body(title, g)
     if head:  # "kryeministri në detyrë i Kosovës", "evropska komesarka za unutrašnje poslove"
         return head, "head"
     if cc and re.search(r"ambassador|ambasador|charge d.affaires|chargee d.affaires|embassy|ambasad|veleposlanstv|amabasad", fold(title)):

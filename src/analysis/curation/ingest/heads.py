@@ -52,3 +52,41 @@ def head_body(title: str, g: Gazetteer, cc: str | None, country_words: list[str]
     if _PRESIDENT.fullmatch(rest):
         return g.generic.get("office of president", {}).get(cc)
     return None
+
+
+#: the head of a government below the state, or of a city ("Prime Minister of the Una-Sana Canton", "Bihac Mayor",
+#: "gradonačelnik Bihaća", "kryetari i Komunës së Prizrenit")
+_LOCAL_PRIME = re.compile(r"\b(?:prime minister|premijer\w*|premier)\b")
+_MAYOR = re.compile(r"\b(?:mayor\w*|gradonacelni\w*|gradonačelni\w*|nacelni\w*|kryetar\w*|gradonacalni\w*|градоначалник\w*)\b")
+_LOCAL_BODY = {"prime": re.compile(r"^government of (?:the )?(.+?)$"),
+               "mayor": re.compile(r"^(?:city|municipality|town) of (?:the )?(.+?)$")}
+
+
+def local_head_body(title: str, g: Gazetteer) -> str | None:
+    """The government of a canton, entity or district whose prime minister the title names, or the city whose mayor it
+    names, when exactly one body the record knows fits; None for a country's prime minister (that is :func:`head_body`).
+
+    >>> g = Gazetteer.load()
+    >>> local_head_body("Prime Minister of the northwestern Una-Sana Canton (USK)", g), local_head_body("Bihac Mayor", g)
+    ('government-of-una-sana-canton', 'city-of-bihac')
+    >>> local_head_body("Prime Minister of Serbia", g) is None, local_head_body("Mayor", g) is None
+    (True, True)
+    """
+    folded = fold(title)
+    kind = "prime" if _LOCAL_PRIME.search(folded) else "mayor" if _MAYOR.search(folded) else None
+    if kind is None:
+        return None
+    words = re.findall(r"\w+", folded)
+    countries = {fold(n) for n in g.country_names.values()}
+    found = set()
+    for oid, full in g.org_full.items():
+        m = _LOCAL_BODY[kind].match(fold(full))
+        if not m or g.org_kind.get(oid) != "government" or m.group(1) in countries:
+            continue
+        unit = re.findall(r"\w+", m.group(1))
+        if not unit or (len(unit) == 1 and len(unit[0]) < 4):
+            continue
+        # every word of the unit in the title, a word of the title beginning with it (the region's cases: "Bihaća")
+        if all(any(w == u or (w.startswith(u) and len(w) - len(u) <= 3) for w in words) for u in unit):
+            found.add(oid)
+    return found.pop() if len(found) == 1 else None

@@ -67,11 +67,13 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
         org_spans = all_spans[bisect.bisect_left(starts, s.start):bisect.bisect_left(starts, s.end + 1)]  # this sentence's
         for m in NAME_RE.finditer(s.text):
             tokens = m.group(1).split()
+            lead = 0
+            if len(tokens) > 2 and POSSESSIVE.search(tokens[0]):  # "Bosnia's Security Minister Selmo Cikotic": the name after
+                lead, tokens = len(tokens[0]) + 1, tokens[1:]
             cut = next((k for k, t in enumerate(tokens) if POSSESSIVE.search(t)), None)
             if cut is not None:  # a possessive ends the name: "Delawie’s Remarks", "Contact Points’ meeting"
                 tokens = tokens[:cut + 1] if re.search(r"['’]s$", tokens[cut]) and cut else []
                 tokens[-1:] = [re.sub(r"['’]s$", "", t) for t in tokens[-1:]]
-            lead = 0
             while tokens and (not_name(tokens[0], g) or (len(tokens) > 2 and is_place(tokens[0], g))):
                 lead += len(tokens[0]) + 1
                 tokens.pop(0)

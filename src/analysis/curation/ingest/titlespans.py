@@ -16,6 +16,8 @@ _ADJECTIVE = re.compile(r"^(?!(?:deneska|denes|danas|vcera|juce|jucer|utre|sutra
                         r"(?:i|a|o|e|og|oga|oj|om|ih|im|u)(?:ta|to|te|ot)?$")
 #: endings of an adjective before a role: BCMS in the oblique cases, Macedonian with its article ("јавната обвинителка")
 _ADJ_END = re.compile(r"(?<!e|a)n?(?:i|og|om|oj)$|k(?:i|og|om|oj)$|(?:n|sk|ck)(?:ata|iot|oto|ite)$")
+#: words that make a role another role ("Prime Minister", "Vice President", "Chief Inspector")
+_RANK = frozenset({"prime", "vice", "deputy", "chief", "first"})
 _LINK = re.compile(r"\b(?:by|with|to|that|which|who)\b\s*,?\s*")
 
 
@@ -68,8 +70,9 @@ def title_before(text: str, floor: int, start: int, org_spans: list) -> tuple[in
                             and all(_ADJECTIVE.search(fold(x)) for x in between.split())):
                     first = w  # also "заменик - министер", and a role before a role in the genitive: "zamjenik izvršnog direktora"
             k = words.index(first)
-            while k > 0 and _ADJECTIVE.search(fold(words[k - 1].group(0))) and words[k - 1].end() + 1 == first.start() and \
-                    (words[k - 1].group(0)[:1].islower() or not text[floor:floor + words[k - 1].start()].strip()):
+            while k > 0 and words[k - 1].end() + 1 == first.start() and (
+                    fold(words[k - 1].group(0)) in _RANK or (_ADJECTIVE.search(fold(words[k - 1].group(0))) and
+                    (words[k - 1].group(0)[:1].islower() or not text[floor:floor + words[k - 1].start()].strip()))):
                 k, first = k - 1, words[k - 1]  # the role's adjectives: "parlamentarni državni sekretar", "Националната координаторка"
             p = floor + _title_prefix(text[floor:floor + first.start()])  # "в.д. секретара ...", "U.S. Charge d'Affaires"
             phrase = _after_link(text[p:end].strip(" ,"), [text[a:b] for a, b, _ in org_spans if p <= a < end])
