@@ -218,10 +218,10 @@ def apply_fixes(t: Tables, eid: str, fx: dict) -> None:
                     if key in spec and spec[key] is not None:
                         r[key] = str(spec[key])
                 if spec.get("org"):
-                    r["org_id"] = t.org_ref(str(spec["org"]), fx)
+                    r["org_id"] = t.org_ref(_person_org(spec), fx)
     for spec in fx.get("people_add") or []:
         pid = t.person_id(spec["name"])
-        org = t.org_ref(str(spec["org"]), fx) if spec.get("org") else ""
+        org = t.org_ref(_person_org(spec), fx) if spec.get("org") else ""
         t.add_link("event_people", {"event_id": eid, "person_id": pid, "role": str(spec.get("role") or ""),
                                     "role_original": str(spec.get("role_original") or ""), "org_id": org})
     for topic in fx.get("topics_add") or []:
@@ -255,6 +255,13 @@ def apply_fixes(t: Tables, eid: str, fx: dict) -> None:
     for key in ("title", "summary", "kind"):
         if fx.get(key):
             ev[key] = str(fx[key])
+
+
+def _person_org(spec: dict) -> str:
+    """A person's body as the reviewer wrote it: an id, a placeholder, or ``org: NEW`` with the body in ``org_name``."""
+    if str(spec["org"]) == "NEW" and spec.get("org_name"):
+        return f"NEW: {spec['org_name']}"
+    return str(spec["org"])
 
 
 def main() -> int:

@@ -162,8 +162,11 @@ def main() -> int:
                     "orgs_add": [{"org": orgs.resolve(o), "role": o.get("role") or "named"} for o in new_orgs]}})
                 continue
             if e.get("date_end") and not e.get("date_start"):
-                skipped.append(f"{where}: only an upper date bound ({e['date_end']}); an open window cannot be coded yet, not added")
-                continue
+                # an open window cannot be coded: the row goes in undated, its one bound kept in words
+                bound = f"The page does not date the event; it took place no later than {e['date_end']}, and no earlier bound is evidenced."
+                e = {**e, "date_start": None, "date_end": None, "date_precision": "unknown",
+                     "date_note": f"{e.get('date_note') or ''} {bound}".strip()}
+                skipped.append(f"{where}: only an upper date bound; added undated, the bound in date_note")
             draft = {
                 "title": e["title"], "kind": e.get("kind"), "status": e.get("status"), "summary": e.get("summary"),
                 "date_start": e.get("date_start"), "date_end": e.get("date_end"), "date_precision": e.get("date_precision"),

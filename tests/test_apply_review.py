@@ -46,3 +46,10 @@ def test_a_named_new_body_without_an_entry_is_still_made_under_its_name(tables):
     oid = tables.org_ref("NEW: Central Directorate of Prevention Police (Italy)", {})
     assert next(o for o in tables.rows["organisations"] if o["org_id"] == oid)["name"] == \
         "Central Directorate of Prevention Police (Italy)"
+
+
+def test_a_person_s_new_body_given_as_org_name_is_the_body_the_review_adds(tables):
+    spec = {"name": "Dafina Peci", "org": "NEW", "org_name": "International Police Cooperation Service"}
+    oid = tables.org_ref(apply_review._person_org(spec), {"orgs_add": [NEW_BODY]})
+    assert next(o for o in tables.rows["organisations"] if o["org_id"] == oid)["acronym"] == "SCIP"
+    assert apply_review._person_org({"org": "marri"}) == "marri"
