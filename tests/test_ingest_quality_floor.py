@@ -29,10 +29,11 @@ RECORD = HERE / "fixtures" / "ingest-record"
 #: brings one more title, and one more wrong: titles 314/356 -> 317/360). v12: a name after a country's possessive, "Prime"
 #: kept in a title read back from its role, a canton's prime minister and a city's mayor tied to their government and city;
 #: L's expected facts corrected for city-of-bihac, which the record has (organisations 532/753 -> 538/759, people 401/427 ->
-#: 403/429, titles 317/360 -> 321/362, affiliations 273 -> 278 of 440)
+#: 403/429, titles 317/360 -> 321/362, affiliations 273 -> 278 of 440); a one-word generic name that begins a longer name
+#: ("Police Cooperation Centers") is not the country's body (organisations 538/759 -> 538/758, mentioned 36/99 -> 36/97)
 FLOOR = {
-    "date": (213, 242), "place": (188, 211), "kind": (220, 248), "organisations": (538, 759), "countries": (439, 500),
-    "people": (403, 429), "people titles": (321, 362), "affiliations": (278, 440), "orgs mentioned": (36, 99),
+    "date": (213, 242), "place": (188, 211), "kind": (220, 248), "organisations": (538, 758), "countries": (439, 500),
+    "people": (403, 429), "people titles": (321, 362), "affiliations": (278, 440), "orgs mentioned": (36, 97),
     "countries mentioned": (83, 132),
 }
 

@@ -58,3 +58,11 @@ def test_a_canton_s_prime_minister_and_a_city_s_mayor_belong_to_their_government
 
 def test_a_mayor_of_a_city_the_record_does_not_know_is_left_open():
     assert _people("Ruritania City Mayor Ivan Horvat met IOM in Bihac on 3 May 2021 on migrants.")["Ivan Horvat"][1] is None
+
+
+def test_a_generic_word_that_begins_a_longer_name_is_not_the_country_s_body():
+    # "Police Cooperation Centers" in a release from Lyon became "French police" once the record held such a body
+    text = "Berlin, 3 May 2021 - MARRI and IOM discussed trainings in the Police Cooperation Centers of the region."
+    assert "german-police" not in [o["id"] for o in extract(text, RECORD)["organisations"]]
+    text = "Berlin, 3 May 2021 - MARRI and IOM met the Police on migration."
+    assert "german-police" in [o["id"] for o in extract(text, RECORD)["organisations"]]

@@ -169,6 +169,8 @@ def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country:
         k = bisect.bisect_left(taken_starts, m["end"])
         if any(a < m["end"] and m["start"] < b for a, b in taken[max(0, k - 8):k]):
             continue
+        if " " not in m["text"] and re.match(r" [A-Z][a-z]", f.original[m["end"]:]):
+            continue  # a word that begins a longer name ("Police Cooperation Centers", "Government Office"): not the body
         after = _country_after(m, f.original, countries, country_starts)  # "Ministrinë e Brendshme të Britanisë së Madhe"
         cc = (after if after in g.generic[m["key"]] else None) if after else \
             _generic_country(m, g, sentences, countries, country_starts, home, place_country)
