@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from analysis.curation.ingest import extract
@@ -60,9 +61,16 @@ def test_a_mayor_of_a_city_the_record_does_not_know_is_left_open():
     assert _people("Ruritania City Mayor Ivan Horvat met IOM in Bihac on 3 May 2021 on migrants.")["Ivan Horvat"][1] is None
 
 
-def test_a_generic_word_that_begins_a_longer_name_is_not_the_country_s_body():
-    # "Police Cooperation Centers" in a release from Lyon became "French police" once the record held such a body
-    text = "Berlin, 3 May 2021 - MARRI and IOM discussed trainings in the Police Cooperation Centers of the region."
-    assert "german-police" not in [o["id"] for o in extract(text, RECORD)["organisations"]]
-    text = "Berlin, 3 May 2021 - MARRI and IOM met the Police on migration."
-    assert "german-police" in [o["id"] for o in extract(text, RECORD)["organisations"]]
+def test_a_generic_word_that_begins_a_longer_name_is_not_the_country_s_body(tmp_path):
+    # "Police Cooperation Centers" in the seed release from Lyon became "French police" once the record held such a body
+    data = tmp_path / "record"
+    shutil.copytree(RECORD, data)
+    with (data / "organisations.csv").open("a", encoding="utf-8") as fh:
+        fh.write("french-police,French police,,police,FR,\n")
+    seed = Path(__file__).resolve().parents[2] / "shared" / "seed" / "marri-interpol-lyon.txt"
+    text = seed.read_text(encoding="utf-8") if seed.exists() else (
+        "Lyon - MARRI and INTERPOL met. The follow up has been agreed with trainings for use of I-24/7 data base in Police "
+        "Cooperation Centers at two trisection points.")
+    assert "french-police" not in [o["id"] for o in extract(text, data)["organisations"]]
+    text = "Lyon, 3 May 2021 - MARRI and IOM met the Police on migration."
+    assert "french-police" in [o["id"] for o in extract(text, data)["organisations"]]
