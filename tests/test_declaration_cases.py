@@ -379,6 +379,16 @@ def _authority_country(t):
     return "event_organisations", r, "org_id"
 
 
+def _one_script(table: str, column: str):
+    def breaker(t):
+        rows = t[table]
+        r = 0
+        # a look-alike Cyrillic "о" (U+043E) for the Latin "o", as pages copied from Serbian sites carry them
+        _set(rows, r, **{column: rows[r + 1][rows[0].index(column)].replace("o", "\u043e", 1) + " Joхaнeс"})
+        return table, r, column
+    return breaker
+
+
 #: how to break each rule of RECORD_RULES; a new rule needs an entry here
 BREAKERS: dict[tuple[str, str], Callable] = {
     ("events", "date-order"): _event_dates_order,
@@ -394,6 +404,9 @@ BREAKERS: dict[tuple[str, str], Callable] = {
     ("context_indicators", "one-preferred"): _one_preferred,
     ("event_people", "person-body"): _person_body,
     ("event_organisations", "authority-country"): _authority_country,
+    ("people", "one-script"): _one_script("people", "name"),
+    ("organisations", "one-script"): _one_script("organisations", "aliases"),
+    ("places", "one-script"): _one_script("places", "name"),
 }
 
 

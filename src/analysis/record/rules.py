@@ -227,6 +227,20 @@ def _people_bodies(col: _Collector, event_organisations: _Collector) -> None:
                        "takes part through its people) or leave org_id empty")
 
 
+#: a Latin letter next to a Cyrillic one inside a word: a look-alike letter copied from a page ("Joхaнeс", "Mинистерството")
+_MIXED_SCRIPT = r"[\p{Latin}][\p{Cyrillic}]|[\p{Cyrillic}][\p{Latin}]"
+
+
+def _mixed_script(col: _Collector) -> None:
+    t = col.raw.table
+    for name in ("name", "aliases"):
+        if name in t.column_names:
+            bad = pc.fill_null(pc.match_substring_regex(t.column(name), _MIXED_SCRIPT), False)
+            col.rows(_np(bad), name, "one-script",
+                     lambda v: f"{v!r} mixes Latin and Cyrillic letters in one word (a look-alike letter copied from a page); "
+                               "write each word in one script, so that searches and matching find it")
+
+
 #: kinds of body that are the state: taking part, they make their country a participant (the codebook's "national authority")
 AUTHORITY_KINDS = ("government", "police")
 
@@ -270,6 +284,13 @@ RECORD_RULES: dict[str, tuple[RecordRule, ...]] = {
                    "`named`, has its country in event_countries: the country takes part through its authorities.",
                    _authority_countries, ("organisations", "event_countries")),
     ),
+    "people": (
+        RecordRule("people", "one-script", "Names and aliases write each word in one script, Latin or Cyrillic: no look-alike "
+                   "letter of the other script inside a word.", _mixed_script),
+    ),
+    "organisations": (
+        RecordRule("organisations", "one-script", "As for people: each word of a name or alias in one script.", _mixed_script),
+    ),
     "event_people": (
         RecordRule("event_people", "person-body",
                    "A person's body at an event (`org_id`) is one of the event's organisations: a body takes part through "
@@ -293,6 +314,7 @@ RECORD_RULES: dict[str, tuple[RecordRule, ...]] = {
         RecordRule("places", "coordinates",
                    "Latitude and longitude come together; cities and sites have a country; online places have neither.",
                    _coordinates),
+        RecordRule("places", "one-script", "As for people: each word of a place's name in one script.", _mixed_script),
     ),
 }
 
