@@ -31,11 +31,14 @@ RECORD = HERE / "fixtures" / "ingest-record"
 #: L's expected facts corrected for city-of-bihac, which the record has (organisations 532/753 -> 538/759, people 401/427 ->
 #: 403/429, titles 317/360 -> 321/362, affiliations 273 -> 278 of 440); a one-word generic name that begins a longer name
 #: ("Police Cooperation Centers") is not the country's body (organisations 538/759 -> 538/758, mentioned 36/99 -> 36/97).
-#: Reset when blind set M (20 releases, scored once first on v12: benchmarks/results/) joined: 268 releases
+#: Reset when blind set M (20 releases, scored once first on v12: benchmarks/results/) joined: 268 releases. Then the
+#: press's short forms of ministries ("Serbian Interior Ministry") and another country's adjective before a generic name
+#: ("the Slovak Interior Ministry" in Podgorica is not Montenegro's): organisations 561/803 -> 562/804, countries 467/533
+#: -> 468/534; one body thanked for gifts now found but filed as mentioned (orgs mentioned 40/106 -> 40/107)
 FLOOR = {
-    "date": (229, 261), "place": (202, 226), "kind": (230, 268), "organisations": (561, 803), "countries": (467, 533),
-    "people": (423, 452), "people titles": (337, 381), "affiliations": (288, 464), "orgs mentioned": (40, 106),
-    "countries mentioned": (97, 147),
+    "date": (229, 261), "place": (202, 226), "kind": (230, 268), "organisations": (562, 804), "countries": (468, 534),
+    "people": (423, 452), "people titles": (337, 381), "affiliations": (288, 464), "orgs mentioned": (40, 107),
+    "countries mentioned": (97, 146),
 }
 
 

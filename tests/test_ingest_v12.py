@@ -74,3 +74,18 @@ def test_a_generic_word_that_begins_a_longer_name_is_not_the_country_s_body(tmp_
     assert "french-police" not in [o["id"] for o in extract(text, data)["organisations"]]
     text = "Lyon, 3 May 2021 - MARRI and IOM met the Police on migration."
     assert "french-police" in [o["id"] for o in extract(text, data)["organisations"]]
+
+
+def test_the_press_short_form_of_a_ministry_is_that_ministry():
+    # "the Serbian Interior Ministry" was proposed as a new body although the record holds mi-rs
+    orgs = extract("The Serbian Interior Ministry is monitoring the border with IOM, Belgrade, 3 March 2020.", RECORD)
+    assert "mi-rs" in [o["id"] for o in orgs["organisations"]]
+    assert not [o for o in orgs.get("new_organisations", []) if "Interior" in o.get("name", "")]
+
+
+def test_another_country_s_adjective_before_a_generic_name_keeps_it_from_the_host_country():
+    # "the Slovak Interior Ministry" in a release from Podgorica was read as Montenegro's ministry
+    text = ("Podgorica, 21 May 2016 - Slovak Minister Miroslav Lajcak handed over four radars for the border police. "
+            "Danilovic has thanked the Slovak Interior Ministry for the gifts.")
+    d = extract(text, RECORD)
+    assert "mi-me" not in [o["id"] for o in d["organisations"] + d["mentioned"]["organisations"]]

@@ -169,9 +169,10 @@ def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country:
         k = bisect.bisect_left(taken_starts, m["end"])
         if any(a < m["end"] and m["start"] < b for a, b in taken[max(0, k - 8):k]):
             continue
-        if " " not in m["text"] and re.match(r" [A-Z][a-z]", f.original[m["end"]:]):
-            continue  # a word that begins a longer name ("Police Cooperation Centers", "Government Office"): not the body
-        after = _country_after(m, f.original, countries, country_starts)  # "Ministrinë e Brendshme të Britanisë së Madhe"
+        if (" " not in m["text"] and re.match(r" [A-Z][a-z]", f.original[m["end"]:])) or _LONGER.match(f.original[m["end"]:]):
+            continue  # the start of a longer name ("Police Cooperation Centers", "Albanian Police Inspectorate"): not the body
+        after = _country_after(m, f.original, countries, country_starts) or \
+            _country_before(m, f.original, countries, country_starts)  # "... të Britanisë së Madhe", "Slovak Interior Ministry"
         cc = (after if after in g.generic[m["key"]] else None) if after else \
             _generic_country(m, g, sentences, countries, country_starts, home, place_country)
         if not cc and not after and len(m["text"].split()) > 1:  # of the one country the text names that has such a body
@@ -241,6 +242,19 @@ def _country_after(m: dict, text: str, countries: list[dict], country_starts: li
     k = bisect.bisect_left(country_starts, m["end"])
     if k < len(countries) and countries[k]["start"] - m["end"] <= 40 and \
             _OF_COUNTRY.fullmatch(text[m["end"]:countries[k]["start"]]) and text[m["end"]:countries[k]["start"]].strip():
+        return countries[k]["key"].split("|")[-1]
+    return None
+
+
+#: a head word after a generic name that makes it another body's name ("Albanian Police Inspectorate", "Police Academy")
+_LONGER = re.compile(r" (?:Inspectorate|Academy|Directorate|Department|Unit|Station|Sector|Administration|Union|Association|"
+                     r"College|School|Trade Union|Cooperation)\b")
+
+
+def _country_before(m: dict, text: str, countries: list[dict], country_starts: list[int]) -> str | None:
+    """The country named right before a generic name ("Slovak Interior Ministry", "Serbia's police"): that country's body."""
+    k = bisect.bisect_left(country_starts, m["start"]) - 1
+    if k >= 0 and re.fullmatch(r"(?:['’]s)?\s{1,2}", text[countries[k]["end"]:m["start"]]):
         return countries[k]["key"].split("|")[-1]
     return None
 

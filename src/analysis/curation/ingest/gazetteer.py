@@ -176,6 +176,34 @@ def _country_patterns(cc: str, country_forms: tuple[str, ...]) -> tuple[re.Patte
             re.compile(rf"^(?:the\s+)?(?:{names})(?:'s|’s)?\s+(.+)$", re.I))
 
 
+#: portfolios the press writes before "Ministry" ("Interior Ministry", "Foreign Ministry", "Labour Ministry")
+_PORTFOLIOS = ("Interior", "Internal Affairs", "Foreign Affairs", "Justice", "Labour", "Labor", "Defence", "Defense", "Finance",
+               "Health", "Education", "Security", "Human Rights")
+
+
+def _ministry_shorts(base: str) -> list[str]:
+    """The short forms of a "Ministry of ..." the press writes: "Ministry of Interior" is the "Interior Ministry", "Ministry of
+    Foreign Affairs" the "Foreign Ministry", "Ministry of Labour, Employment ..." the "Labour Ministry".
+
+    >>> _ministry_shorts("Ministry of the Interior"), _ministry_shorts("Ministry of Foreign Affairs and Trade")
+    (['Interior Ministry'], ['Foreign Affairs Ministry', 'Foreign Ministry'])
+    >>> _ministry_shorts("Border Police")
+    []
+    """
+    m = re.match(r"Ministry (?:of|for) (?:the )?(.+)$", base)
+    if not m:
+        return []
+    portfolio = next((p for p in _PORTFOLIOS if m.group(1) == p or m.group(1).startswith(p + " ") or m.group(1).startswith(p + ",")), None)
+    if portfolio is None:
+        return []
+    shorts = [f"{portfolio} Ministry"]
+    if portfolio == "Foreign Affairs":
+        shorts.append("Foreign Ministry")
+    if portfolio == "Internal Affairs":
+        shorts.append("Interior Ministry")
+    return shorts
+
+
 def _entity_variants(g: Gazetteer, name: str, oid: str) -> None:
     """A body of one of a country's entities ("Police Directorate of Republika Srpska") in the region's languages, with the
     entity's name in the genitive ("Policija Republike Srpske"); a name without the entity is no such body's."""
@@ -201,6 +229,8 @@ def _qualified_variants(g: Gazetteer, form: str, oid: str, cc: str, country_form
     if not base or len(base.split()) < 1 or base.lower() in ("republic", "state"):
         return
     _base_variants(g, base, oid, cc, country_forms)
+    for short in _ministry_shorts(base):  # "Serbian Interior Ministry", "the Foreign Ministry" in a release about Albania
+        _base_variants(g, short, oid, cc, country_forms)
     if base.startswith("Federal ") and len(base.split()) > 2:  # "Federal Ministry of the Interior": also without "Federal"
         _base_variants(g, base[len("Federal "):], oid, cc, country_forms)
 
