@@ -70,12 +70,17 @@ def _overlap(a: dict, b: dict) -> bool:
     return bool(a0 and b0) and a0[:10] <= b1[:10] and b0[:10] <= a1[:10]
 
 
+def _sheet(event: dict) -> str:
+    return str(event.get("_evidence", {}).get("sheet", "")).split("#")[0]
+
+
 def _fold_repeats(events: list[dict]) -> tuple[list[dict], int]:
     """One event found by two curators (a shared page, overlapping dates) becomes one draft: the
     first keeps its facts, the second adds its pages, countries, organisations, people and topics."""
     kept: list[dict] = []
     for event in events:
-        twin = next((k for k in kept if _urls(k) & _urls(event) and _overlap(k, event)), None)
+        # one curator's two entries from one page are two events the curator told apart (two trainings, two round tables)
+        twin = next((k for k in kept if _urls(k) & _urls(event) and _overlap(k, event) and _sheet(k) != _sheet(event)), None)
         if twin is None:
             kept.append(event)
             continue
