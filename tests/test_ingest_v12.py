@@ -89,3 +89,9 @@ def test_another_country_s_adjective_before_a_generic_name_keeps_it_from_the_hos
             "Danilovic has thanked the Slovak Interior Ministry for the gifts.")
     d = extract(text, RECORD)
     assert "mi-me" not in [o["id"] for o in d["organisations"] + d["mentioned"]["organisations"]]
+
+
+def test_gifts_bestowed_are_a_handover():
+    text = ("Podgorica, 21 May 2016 - Slovakia gifts Montenegro four SUVs: Minister Miroslav Lajcak bestowed on Interior "
+            "Minister Goran Danilovic four radars for the border police.")
+    assert extract(text, RECORD)["kind"] == "other"

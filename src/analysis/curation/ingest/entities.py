@@ -41,6 +41,7 @@ KIND_WORDS = [
                r"(?:handbook|manual|guide|guidelines|portal|platform|application|app|prirucni\w*|vodic\w*|smjernic\w*|smernic\w*|"
                r"aplikacij\w*|doracak\w*|udhezues\w*|udhezim\w*|priracnik\w*|vodic\w*|projek\w*)\b"),
     ("other", r"hand(?:ed|s|ing)?[- ]?over\b|turned over|handover|primopredaj\w*|donation ceremony|dorezim\w*|\bdonat(?:es|ed|ion|ing)\b|"
+              r"\bgift(?:s|ed)\b|\bbestow(?:s|ed)\b|"
               r"\bdonir\w*|\bdonacij\w*|\bprimopreda\w*|\buruc\w*|\bpredal[aio]?\b|\bdhuro\w*|\bdhuru\w*|\bdhurat\w*|\bdonira\w*|\bceremony\b|"
               r"\bceremonij\w*|"
               # a police operation is reported by its arrests ("29 arrested", "uhapšeno", "u arrestuan"): neither a meeting nor
