@@ -183,12 +183,17 @@ def merge_into(t: Tables, eid: str, keep: str) -> None:
     remove_event(t, eid)
 
 
+def _country(code: object) -> str:
+    """A country code as the reviewer wrote it; YAML reads an unquoted NO (Norway) as false."""
+    return "NO" if code is False else str(code).upper()
+
+
 def apply_fixes(t: Tables, eid: str, fx: dict) -> None:
     ev = t.event(eid)
     for code in fx.get("countries_add") or []:
-        t.add_link("event_countries", {"event_id": eid, "country_code": str(code).upper()})
+        t.add_link("event_countries", {"event_id": eid, "country_code": _country(code)})
     for code in fx.get("countries_remove") or []:
-        gone = str(code).upper()
+        gone = _country(code)
         t.drop_links("event_countries", lambda r, c=gone: r["event_id"] == eid and r["country_code"] == c)
     for spec in fx.get("orgs_remove") or []:
         oid = spec["org"] if isinstance(spec, dict) else spec

@@ -53,3 +53,10 @@ def test_a_person_s_new_body_given_as_org_name_is_the_body_the_review_adds(table
     oid = tables.org_ref(apply_review._person_org(spec), {"orgs_add": [NEW_BODY]})
     assert next(o for o in tables.rows["organisations"] if o["org_id"] == oid)["acronym"] == "SCIP"
     assert apply_review._person_org({"org": "marri"}) == "marri"
+
+
+def test_norway_unquoted_in_a_review_is_norway(tables):
+    eid = tables.rows["events"][0]["event_id"]
+    apply_review.apply_fixes(tables, eid, {"countries_add": [False, "de"]})  # `countries_add: [NO, de]` as YAML reads it
+    codes = {r["country_code"] for r in tables.rows["event_countries"] if r["event_id"] == eid}
+    assert {"NO", "DE"} <= codes and "FALSE" not in codes
