@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from analysis.curation.ingest import extract
 from analysis.curation.ingest.dates import find_dates, publication_date
 
@@ -95,3 +97,16 @@ def test_gifts_bestowed_are_a_handover():
     text = ("Podgorica, 21 May 2016 - Slovakia gifts Montenegro four SUVs: Minister Miroslav Lajcak bestowed on Interior "
             "Minister Goran Danilovic four radars for the border police.")
     assert extract(text, RECORD)["kind"] == "other"
+
+
+@pytest.mark.parametrize("text", [
+    "Szeged, 14 July 2016 - At a press conference following talks with his Serbian counterpart, the Hungarian interior "
+    "minister said patrols would begin.",
+    "Sarajevo, 3 May 2021 - Ministar je na konferenciji za novinare nakon sastanka s IOM-om najavio nove mjere za migrante.",
+])
+def test_a_press_conference_after_talks_is_not_a_conference(text):
+    assert extract(text, RECORD)["kind"] != "conference"
+
+
+def test_a_conference_is_still_a_conference():
+    assert extract("Skopje, 3 May 2019 - MARRI and IOM held a regional conference on migration.", RECORD)["kind"] == "conference"

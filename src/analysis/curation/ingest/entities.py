@@ -20,7 +20,9 @@ KIND_WORDS = [
     ("study-visit", r"study visit|studijsk\w* (?:posjet|poset|putovanj)|studisk\w* poset|vizit\w* studimor"),
     ("training", r"training|course|\bobuk\w*|\bobuc\w*|\bтренинг|\btrening\w*|\bkurs(?!n)\w*|\btrajnim\w*"),
     ("workshop", r"workshop|radionic\w*|rabotilnic\w*|punetori\w*"),
-    ("conference", r"conference|konferencij\w*|konferenc\w*"),
+    # a press conference is how an event is reported, not the event ("At a press conference following talks ...")
+    ("conference", r"(?<!press )(?<!news )(?<!pres )(?<!press-)(?<!pres-)(?<!\bpress)(?<!\bpres)"
+                   r"(?:conferences?|konferencij\w*|konferenc\w*)\b(?! (?:za (?:medij|novinar|stamp)|p[eë]r shtyp|za mediumi))"),
     ("seminar", r"seminar"), ("forum", r"\bforum\w*"),
     ("exercise", r"exercise|joint operation|joint patrol\w*|\bvjezb\w*|\bvezb\w*|\b(?:zajednick|zaednick|mjesovit|mesovit)\w* patrol\w*|"
                  r"\bpatrull\w* (?:te )?perbashket\w*|\b(?:deployed|sent)\b[^.]{0,60}\bto patrol\b"),
