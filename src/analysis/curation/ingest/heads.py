@@ -55,11 +55,31 @@ def head_body(title: str, g: Gazetteer, cc: str | None, country_words: list[str]
 
 
 #: the head of a government below the state, or of a city ("Prime Minister of the Una-Sana Canton", "Bihac Mayor",
-#: "gradonačelnik Bihaća", "kryetari i Komunës së Prizrenit")
+#: "gradonačelnik Bihaća", "kryetari i Komunës së Prizrenit"); not "načelnik", which is also a police chief's title
 _LOCAL_PRIME = re.compile(r"\b(?:prime minister|premijer\w*|premier)\b")
-_MAYOR = re.compile(r"\b(?:mayor\w*|gradonacelni\w*|gradonačelni\w*|nacelni\w*|kryetar\w*|gradonacalni\w*|градоначалник\w*)\b")
+_MAYOR = re.compile(r"\b(?:mayor\w*|gradonacelni\w*|gradonacalni\w*|kryetar\w* (?:i |e )?(?:komun|bashki)\w*)")
 _LOCAL_BODY = {"prime": re.compile(r"^government of (?:the )?(.+?)$"),
                "mayor": re.compile(r"^(?:city|municipality|town) of (?:the )?(.+?)$")}
+#: per gazetteer: for each kind of head, the bodies it may lead with the words of their unit ("una", "sana", "canton")
+_UNITS: dict[int, tuple[Gazetteer, dict[str, list[tuple[str, list[str]]]]]] = {}
+
+
+def _units(g: Gazetteer) -> dict[str, list[tuple[str, list[str]]]]:
+    cached = _UNITS.get(id(g))
+    if cached and cached[0] is g:
+        return cached[1]
+    countries = {fold(n) for n in g.country_names.values()}
+    out: dict[str, list[tuple[str, list[str]]]] = {kind: [] for kind in _LOCAL_BODY}
+    for oid, full in g.org_full.items():
+        if g.org_kind.get(oid) != "government":
+            continue
+        for kind, pattern in _LOCAL_BODY.items():
+            m = pattern.match(fold(full))
+            unit = re.findall(r"\w+", m.group(1)) if m and m.group(1) not in countries else []
+            if unit and not (len(unit) == 1 and len(unit[0]) < 4):
+                out[kind].append((oid, unit))
+    _UNITS[id(g)] = (g, out)
+    return out
 
 
 def local_head_body(title: str, g: Gazetteer) -> str | None:
@@ -71,22 +91,15 @@ def local_head_body(title: str, g: Gazetteer) -> str | None:
     ('government-of-una-sana-canton', 'city-of-bihac')
     >>> local_head_body("Prime Minister of Serbia", g) is None, local_head_body("Mayor", g) is None
     (True, True)
+    >>> local_head_body("načelnik Policijske uprave Bihać", g) is None  # a police chief, not the mayor
+    True
     """
     folded = fold(title)
     kind = "prime" if _LOCAL_PRIME.search(folded) else "mayor" if _MAYOR.search(folded) else None
     if kind is None:
         return None
     words = re.findall(r"\w+", folded)
-    countries = {fold(n) for n in g.country_names.values()}
-    found = set()
-    for oid, full in g.org_full.items():
-        m = _LOCAL_BODY[kind].match(fold(full))
-        if not m or g.org_kind.get(oid) != "government" or m.group(1) in countries:
-            continue
-        unit = re.findall(r"\w+", m.group(1))
-        if not unit or (len(unit) == 1 and len(unit[0]) < 4):
-            continue
-        # every word of the unit in the title, a word of the title beginning with it (the region's cases: "Bihaća")
-        if all(any(w == u or (w.startswith(u) and len(w) - len(u) <= 3) for w in words) for u in unit):
-            found.add(oid)
+    # every word of the unit in the title, or a word of the title beginning with it (the region's cases: "Bihaća")
+    found = {oid for oid, unit in _units(g)[kind]
+             if all(any(w == u or (w.startswith(u) and len(w) - len(u) <= 3) for w in words) for u in unit)}
     return found.pop() if len(found) == 1 else None
