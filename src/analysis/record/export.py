@@ -171,9 +171,7 @@ def _duckdb(rec: Record, path: Path) -> None:
             columns = ", ".join(f'CAST("{f.name}" AS DATE)' if f.type == "date" else f'"{f.name}"' for f in res.fields)
             con.execute(f'INSERT INTO "{res.name}" SELECT {columns} FROM frame')
         con.commit()
-    except duckdb.IOException as exc:  # the disk filled while writing
-        raise OSError(str(exc).splitlines()[0]) from None
-    except duckdb.TransactionException as exc:  # a commit that could not write its log
+    except (duckdb.IOException, duckdb.TransactionException) as exc:  # the disk filled while writing, or its commit log
         raise OSError(str(exc).splitlines()[0]) from None
     finally:
         con.close()
