@@ -327,6 +327,10 @@ def _new_organisations(text: str, g: Gazetteer, orgs: list[dict]) -> list[dict]:
         name = m.group(1).strip()
         if name.split()[0] in ("The", "This"):
             name = " ".join(name.split()[1:])
+        name = name.split("\n")[0].rstrip()  # a name does not run over a line break
+        words = name.split(" ")
+        cut = next((i for i in range(1, len(words) - 1) if g.person(" ".join(words[i:i + 2]))), len(words))
+        name = " ".join(words[:cut])  # "Ministry of the Interior Dejan Lukovic": the body ends where a person's name begins
         if len(name.split()) < 2:
             continue
         close = process.extractOne(normalise(name), g.org_forms, scorer=fuzz.token_sort_ratio, score_cutoff=90)

@@ -61,12 +61,14 @@ MENTIONED = [
                               r"(?:republi\w*\s+(?:(?:of|e|se|te|na)\s+)?)?$"),
     ("beneficiary of a project", r"aim\w* to (?:help|assist|support)|pomogn\w*|pomoc\w* zemlj\w*|help(?:s|ing)? (?:the )?countries|"
                                  r"beneficiar\w*|intended for"),
-    ("in line with", r"in line with|in accordance with|aligned? with|harmoni[sz]\w* with|standards of|accession to|integration into|"
+    ("in line with", r"in line with|in accordance with|aligned? with|harmoni[sz]\w* with|compl(?:y|ies|ied|iance) with(?: the)?\s*|standards of|"
+                     r"accession to|integration into|"
                      r"membership|u skladu sa|uskladjen\w*|(?:part|members?) of the\s*$|non-|enlargement|prosirenj\w*|"
                      r"zgjerim\w*|pristupanj\w*|anetaresim\w*"),
     ("migrants' origin or route", r"migrants? from|refugees? from|nationals? of|citizens? of|countries of origin|country of origin|"
                                   r"(?:coming|arriving|travell?ing) (?:from|through|via)|route through|transit (?:through|countries)|"
-                                  r"along the|migranti iz|drzavljan\w*"),
+                                  r"along the|(?:borders?|(?:its|their) border) (?:with|between)(?: the)?\s*|migranti iz|drzavljan\w*|"
+                                  r"granic\w* (?:sa|s|prema|izmedu)\b"),
 ]
 _TAKING = [(role, re.compile(p)) for role, p in TAKING_PART]
 _MENTIONED = [(reason, re.compile(p)) for reason, p in MENTIONED]

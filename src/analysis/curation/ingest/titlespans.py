@@ -133,9 +133,11 @@ def title_after(text: str, end: int, limit: int, org_spans: list, g: Gazetteer) 
     segment = re.sub(r"\s+(?:and|i|и|dhe)\s+(?:Mr|Mrs|Ms|Dr|Prof|H\.E|g|z|gđa|г-дин|г-ѓа)\.?$", "", segment)
     words = segment.split()
     # a title in lower case, also after a lower-case modifier or two ("policijski službenik Granične policije")
-    role_at = next((k for k, w in enumerate(words[:3]) if fold(w).startswith(ROLE_STEMS)), None)
-    lower_title = words[0][:1].islower() and role_at is not None and \
-        all(re.search(r"(?:sk|ck|n|j|k|c|al)[iaoe]$|al$", fold(w)) for w in words[:role_at])  # adjectives, not "zajedno sa"
+    # and in English after an article (", the interior minister, said")
+    art = 1 if len(words) > 1 and words[0] in ("the", "a", "an") else 0
+    role_at = next((k for k, w in enumerate(words[art:art + 3]) if fold(w).startswith(ROLE_STEMS)), None)
+    lower_title = role_at is not None and (bool(art) or (words[0][:1].islower() and all(
+        re.search(r"(?:sk|ck|n|j|k|c|al)[iaoe]$|al$", fold(w)) for w in words[:role_at])))  # adjectives, not "zajedno sa"
     kept: list[str] = []
     for w in words:
         pos = end + m.start(1) + len(" ".join([*kept, w]))

@@ -1,0 +1,58 @@
+"""ingest v13: what blind set M showed once it had been scored (benchmarks/results/ingest_eval_blindM_v12_first.txt)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analysis.curation.ingest import extract
+
+RECORD = Path(__file__).resolve().parent / "fixtures" / "ingest-record"
+
+
+def _orgs(d: dict) -> set[str]:
+    return {o["id"] for o in d["organisations"]}
+
+
+def _mentioned(d: dict) -> set[str]:
+    return {c["code"] for c in d.get("mentioned", {}).get("countries", [])}
+
+
+def test_the_migrants_nationality_does_not_decide_whose_ministry_a_generic_name_is():
+    # srbija.gov.rs: "passports of Turkish citizens" had made "the Ministry of the Interior" Turkey's
+    d = extract("Assistant Director of Police of the Ministry of the Interior Dejan Lukovic said today that the police found "
+                "78 migrants and 210 passports, including 205 passports of Turkish citizens.", RECORD)
+    assert "ministry-of-interior-of-turkiye" not in _orgs(d)
+    assert "TR" not in d["countries"]
+    # the same name beside a country that acts is still that country's
+    d = extract("The Ministry of the Interior of Serbia and IOM held a training in Belgrade on irregular migration.", RECORD)
+    assert "mi-rs" in _orgs(d)
+
+
+def test_a_country_named_as_a_border_s_other_side_is_mentioned_not_taking_part():
+    d = extract("At a press conference following talks with his Serbian counterpart, the Hungarian minister said that "
+                "Hungary could contribute to patrols along Serbia's borders with Macedonia.", RECORD)
+    assert "MK" not in d["countries"] and "MK" in _mentioned(d)
+    assert {"HU", "RS"} <= set(d["countries"])
+
+
+def test_complying_with_the_eu_s_demands_is_no_part_taken_by_the_eu():
+    d = extract("Slovak Foreign Minister Miroslav Lajcak in Podgorica on Saturday handed over four vehicles to Montenegrin "
+                "Interior Minister Goran Danilovic. Slovakia will share its experience in order for Montenegro to comply "
+                "with EU's demands.", RECORD)
+    assert "eu" not in _orgs(d)
+    assert "mi-me" in _orgs(d)
+
+
+def test_a_new_body_s_name_stops_where_a_person_s_name_or_a_line_begins():
+    d = extract("The project is managed by the European Agency for Reconstruction\nAt the ceremony the mayor spoke.", RECORD)
+    names = [o["name"] for o in d.get("new_organisations", [])]
+    assert "European Agency for Reconstruction" in names and not any("\n" in n or n.endswith(" At") for n in names)
+
+
+def test_a_title_after_a_name_with_an_article_and_in_lower_case_is_read():
+    # dailynewshungary: "Sandor Pintér, the interior minister, said in southern Hungary's Szeged" gave no title
+    d = extract("Hungary's police could provide assistance to Serbia, Sandor Pintér, the interior minister, said in Szeged "
+                "on Thursday. Josip Horvat, the head of the Croatian border police, said the same.", RECORD)
+    people = {p["name"]: (p["title"], p["organisation"]) for p in d["people"]}
+    assert people["Sandor Pintér"] == ("interior minister", "hu-moi")
+    assert people["Josip Horvat"][0] == "head of the Croatian border police"
