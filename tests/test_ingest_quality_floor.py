@@ -1,4 +1,4 @@
-"""ingest is held to what it gets right on real press releases: 268 releases (tuning, held-out and
+"""ingest is held to what it gets right on real press releases: 288 releases (tuning, held-out and
 blind parts of benchmarks/ingest_eval/) whose facts were written down by hand. For every field, no
 fewer values may come out right and no more may come out wrong than when the floor was last set;
 a change that loses a right date, place, organisation, country, person, title or affiliation on any
@@ -21,7 +21,7 @@ HERE = Path(__file__).resolve().parent
 RELEASES = HERE.parent / "benchmarks" / "ingest_eval"
 RECORD = HERE / "fixtures" / "ingest-record"
 
-#: field: (right, extracted) over all 268 releases (blind sets C to M included), measured on ingest v11 with titles compared
+#: field: (right, extracted) over all 288 releases (blind sets C to N included), measured on ingest v11 with titles compared
 #: up to a leading article, reset when blind set L (20 releases, scored once first on v11: benchmarks/results/) joined the
 #: cases. v11 had traded 7 right organisations for 26 fewer wrong ones (the EU named with no part stated is mentioned) and 3
 #: right places for 30 fewer wrong ones (a place only named is a hint, not the venue) over the 228 before L. After L:
@@ -39,10 +39,11 @@ RECORD = HERE / "fixtures" / "ingest-record"
 #: v13: a country named only as migrants' origin decides no body's country, a border's other side and "comply with the
 #: EU" are mentions, a new body's name stops at a person's name or a line break, ", the interior minister," is a title:
 #: organisations 562/804 -> 562/802, countries 468/534 -> 469/529, titles 337/381 -> 338/382, affiliations 288 -> 289
+#: Reset when blind set N (20 releases, scored once first on v13: benchmarks/results/) joined: 288 releases.
 FLOOR = {
-    "date": (229, 261), "place": (202, 226), "kind": (233, 268), "organisations": (562, 802), "countries": (469, 529),
-    "people": (423, 452), "people titles": (338, 382), "affiliations": (289, 464), "orgs mentioned": (41, 109),
-    "countries mentioned": (103, 152),
+    "date": (242, 281), "place": (215, 243), "kind": (242, 288), "organisations": (582, 853), "countries": (491, 557),
+    "people": (440, 474), "people titles": (349, 395), "affiliations": (296, 485), "orgs mentioned": (43, 111),
+    "countries mentioned": (108, 157),
 }
 
 
