@@ -233,3 +233,16 @@ def test_export_past_a_file_size_limit_names_the_target_and_keeps_the_old_file(t
     kept = target / "old.txt" if fmt in ("parquet", "stata") else target
     assert kept.read_text(encoding="utf-8") == "earlier export"
     assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]
+
+
+def test_output_past_a_file_size_limit_names_standard_output(tmp_path: Path):
+    # `info > file` past a file-size limit said "error: File too large" without saying which file
+    out = tmp_path / "info.txt"
+
+    def small_files():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2_000, 2_000))
+
+    with out.open("w") as fh:
+        done = subprocess.run([sys.executable, "-m", "analysis", "info"], stdout=fh, stderr=subprocess.PIPE, timeout=120,
+                              preexec_fn=small_files)
+    _one_clear_line(done, "standard output", "File too large")

@@ -301,6 +301,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _NamedStream:
+    """A text stream whose failed writes name it ("standard output: File too large"), as failed writes to files do."""
+
+    def __init__(self, stream, name: str) -> None:
+        self._stream, self._name = stream, name
+
+    def _named(self, call, *args):
+        try:
+            return call(*args)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, exc.filename or self._name) from None
+
+    def write(self, text: str) -> int:
+        return self._named(self._stream.write, text)
+
+    def flush(self) -> None:
+        self._named(self._stream.flush)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -318,8 +342,19 @@ def main(argv: list[str] | None = None) -> int:
     if hasattr(signal, "SIGXFSZ"):
         # past a file-size limit (ulimit -f) a write fails with an error we can report, instead of killing us
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    stdout, sys.stdout = sys.stdout, _NamedStream(sys.stdout, "standard output")
     try:
-        return args.func(args)
+        return _run(args)
+    finally:
+        sys.stdout = stdout
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The command, with its failures as one line each and an exit code."""
+    try:
+        code = args.func(args)
+        sys.stdout.flush()  # a write buffered past a full disk fails here, not unreported at exit
+        return code
     except DataValidationError as exc:
         print(f"error: {exc}\nRun 'python -m analysis validate' to see every problem.", file=sys.stderr)
         return 1
