@@ -11,6 +11,7 @@ import re
 
 from analysis.curation.ingest.gazetteer import Gazetteer
 from analysis.curation.ingest.matching import Folded, fold
+from analysis.curation.ingest.roles import origin_only
 from analysis.curation.ingest.text import Sentence, Span, _line_of, sentence_at
 
 FUTURE = re.compile(r"\b(will be (?:held|organi[sz]ed)|will take place|is scheduled|are scheduled|upcoming|is planned|to be held)\b", re.I)
@@ -134,8 +135,7 @@ def find_orgs(f: Folded, g: Gazetteer, sentences: list[Sentence], place_country:
     # "the EU´s European Asylum Support Office": the owner named in the possessive is not there itself
     starts = {m["start"] for m in specific}
     specific = [m for m in specific if not ((p := re.match(r"[´'’]s\s+(?:the\s+)?", f.original[m["end"]:])) and m["end"] + p.end() in starts)]
-    # a country named only as migrants' origin ("passports of Turkish citizens") decides no body's country
-    countries = [c for c in g.countries.find(f) if not _origin_only(c, f.original)]
+    countries = [c for c in g.countries.find(f) if not origin_only(f.original, c["start"], c["end"])]  # not "Turkish citizens"
     country_starts = [c["start"] for c in countries]
     for m in specific:  # a form several bodies share ("ICS"): the one of a country the text names, else of the event's
         if m.get("alts"):
@@ -261,15 +261,6 @@ def _country_before(m: dict, text: str, countries: list[dict], country_starts: l
     if k >= 0 and re.fullmatch(r"(?:['’]s)?\s{1,2}", text[countries[k]["end"]:m["start"]]):
         return countries[k]["key"].split("|")[-1]
     return None
-
-
-_ORIGIN_AFTER = re.compile(r"\s+(?:citizens?|nationals?|migrants?|refugees?|passports?|asylum[- ]seekers?|origin)\b", re.I)
-_ORIGIN_BEFORE = re.compile(r"(?:migrants?|refugees?|nationals?|citizens?|asylum[- ]seekers?|passports?) (?:from|of)\s+$")
-
-
-def _origin_only(c: dict, text: str) -> bool:
-    """Is this mention of a country only the origin of people ("Turkish citizens", "migrants from Afghanistan")?"""
-    return bool(_ORIGIN_AFTER.match(text, c["end"]) or _ORIGIN_BEFORE.search(fold(text[max(0, c["start"] - 40):c["start"]])))
 
 
 def _generic_country(m: dict, g: Gazetteer, sentences: list[Sentence], countries: list[dict], country_starts: list[int],

@@ -9,9 +9,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
+from analysis.curation.ingest.gazetteer import Gazetteer
 from analysis.curation.ingest.matching import fold
+from analysis.curation.ingest.text import Span, _line_of
+from analysis.curation.names import normalise, slug
 
 #: head nouns (folded stems) with their nominative in Latin and Cyrillic script
 _HEADS = {
@@ -123,4 +127,60 @@ def local_new_orgs(text: str, known_spans: list[tuple[int, int]], is_place, alba
         nom = head[0] if m.group(0)[:1].isupper() else head[0].lower()
         name = raw[:m.start() - start] + nom + raw[m.end() - start:]
         out.append({"name": name.strip(), "start": start, "end": pos, "acronym": acronym.group(1) if acronym else ""})
+    return out
+
+
+def new_organisations(text: str, g: Gazetteer, orgs: list[dict], opens_with_place) -> list[dict]:
+    """Organisations the record does not know: 'the X Agency/Ministry/... (ACR)' and the like; a name close to one the
+    record knows (rapidfuzz) is that organisation, not a new one; ``opens_with_place`` tells how long a place name opening
+    a text is (0 if none)."""
+    from rapidfuzz import fuzz, process
+
+    known_spans = sorted((a, b) for h in orgs for a, b in h["spans"])
+    known_starts = [a for a, _ in known_spans]
+    known_ids = {h["id"] for h in orgs}
+    out, seen = [], set()
+    pattern = re.compile(
+        r"\b((?:[A-Z][\w'’-]+\s+){0,4}(?:Agency|Ministry|Organi[sz]ation|Association|Foundation|Institute|University|Embassy|"
+        r"Council|Commission|Directorate|Office)\b(?:\s+(?:of|for|on)(?:\s+the)?(?:\s+[A-Z][\w'’-]+){1,5})?)"
+        r"(?:\s*\(([A-Z][A-Za-z&]{2,9})\))?")
+    for m in pattern.finditer(text):
+        k = bisect.bisect_right(known_starts, m.end())
+        near = known_spans[max(0, k - 12):k]
+        if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in near):
+            continue
+        if any(0 <= m.start() - b <= 25 for a, b in near):  # a unit of a known organisation ("INTERPOL IS & ... Directorate")
+            continue
+        name = m.group(1).strip()
+        if name.split()[0] in ("The", "This"):
+            name = " ".join(name.split()[1:])
+        name = name.split("\n")[0].rstrip()  # a name does not run over a line break
+        words = name.split(" ")
+        cut = next((i for i in range(1, len(words) - 1) if g.person(" ".join(words[i:i + 2]))), len(words))
+        name = " ".join(words[:cut])  # "Ministry of the Interior Dejan Lukovic": the body ends where a person's name begins
+        if len(name.split()) < 2:
+            continue
+        close = process.extractOne(normalise(name), g.org_forms, scorer=fuzz.token_sort_ratio, score_cutoff=90)
+        if close and close[2] is not None and g.org_form_ids[close[2]] in known_ids:
+            continue  # a variant of an organisation already found
+        oid = slug(m.group(2) or name)[:40]
+        if oid in seen:
+            continue
+        seen.add(oid)
+        out.append({"id": oid, "name": name, "acronym": m.group(2) or "", "kind": "other", "country": None, "new": True,
+                    "evidence": str(Span(_line_of(text, m.start()), m.group(0)))})
+    taken = [(o_a, o_b) for o_a, o_b in known_spans]
+    for o in local_new_orgs(text, taken, opens_with_place):
+        close = process.extractOne(normalise(o["name"]), g.org_forms, scorer=fuzz.token_sort_ratio, score_cutoff=90)
+        oid = slug(o["acronym"] or o["name"])[:40]
+        if (close and close[2] is not None and g.org_form_ids[close[2]] in known_ids) or oid in seen or oid in known_ids:
+            continue  # also a known body named in full with its acronym in brackets ("... за дрога и криминал (UNODC)")
+        seen.add(oid)
+        shorter = next((x for x in out if o["name"].startswith(x["name"]) or x["name"].startswith(o["name"])), None)
+        if shorter:  # the same body named in full further down: keep the fuller name
+            if len(o["name"]) > len(shorter["name"]):
+                shorter.update(id=oid, name=o["name"], acronym=o["acronym"] or shorter["acronym"])
+            continue
+        out.append({"id": oid, "name": o["name"], "acronym": o["acronym"], "kind": "other", "country": None, "new": True,
+                    "evidence": str(Span(_line_of(text, o["start"]), text[o["start"]:o["end"]]))})
     return out

@@ -84,6 +84,15 @@ _QUOTED = re.compile(r"\b(?:proje[ck]t\w*|programme|program\w*|titled|entitled|c
 _MODAL = re.compile(r"^\s*(?:will|would|should|could|shall|is expected to|ce|će|do të)\b", re.I)
 
 
+_ORIGIN_AFTER = re.compile(r"\s+(?:citizens?|nationals?|migrants?|refugees?|passports?|asylum[- ]seekers?|origin)\b", re.I)
+_ORIGIN_BEFORE = re.compile(r"(?:migrants?|refugees?|nationals?|citizens?|asylum[- ]seekers?|passports?) (?:from|of)\s+$")
+
+
+def origin_only(text: str, start: int, end: int) -> bool:
+    """Is this mention of a country only the origin of people ("Turkish citizens", "migrants from Afghanistan")?"""
+    return bool(_ORIGIN_AFTER.match(text, end) or _ORIGIN_BEFORE.search(fold(text[max(0, start - 40):start])))
+
+
 def classify_mention(sentence: str, start: int, end: int) -> tuple[bool, str | None, str]:
     """(takes part, role or None, reason) for the name at [start, end) of a sentence."""
     after = sentence[end:end + 30]
