@@ -56,3 +56,18 @@ def test_a_title_after_a_name_with_an_article_and_in_lower_case_is_read():
     people = {p["name"]: (p["title"], p["organisation"]) for p in d["people"]}
     assert people["Sandor Pintér"] == ("interior minister", "hu-moi")
     assert people["Josip Horvat"][0] == "head of the Croatian border police"
+
+
+def test_a_line_holding_only_a_day_s_date_is_the_page_s_stamp_not_the_event_s_date():
+    # kt.gov.rs and prizrenpress (blind set N): a date alone on its line at the top dated the event, though it is the
+    # page's stamp (or the site's date of today); it is the publication date, which "today" counts from
+    d = extract("Архива вести\n\n21. децембар 2015.\n\nПрешево – Министар Александар Вулин и амбасадор Јапана посетили су "
+                "Транзитни центар у Миратовцу.", RECORD)
+    assert d.get("date_start") is None and d["evidence"]["published"] == "2015-12-21"
+    d = extract("E premte, 5 Dhjetor, 2025\n\nKryeministri priti në takim ministrin e Punëve të Jashtme të Austrisë.", RECORD)
+    assert d.get("date_start") is None
+    d = extract("21. децембар 2015.\n\nДанас су министар и амбасадор Јапана посетили Прешево.", RECORD)
+    assert d.get("date_start") == "2015-12-21"
+    # a heading with more than a date still dates the event
+    d = extract("TRM Project Team Meeting, Mavrovo, 8-10 September 2008\n\nThe team met to plan the next steps.", RECORD)
+    assert d.get("date_start") == "2008-09-08"

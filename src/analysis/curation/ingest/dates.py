@@ -139,7 +139,8 @@ def find_dates(text: str, *, f: Folded | None = None) -> list[dict]:
             line_start, line_end = ft.rfind("\n", 0, m.start()) + 1, (ft.find("\n", m.end()) + 1 or len(ft) + 1) - 1
             alone = len(ft[line_start:line_end].strip()) - (m.end() - m.start()) < 50
             stamp = (kind in ("numeric", "ymd") and (alone or m.start() - line_start < 3)) or bool(_TIME.match(ft[m.end():m.end() + 12])) \
-                or bool(_UPDATED.search(ft[max(0, m.start() - 30):m.start()]))
+                or bool(_UPDATED.search(ft[max(0, m.start() - 30):m.start()])) \
+                or (prec == "day" and bool(_ONLY_DATE.fullmatch(ft[line_start:m.start()] + " " + ft[m.end():line_end])))
             found.append({"pos": s, "date_start": start, "date_end": end or start if prec != "month" else None,
                           "date_precision": prec, "stamp": stamp, "evidence": str(Span(_line_of(text, s), text[s:e].strip()))})
     found.sort(key=lambda d: d["pos"])
@@ -178,6 +179,14 @@ _PERIOD = re.compile(rf"(?:\bperiod\w*\s+(?:of\s+|od\s+)?|{_MON}\s*[{_DASHES}]\s
                      rf"since|until|od|do|sve do|prije|pre|before)\s+(?:the\s+)?(?:end of\s+|kraja\s+)?)$", re.I)
 _ELSEWHERE = re.compile(r"\b(?:previous|last|earlier|former|prior|first)\s+(?:meeting|conference|session|round)|"
                         r"\bprethodn\w*|\bposljednj\w*|\bwill\b|\bnext\b|\bsljedec\w*|\bsledec\w*|\bnaredn\w*|\bdeadline\b|\buntil\b", re.I)
+
+
+_WEEKDAY = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|ponedjeljak|ponedeljak|utorak|srijeda|sreda|cetvrtak|"
+            r"petak|subota|nedjelja|nedelja|ponedelnik|vtornik|cetvrtok|petok|sabota|nedela|e hene|e marte|e merkure|e enjte|"
+            r"e premte|e shtune|e diel)")
+#: a line that holds nothing but a day's date, a weekday and punctuation is the page's stamp, not a heading that dates the
+#: event ("21. децембар 2015.", "E premte, 5 Dhjetor, 2025"): folded text
+_ONLY_DATE = re.compile(rf"[\s,.:|/-]*(?:{_WEEKDAY}[\s,.:|/-]*)?")
 
 
 def _is_heading(text: str, pos: int) -> bool:
