@@ -258,8 +258,8 @@ def apply_fixes(t: Tables, eid: str, fx: dict) -> None:
         for row in rows:
             row["relation"] = str(change["to"])
     for key in ("title", "summary", "kind"):
-        if fx.get(key):
-            ev[key] = str(fx[key])
+        if fx.get(key):  # a value, or the {from, to} form reviewers also use for roles
+            ev[key] = str(fx[key]["to"] if isinstance(fx[key], dict) and "to" in fx[key] else fx[key])
 
 
 def _person_org(spec: dict) -> str:

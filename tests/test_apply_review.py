@@ -60,3 +60,12 @@ def test_norway_unquoted_in_a_review_is_norway(tables):
     apply_review.apply_fixes(tables, eid, {"countries_add": [False, "de"]})  # `countries_add: [NO, de]` as YAML reads it
     codes = {r["country_code"] for r in tables.rows["event_countries"] if r["event_id"] == eid}
     assert {"NO", "DE"} <= codes and "FALSE" not in codes
+
+
+def test_a_kind_given_in_the_from_to_form_takes_the_new_kind(tables):
+    # a review of 2026-11-30 wrote `kind: {from: study-visit, to: meeting}`, and the dict was stored as the kind
+    eid = tables.rows["events"][0]["event_id"]
+    apply_review.apply_fixes(tables, eid, {"kind": {"from": tables.event(eid)["kind"], "to": "signing"}})
+    assert tables.event(eid)["kind"] == "signing"
+    apply_review.apply_fixes(tables, eid, {"kind": "training"})
+    assert tables.event(eid)["kind"] == "training"
