@@ -97,10 +97,16 @@ class Tables:
         """An organisation a person is tied to: an id, or a placeholder naming a new body
         ("NEW: Albanian State Police", "NEW-albanian-state-police") resolved against the new
         bodies the same review adds."""
+        specs = [o for k in ("orgs_add", "orgs_role") for o in fixes.get(k) or [] if isinstance(o, dict) and o.get("org") == "NEW"]
         if not ref.startswith("NEW"):
+            if ref == slug(ref) and not any(o["org_id"] == ref for o in self.rows["organisations"]):
+                named = [o for o in specs if slug(str(o.get("name"))).startswith(ref)]
+                if len(named) == 1:  # the slug of the name of a body the same review adds
+                    return self.org_id(named[0])
+                raise SystemExit(f"{ref!r}: not an org_id of organisations.csv and not the name of a body this review adds; "
+                                 "use an org_id, or 'NEW: <name>' for a body in orgs_add")
             return self.org_id({"org": ref})
         wanted = ref[4:].strip(" :-")
-        specs = [o for k in ("orgs_add", "orgs_role") for o in fixes.get(k) or [] if isinstance(o, dict) and o.get("org") == "NEW"]
         for o in specs:  # "NEW-scip" for the body added with id_hint NEW-scip, or with acronym SCIP
             if o.get("id_hint") == ref or (o.get("acronym") and normalise(str(o["acronym"])) == normalise(wanted)):
                 return self.org_id(o)

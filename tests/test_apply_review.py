@@ -69,3 +69,15 @@ def test_a_kind_given_in_the_from_to_form_takes_the_new_kind(tables):
     assert tables.event(eid)["kind"] == "signing"
     apply_review.apply_fixes(tables, eid, {"kind": "training"})
     assert tables.event(eid)["kind"] == "training"
+
+
+def test_a_person_s_body_given_as_an_unknown_slug_stops_the_run_unless_the_review_adds_it(tables):
+    # reviews of 2026-11-30 tied people to "the-body-in-orgs-add" and "the-new-libe-committee-id": bodies were made
+    # under those names
+    before = len(tables.rows["organisations"])
+    with pytest.raises(SystemExit, match=r"not an org_id of organisations\.csv"):
+        tables.org_ref("the-body-in-orgs-add", {"orgs_add": [NEW_BODY]})
+    assert len(tables.rows["organisations"]) == before
+    oid = tables.org_ref("international-police-cooperation-service-italy", {"orgs_add": [NEW_BODY]})
+    assert next(o for o in tables.rows["organisations"] if o["org_id"] == oid)["acronym"] == "SCIP"
+    assert tables.org_ref("marri", {}) == "marri"
