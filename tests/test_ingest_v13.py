@@ -71,3 +71,12 @@ def test_a_line_holding_only_a_day_s_date_is_the_page_s_stamp_not_the_event_s_da
     # a heading with more than a date still dates the event
     d = extract("TRM Project Team Meeting, Mavrovo, 8-10 September 2008\n\nThe team met to plan the next steps.", RECORD)
     assert d.get("date_start") == "2008-09-08"
+
+
+def test_a_priest_s_or_friar_s_title_before_a_name_is_not_part_of_the_office():
+    # blind set N: "Direktor Caritasa Srbije, otac Mihai Gergel" and "ravnatelj HKO Kruh svetog Ante, fra Petar Karajica"
+    # kept "otac" and "fra" at the end of the office
+    d = extract("Donaciju je uručio direktor Caritasa Srbije, otac Mihai Gergel, u centru za azil u Krnjači 5. septembra 2019.",
+                RECORD)
+    titles = {p["name"]: p.get("title") for p in d["people"]}
+    assert titles.get("Mihai Gergel") == "direktor Caritasa Srbije"

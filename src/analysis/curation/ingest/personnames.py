@@ -28,7 +28,8 @@ _NAME_WORD = rf"{WORD}(?:-[{UP}][{LOW}]+)*"  # a double-barrelled surname: "Petr
 NAME_RE = re.compile(rf"(?<![\w{LOW}])({_NAME_WORD}(?:\s+(?:{PARTICLE}\s+|[{UP}]\.\s+)?{_NAME_WORD}){{1,8}})(?![\w])")  # "Agron M. Camaj"
 HONORIFIC = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|H\.E|Sir|Mag|mr|dr|doc|prof|gđa|gđica|gdin|g-din|g-đa|g-đica|g|z|znj|zj|"
                        r"Z|Zj|Znj|zoti|zonja|Zoti|Zonja|gospodin|gospođa|"
-                       r"gospođica|H\.\s?E)\.?|г-дин|г-ѓа|г-ца|г\.|господин|госпоѓа|госпођа|Његова Екселенција|м-р|д-р|мр\.|др\.|проф\.)\s*$")
+                       r"gospođica|H\.\s?E|otac|Otac|fra|Fra|don|Don|Father|Fr|Rev|pater|Pater)\.?|г-дин|г-ѓа|г-ца|г\.|господин|госпоѓа|"
+                       r"госпођа|Његова Екселенција|м-р|д-р|мр\.|др\.|проф\.|отац|Отац)\s*$")  # also a priest's or friar's title
 HONORIFIC_START = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Prof|H\.E|g|z|gđa|znj|Z|Zj|Znj|г-дин|г-ѓа|м-р|д-р)\.?\s+)+")
 #: capitalised words that are not parts of people's names
 NOT_NAME = frozenset("""
