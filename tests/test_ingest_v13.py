@@ -80,3 +80,15 @@ def test_a_priest_s_or_friar_s_title_before_a_name_is_not_part_of_the_office():
                 RECORD)
     titles = {p["name"]: p.get("title") for p in d["people"]}
     assert titles.get("Mihai Gergel") == "direktor Caritasa Srbije"
+
+
+def test_a_verb_ends_a_new_body_s_name_in_the_region_s_languages():
+    # blind set N: "Centar je prošlo preko ...", "Prihvatni centar u Divljani primio ..." were proposed as new bodies
+    d = extract("Centar za azil u Banji Koviljači je osnovan 2008. Prihvatni centar u Divljani primio je 284 migranta, "
+                "a IOM i UNHCR su pomogli.", RECORD)
+    names = {o["name"] for o in d.get("new_organisations", [])}
+    assert not any(" je" in n or "primio" in n for n in names), names
+    assert "Centar za azil u Banji Koviljači" in names
+    # a relative clause that is part of a name stays ("Direkcija za prihvat stranaca koji traže međunarodnu zaštitu")
+    d = extract("Ombudsman je posjetio Direkciju za prihvat stranaca koji traže međunarodnu zaštitu u Spužu.", RECORD)
+    assert any("koji traže" in o["name"] for o in d.get("new_organisations", []))

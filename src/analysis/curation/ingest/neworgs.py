@@ -45,6 +45,13 @@ _LINKS = frozenset([
     "e", "të", "i", "se", "të"
 ])
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: words (folded) that end a BCMS or Macedonian name: a verb, an auxiliary, an adverb, an honorific ("Centar je prošlo",
+#: "Центар за управување со кризи се одржа", "... м-р Агрон"); a masculine past participle by its ending ("primio",
+#: "povećao"). Not a relative: "Direkcija za prihvat stranaca koji traže međunarodnu zaštitu" is a name
+_VERB = frozenset(["je", "su", "se", "ce", "bi", "nije", "nisu", "ima", "imaju", "imao", "imala", "biti", "bio", "bila", "bilo",
+                   "bili", "jos", "vec", "danas", "juce", "sada", "sto", "kao", "dok", "kada", "kad", "bese", "ke", "ne", "m-r",
+                   "d-r", "g-din", "g-da", "g-ca"])
+_PARTICIPLE = re.compile(r"[aeiu]o$")
 
 
 def _head(word: str, albanian: tuple[str, ...] = _ALBANIAN_HEADS) -> tuple[str, str] | None:
@@ -110,6 +117,8 @@ def local_new_orgs(text: str, known_spans: list[tuple[int, int]], is_place, alba
                     break  # "... ресурсе и Министарства ...": the next body
             if w[:1].isupper() and _head(w):
                 break
+            if head[1] not in albanian and w[:1].islower() and (fold(w) in _VERB or (len(w) > 4 and _PARTICIPLE.search(fold(w)))):
+                break  # a verb ends the name ("Centar je ...", "Prihvatni centar u Divljani primio ...")
             if run_on and head[1] in albanian and w[:1].islower() and fold(w) not in ("e", "i", "te", "se", "per", "kunder", "dhe", "mbi"):
                 break  # an Albanian name is written in capitals but for its links ("... Anti Trafik më datë ...")
             words.append(nxt.group(0))
