@@ -10,7 +10,7 @@ import re
 from analysis.curation.ingest.gazetteer import Gazetteer
 from analysis.curation.ingest.heads import head_body, local_head_body
 from analysis.curation.ingest.lexicon import ENTITY_NAMES, LOCAL_DEMONYMS
-from analysis.curation.ingest.matching import fold, form_words
+from analysis.curation.ingest.matching import Folded, fold, form_words
 from analysis.curation.ingest.text import Sentence
 from analysis.curation.ingest.titles import is_role
 
@@ -75,6 +75,16 @@ def affiliation(text, t_start, start, end, t_end, s: Sentence, org_spans, g: Gaz
         return by_country, "country"
     if inside:
         return min(inside, key=lambda x: (x[0], x[0] - x[1]))[2], "title"  # the first body named: "Head of X and Y"
+    commissariat = _HEAD_OF_COMMISSARIAT.match(fold(title or ""))
+    cc = commissariat and (next((c["code"] for c in countries if t_start <= c["start"] < max(t_end, end)), None) or home or venue)
+    if commissariat and cc:  # "Komesarka za izbeglice i migracije": the head of the commissariat the title names
+        from analysis.curation.ingest.glossary import match
+
+        named = "Komesarijat " + commissariat.group(1)
+        body = next((h["key"] for h in g.orgs.find(Folded(named)) if h["start"] == 0 and g.org_country.get(h["key"]) == cc), None)
+        body = body or match(named, cc, g)
+        if body:
+            return body, "title"
     if title and _POLICE_WORD.search(fold(title)):  # "pomoćnik direktora za Sektor granične policije": a unit of the police
         cc = next((c["code"] for c in countries if t_start <= c["start"] < max(t_end, end)), None) or home or venue
         police = national_police(g, cc) if cc else None
@@ -88,6 +98,8 @@ def _cabinet(g: Gazetteer, oid: str) -> bool:
     return bool(re.match(r"(?:Government|Council of Ministers)\b", g.org_full.get(oid, "")))
 
 
+#: the head of a commissariat, named for its field ("Komesarka za izbeglice i migracije", "Commissioner for Refugees"): folded
+_HEAD_OF_COMMISSARIAT = re.compile(r"^(?:(?:deputy|zamenik\w*|zamjenik\w*)\s+)?(?:komesar\w*|commissioner)\s+((?:za|for)\s+.+)$")
 #: a police word in any of the region's languages and cases ("policije", "полицијата", "Policisë")
 _POLICE_WORD = re.compile(r"\b(?:polic\w*|politsi\w*)\b")
 

@@ -174,9 +174,10 @@ def relative_dates(text: str, published: str | None, f: Folded | None = None) ->
 _OTHER_THING = re.compile(r"(?:\b(?:adopted|signed|opened|established|founded|launched|ratified|entered into force|in force since|"
                           r"usvojen\w*|potpisan\w*|otvoren\w*|osnovan\w*|uspostavljen\w*)\s+(?:on|in|at|u|na|dana)?\s*(?:the\s+)?)$", re.I)
 #: before a month: a period's end or a month compared with, not an event's month ("in the period of June-December 2022",
-#: "manji u odnosu na decembar 2010", "since March 2015")
+#: "manji u odnosu na decembar 2010", "since March 2015", "od početka marta 2016")
 _PERIOD = re.compile(rf"(?:\bperiod\w*\s+(?:of\s+|od\s+)?|{_MON}\s*[{_DASHES}]\s*|\b(?:u odnosu na|compared (?:to|with)|than in|"
-                     rf"since|until|od|do|sve do|prije|pre|before)\s+(?:the\s+)?(?:end of\s+|kraja\s+)?)$", re.I)
+                     rf"since|until|od|do|sve do|prije|pre|before)\s+(?:the\s+)?"
+                     r"(?:(?:end|beginning|start|middle) of\s+(?:the\s+)?|(?:kraja|pocetka|sredine)\s+)?)$", re.I)
 _ELSEWHERE = re.compile(r"\b(?:previous|last|earlier|former|prior|first)\s+(?:meeting|conference|session|round)|"
                         r"\bprethodn\w*|\bposljednj\w*|\bwill\b|\bnext\b|\bsljedec\w*|\bsledec\w*|\bnaredn\w*|\bdeadline\b|\buntil\b", re.I)
 

@@ -228,22 +228,26 @@ def _qualified_variants(g: Gazetteer, form: str, oid: str, cc: str, country_form
     base = (m or lead).group(1) if (m or lead) else None
     if not base or len(base.split()) < 1 or base.lower() in ("republic", "state"):
         return
-    _base_variants(g, base, oid, cc, country_forms)
+    # "Caritas Serbia": a national branch named by its country after the name, which the region's languages inflect
+    # ("Caritasa Srbije", "Caritas Shqipëri")
+    trailing = bool(m) and re.fullmatch(rf"{re.escape(base)}\s+[^\s].*", form) is not None and \
+        not re.search(r"\s(?:of|in|for|to|e|të|së)\s", form[len(base):] + " ", re.I) and base.split()[0][:1].isupper()
+    _base_variants(g, base, oid, cc, country_forms, trailing)
     for short in _ministry_shorts(base):  # "Serbian Interior Ministry", "the Foreign Ministry" in a release about Albania
         _base_variants(g, short, oid, cc, country_forms)
     if base.startswith("Federal ") and len(base.split()) > 2:  # "Federal Ministry of the Interior": also without "Federal"
         _base_variants(g, base[len("Federal "):], oid, cc, country_forms)
 
 
-def _base_variants(g: Gazetteer, base: str, oid: str, cc: str, country_forms: list[str]) -> None:
+def _base_variants(g: Gazetteer, base: str, oid: str, cc: str, country_forms: list[str], trailing: bool = False) -> None:
     """The names of a country's body ``base`` ("Ministry of Interior") with the country's adjective or name, in the region's
     languages, and as a generic name read against the country in context."""
     adjective = DEMONYMS.get(cc)
     for c in [adjective, *country_forms]:
         if c and not c.isupper():
             g.orgs.add(f"{c} {base}", oid)
-            if base.isupper() and c != adjective:
-                g.orgs.add(f"{base} {c}", oid)  # "IPA Srbije", "MUP Crne Gore": an acronym with its country in any case
+            if (base.isupper() or trailing) and c != adjective:
+                g.orgs.add(f"{base} {c}", oid)  # "IPA Srbije", "MUP Crne Gore", "Caritasa Srbije": the country in any case
     local = split_aliases(INSTITUTIONS.get(" ".join(form_words(base)).replace("foreigners s", "foreigners'"), "")) or \
         split_aliases(INSTITUTIONS.get(normalise(base), ""))
     for name in local:  # "Ministarstvo vanjskih poslova BiH" for the "Ministry of Foreign Affairs of Bosnia and Herzegovina"

@@ -200,8 +200,11 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
                 any(m["start"] == 0 for m in g.place_matcher.find(Folded(p["written"]))):  # not "Ditera Romana" for "Roma"
             continue  # capitalised words without a title are more often things ("Contracting Parties") than people
         key = p["known_as"] or normalise(p["name"])
+        key = _spelled_otherwise(people, key, p) or key
         if key in people:
             old = people[key]
+            if p["known_as"] and not old.get("known_as"):  # the record's spelling names the person
+                old.update(name=p["name"], known_as=p["known_as"])
             old["title"] = old["title"] or p["title"]
             old["organisation"] = old["organisation"] or p["organisation"]
             continue
@@ -280,3 +283,17 @@ def _surname_only(f: Folded, g: Gazetteer, sentences: list[Sentence], org_spans:
     return out
 
 
+def _spelled_otherwise(people: dict[str, dict], key: str, p: dict) -> str | None:
+    """The key of a person already found whose name the page spells with one letter more, less or other ("Mihai Ghergel" and
+    "Mihai Gherghel" in one release), unless the record knows them as two people."""
+    from rapidfuzz.distance import Levenshtein
+
+    words = normalise(p["name"]).split()
+    for k, old in people.items():
+        theirs = normalise(old["name"]).split()
+        if k == key or len(theirs) != len(words) or (p["known_as"] and old.get("known_as") and p["known_as"] != old["known_as"]):
+            continue
+        differ = [(a, b) for a, b in zip(words, theirs, strict=True) if a != b]
+        if len(differ) == 1 and min(len(differ[0][0]), len(differ[0][1])) >= 5 and Levenshtein.distance(*differ[0]) == 1:
+            return k
+    return None
