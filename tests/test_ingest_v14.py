@@ -53,3 +53,29 @@ def test_one_person_spelled_two_ways_on_one_page_is_one_person():
     # two people whose names differ by more than a letter stay two
     d = extract("Ministar Nebojša Stefanović i ministar Aleksandar Vulin posetili su centar u Preševu.", RECORD)
     assert {"Nebojša Stefanović", "Aleksandar Vulin"} <= {p["name"] for p in d["people"]}
+
+
+def test_the_council_of_ministers_is_no_minister_s_title():
+    # novigrad.ba: "ministar bezbjednosti u Savjetu ministara u tehničkom mandatu Dragan Mektić" had read "ministara u ..."
+    d = extract("Potrebno je više pažnje posvetiti dobrovoljnom povratku migranata iz BiH, rekao je ministar bezbjednosti u Savjetu ministara "
+                "u tehničkom mandatu Dragan Mektić.", RECORD)
+    mektic = next(p for p in d["people"] if p["name"] == "Dragan Mektić")
+    assert mektic["title"].startswith("ministar bezbjednosti")
+    assert mektic["organisation"] == "msb-ba"
+
+
+def test_a_title_does_not_open_with_the_surname_named_before_it():
+    # "Mektić i ambasador Švajcarske u BiH Andrea Rauber Sakser saglasili su se ..."
+    d = extract("Ministar bezbjednosti BiH Dragan Mektić sastao se u Sarajevu sa ambasadorkom Švajcarske. Mektić i ambasador "
+                "Švajcarske u BiH Andrea Rauber Sakser saglasili su se da je potrebno više pažnje posvetiti povratku.", RECORD)
+    titles = {p["name"]: p["title"] for p in d["people"]}
+    assert titles.get("Andrea Rauber Sakser") == "ambasador Švajcarske u BiH"
+
+
+def test_adjectives_opening_a_title_are_given_in_the_nominative_with_its_role():
+    # rtvtk.ba: "sa državnim ministrom za sigurnost Fahrudinom Radončićem", "kantonalnog premijera Denijala Tulumovića"
+    d = extract("U Tuzli je održan sastanak sa državnim ministrom za sigurnost Fahrudinom Radončićem o migrantskoj krizi.", RECORD)
+    assert any(p["title"] == "državni ministar za sigurnost" for p in d["people"])
+    # an adjective in the genitive after the role stays as written: "zamjenik izvršnog direktora Frontexa"
+    d = extract("Sastanku je prisustvovao zamjenik izvršnog direktora Frontexa Berndt Körner u Sarajevu.", RECORD)
+    assert any(p["title"] and p["title"].startswith("zamjenik izvršnog direktora") for p in d["people"])

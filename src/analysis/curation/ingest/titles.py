@@ -46,6 +46,7 @@ def nominative_title(title: str) -> str:
     >>> nominative_title("drejtorin e përgjithshëm të IOM-it")
     'drejtori i përgjithshëm i IOM-it'
     """
+    title = _leading_adjectives(title)
     # the first word and a word after "i"/"and" head their phrase; the others are rightly inflected ("zamjenik direktora")
     return _albanian_nominative(re.sub(r"(?:^|(?<=\bi )|(?<=\band )|(?<=\bи ))[^\W\d_]+", lambda m: _nominative_word(m.group(0)), title))
 
@@ -99,6 +100,24 @@ def _albanian_nominative(title: str) -> str:
             words[j] = article  # the genitive after the head's adjective: "drejtori i përgjithshëm i IOM-it"
         k = j
     return " ".join(words)
+
+
+#: one or two BCMS adjectives in the instrumental or genitive (masculine) opening a title: "izvršnim", "kantonalnog"
+_OBLIQUE_ADJECTIVES = re.compile(r"^((?:[^\W\d_]{3,}(?:im|og|им|ог)\s+){1,2})([^\W\d_]+)")
+
+
+def _leading_adjectives(title: str) -> str:
+    """A title opening with adjectives in the case of its role noun, in the nominative: "izvršnim direktorom Frontexa" ->
+    "izvršni direktor Frontexa", "kantonalnog premijera" -> "kantonalni premijer"; any other title as it is.
+
+    >>> _leading_adjectives("državnim ministrom za sigurnost"), _leading_adjectives("zamjenik izvršnog direktora")
+    ('državni ministar za sigurnost', 'zamjenik izvršnog direktora')
+    """
+    m = _OBLIQUE_ADJECTIVES.match(title)
+    if not m or _nominative_word(m.group(2)) == m.group(2):
+        return title
+    adjectives = re.sub(r"(?:im|og)(?=\s)", "i", re.sub(r"(?:им|ог)(?=\s)", "и", m.group(1)))
+    return adjectives + _nominative_word(m.group(2)) + title[m.end():]
 
 
 def _nominative_word(word: str) -> str:

@@ -60,7 +60,7 @@ def title_before(text: str, floor: int, start: int, org_spans: list) -> tuple[in
     phrase = re.sub(rf"^(?:(?:{'|'.join(map(re.escape, CONNECT))})\s+)+", "", phrase.strip(" ,"), flags=re.I)
     if not is_role(phrase):  # a title in lower case, as the region's languages write it ("ministri unutrašnjih poslova Srbije,")
         words = list(re.finditer(r"[^\s,;:]+", text[floor:end]))[-14:]
-        roles = [w for w in words if is_role(w.group(0))]
+        roles = [w for k, w in enumerate(words) if is_role(w.group(0)) and not (k and _COUNCIL.match(fold(words[k - 1].group(0))))]
         if roles:
             first = roles[-1]
             for w in reversed(roles[:-1]):  # two roles joined: "potpredsjednikom Vlade i ministrom ...", "director and head of ..."
@@ -83,6 +83,10 @@ def title_before(text: str, floor: int, start: int, org_spans: list) -> tuple[in
         org_only = next((a for a, b, _ in org_spans if p <= a and b <= start), None)
         return (org_only if org_only is not None else start), ""
     return start - len(text[start - len(phrase) - (start - end):start]) if phrase else start, phrase
+
+
+#: a council whose name holds a role word: "u Savjetu ministara" is the Council of Ministers, not a minister (folded)
+_COUNCIL = re.compile(r"(?:savjet|savet|vijec|vec|keshill|sovet)\w*$")
 
 
 #: what opens a title before its role word: an acting holder's mark ("в.д.", "u.d.", "vršilac dužnosti", "acting"), and a
