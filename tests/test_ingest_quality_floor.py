@@ -1,4 +1,4 @@
-"""ingest is held to what it gets right on real press releases: 288 releases (tuning, held-out and
+"""ingest is held to what it gets right on real press releases: 308 releases (tuning, held-out and
 blind parts of benchmarks/ingest_eval/) whose facts were written down by hand. For every field, no
 fewer values may come out right and no more may come out wrong than when the floor was last set;
 a change that loses a right date, place, organisation, country, person, title or affiliation on any
@@ -21,7 +21,7 @@ HERE = Path(__file__).resolve().parent
 RELEASES = HERE.parent / "benchmarks" / "ingest_eval"
 RECORD = HERE / "fixtures" / "ingest-record"
 
-#: field: (right, extracted) over all 288 releases (blind sets C to N included), measured on ingest v11 with titles compared
+#: field: (right, extracted) over all 308 releases (blind sets C to O included), measured on ingest v11 with titles compared
 #: up to a leading article, reset when blind set L (20 releases, scored once first on v11: benchmarks/results/) joined the
 #: cases. v11 had traded 7 right organisations for 26 fewer wrong ones (the EU named with no part stated is mentioned) and 3
 #: right places for 30 fewer wrong ones (a place only named is a hint, not the venue) over the 228 before L. After L:
@@ -43,10 +43,16 @@ RECORD = HERE / "fixtures" / "ingest-record"
 #: holding only a day's date (and a weekday) is the page's stamp, not the event's date: date 242/281 -> 246/278; a priest's
 #: or friar's title ("otac", "fra") before a name is not part of the office: titles 349/395 -> 351/395; a verb ends a
 #: new body's name in the region's languages: organisations 582/853 -> 582/844.
+#: v14 (what N showed): a national branch in the region's case ("Caritasa Srbije"), a commissioner's commissariat, "od
+#: početka marta 2016" is background, one person spelled two ways on a page is one, "u Savjetu ministara" is no minister's
+#: title, a title does not open with the surname named before it, adjectives opening a title in the nominative: over the
+#: 288, date 246/278 -> 247/278, organisations 582/844 -> 583/844, people 440/474 -> 440/473, titles 351/395 -> 355/395,
+#: affiliations 296 -> 297. Reset when blind set O (20 releases, scored once first on v14: benchmarks/results/) joined:
+#: 308 releases.
 FLOOR = {
-    "date": (246, 278), "place": (215, 243), "kind": (242, 288), "organisations": (582, 844), "countries": (491, 557),
-    "people": (440, 474), "people titles": (351, 395), "affiliations": (296, 485), "orgs mentioned": (43, 111),
-    "countries mentioned": (108, 157),
+    "date": (265, 298), "place": (231, 260), "kind": (250, 308), "organisations": (602, 881), "countries": (513, 591),
+    "people": (454, 492), "people titles": (368, 409), "affiliations": (309, 501), "orgs mentioned": (45, 115),
+    "countries mentioned": (120, 170),
 }
 
 
