@@ -92,7 +92,10 @@ on the page; no earlier than the Plav centre's opening on 30 May 2017, no later 
 `date_note`. Reports place events by `date_start` (the earliest possible date) and draw windows
 as windows, never as points. A day is never guessed: when a page is cut off before its dated
 line, the date comes from the URL slug or another page of the same event (`event_sources` with
-relation `dating`), or the event is coded with the window the evidence supports.
+relation `dating`), or the event is coded with the window the evidence supports. A date in the page's
+address (`/2020/07/22/`, `/vesti/2013/`) is the page's publication date, as a printed stamp is: it bounds the event
+from above, and "today" on a page so addressed is that day (to the address's precision); a number that only looks
+like a date (an article id) is no evidence.
 
 One convention is not evidence, and says so: a news item that reports an event as current news
 without its day (no "today", no date) is coded as a window from the first of its publication month
