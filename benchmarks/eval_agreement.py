@@ -1,6 +1,6 @@
-"""How far two careful people agree on the facts `ingest` is scored on: a second person's facts for blind sets F, G and J
+"""How far two careful people agree on the facts `ingest` is scored on: a second person's facts for blind sets F, G, J and O
 (benchmarks/ingest_agreement/<set>.yaml, written from the same saved texts without seeing the first person's facts, ingest
-or its code; the briefs are BRIEF.md and BRIEF-J.md there) scored against the first person's
+or its code; the briefs are BRIEF.md, BRIEF-J.md and BRIEF-O.md there) scored against the first person's
 (benchmarks/ingest_eval/blind/<set>/expected.yaml)
 with ingest's own scorer. Their agreement is the ceiling a tool can be held to on the same conventions.
 
