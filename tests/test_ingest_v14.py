@@ -79,3 +79,16 @@ def test_adjectives_opening_a_title_are_given_in_the_nominative_with_its_role():
     # an adjective in the genitive after the role stays as written: "zamjenik izvršnog direktora Frontexa"
     d = extract("Sastanku je prisustvovao zamjenik izvršnog direktora Frontexa Berndt Körner u Sarajevu.", RECORD)
     assert any(p["title"] and p["title"].startswith("zamjenik izvršnog direktora") for p in d["people"])
+
+
+def test_a_police_operation_with_no_kind_word_is_other_not_a_meeting():
+    # zeri.info: "Një aksion të tillë policia e ka bërë publik ..." had defaulted to a meeting
+    d = extract("Policia e Kosovës, Drejtoria për Hetimin e Trafikimit me Qenie Njerëzore, ka zhvilluar një aksion në një "
+                "lokal nate në Kamenicë, ku janë identifikuar dy viktima të mundshme.", RECORD)
+    assert d["kind"] == "other"
+    d = extract("Полициски службеници од Националната единица пронајдоа 15 мигранти на фарма во Речица, а двајца "
+                "осомничени се приведени.", RECORD)
+    assert d["kind"] == "other"
+    # a release that names no kind and no operation is still a meeting by default
+    d = extract("Ministri i Brendshëm priti ambasadorin e Gjermanisë për migrimin e parregullt.", RECORD)
+    assert d["kind"] == "meeting"

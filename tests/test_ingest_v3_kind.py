@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.curation.ingest.entities import kind_of
+from analysis.curation.ingest.kinds import kind_of
 from analysis.curation.ingest.text import sentences
 
 

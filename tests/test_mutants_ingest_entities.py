@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from analysis.curation.ingest import Gazetteer
-from analysis.curation.ingest.entities import find_countries, find_initiatives, find_orgs, find_places, find_topics, fuzzy_orgs, kind_of
+from analysis.curation.ingest.entities import find_countries, find_initiatives, find_orgs, find_places, find_topics, fuzzy_orgs
+from analysis.curation.ingest.kinds import kind_of
 from analysis.curation.ingest.matching import Folded
 from analysis.curation.ingest.text import sentences
 

@@ -16,18 +16,17 @@ from analysis.curation.ingest.donors import donor_governments
 from analysis.curation.ingest.entities import (
     FOLLOW_UP,
     FUTURE,
-    KIND_WORDS,
     find_countries,
     find_initiatives,
     find_orgs,
     find_places,
     find_topics,
     fuzzy_orgs,
-    kind_of,
 )
 from analysis.curation.ingest.fetch import looks_like_html, main_text
 from analysis.curation.ingest.gazetteer import Gazetteer
 from analysis.curation.ingest.glossary import glossed_orgs
+from analysis.curation.ingest.kinds import KIND_WORDS, kind_of
 from analysis.curation.ingest.matching import Folded
 from analysis.curation.ingest.neworgs import new_organisations
 from analysis.curation.ingest.offices import named_office
