@@ -53,3 +53,18 @@ def test_the_second_persons_facts_cover_the_same_releases():
         second = yaml.safe_load((ROOT / "ingest_agreement" / f"{name}.yaml").read_text(encoding="utf-8"))
         first = {c[1].split("/")[-1] for c in cases(ROOT / "ingest_eval") if c[1].startswith(f"blind/{name}/")}
         assert set(second) == first and len(first) == 20
+
+
+def test_adjudicated_facts_cover_their_set_and_read_its_saved_texts():
+    adjudicated = cases(ROOT / "ingest_adjudicated")
+    assert len(adjudicated) == 20
+    first = {c[1].split("/")[-1]: c[2] for c in cases(ROOT / "ingest_eval") if c[1].startswith("blind/O/")}
+    assert {c[1].split("/")[-1] for c in adjudicated} == set(first)
+    for _, name, text, _ in adjudicated:  # the very texts the blind set holds, not copies that could drift
+        assert text.resolve() == first[name.split("/")[-1]].resolve()
+
+
+def test_the_adjudicated_score_of_a_person_who_wrote_them_is_perfect():
+    adjudicated = cases(ROOT / "ingest_adjudicated")
+    totals = score(adjudicated, RECORD, show=lambda *_: None, drafts={c[1]: facts_as_draft(c[3]) for c in adjudicated})
+    assert all(t[0] == t[1] == t[2] for f, t in totals.items() if f != "affiliations")
