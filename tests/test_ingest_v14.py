@@ -92,3 +92,14 @@ def test_a_police_operation_with_no_kind_word_is_other_not_a_meeting():
     # a release that names no kind and no operation is still a meeting by default
     d = extract("Ministri i Brendshëm priti ambasadorin e Gjermanisë për migrimin e parregullt.", RECORD)
     assert d["kind"] == "meeting"
+
+
+def test_a_body_in_albanian_is_of_the_country_whose_police_the_release_names():
+    # zeri.info (blind set O, after its first run): Kosovo's directorates, in Albanian, beside the Kosovo Police; read with the
+    # live record, which holds both directorates
+    d = extract("Policia e Kosovës njofton se Sektori i Hetimeve të Drejtorisë për Hetimin e Trafikimit me Qenie Njerëzore "
+                "ka zhvilluar një aksion në Kamenicë. Në aksion mori pjesë edhe Drejtoria për Migrim dhe të Huaj.")
+    assert {"directorate-for-investigation-of-trafficking-in-human-beings", "directorate-for-migration-and-foreigners-kosovo"} <= _orgs(d)
+    # beside Albania's State Police the same words are no Kosovo body
+    d = extract("Policia e Shtetit njofton se Drejtoria për Migrim dhe të Huaj mori pjesë në aksion në Tiranë.")
+    assert "directorate-for-migration-and-foreigners-kosovo" not in _orgs(d)

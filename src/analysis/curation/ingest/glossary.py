@@ -23,7 +23,7 @@ GLOSSARY = {
     "ministry": "ministarstv|ministerstv|ministri|ministrise|ministrine", "commission": "komisij|komision",
     "agency": "agencij|agjenci", "directorate": "direkcij|drejtori|uprav", "service": "sluzb|sherbim",
     "centre": "centar|centr|qend", "office": "kancelarij|ured|zyr", "bureau": "biro|byro", "institute": "zavod|institut",
-    "institution": "institucij|institucion", "court": "sud|suda|sudu|gjykat", "prosecutor": "tuzilast|tuzilac|tuzioc|tuzitelj|prokurori|obvinitel",
+    "institution": "institucij|institucion", "investigation": "hetim|istrag|istraz|istrazn", "court": "sud|suda|sudu|gjykat", "prosecutor": "tuzilast|tuzilac|tuzioc|tuzitelj|prokurori|obvinitel",
     "council": "savjet|savet|vijec|keshill|sovet", "fund": "fond", "association": "udruzenj|udrug|shoqat|zdruzen",
     "inspectorate": "inspektorat", "commissariat": "komesarijat", "police": "polic", "government": "vlad|qeveri",
     "assembly": "skupstin|kuvend|sobran", "authority": "autoritet", "team": "tim|tima|timu|ekip", "unit": "jedinic|njesi|edinic",
@@ -52,7 +52,7 @@ GLOSSARY = {
 _NOISE = frozenset([
     "protiv", "kunder", "za", "i", "u", "na", "od", "sa", "s", "so", "vo", "e", "te", "se", "me", "per", "dhe", "a", "kao", "of", "the", "and",
     "for", "in", "on", "against", "with", "to", "at", "republic", "republike", "republika", "republikes", "beings", "persons",
-    "people", "affairs", "poslova", "poslove", "poslovi", "pitanja", "ceshtje", "puneve", "rabotite", "rabota"
+    "people", "qenie", "affairs", "poslova", "poslove", "poslovi", "pitanja", "ceshtje", "puneve", "rabotite", "rabota"
 ])
 #: English variants read as one word
 _SYNONYMS = {"internal": "interior", "home": "interior", "administration": "directorate", "organized": "organised", "center": "centre",
@@ -179,11 +179,23 @@ def glossed_orgs(text: str, g, orgs: list[dict], countries: list[dict], home: st
 
     taken = sorted((a, b) for h in orgs for a, b in h["spans"])
     known = {h["id"] for h in orgs}
+    # the countries of the national bodies the release names: "Drejtoria për Migrim dhe të Huaj" beside the Kosovo Police is
+    # Kosovo's, though the release is in Albanian (the language of Albania too)
+    theirs = list(dict.fromkeys(g.org_country[h["id"]] for h in orgs if g.org_country.get(h["id"])
+                                and g.org_kind.get(h["id"]) in ("government", "police")))
     hits: dict[str, dict] = {}
     for o in local_new_orgs(text, taken, opens_with_place, _ALBANIAN_HEADS + MORE_ALBANIAN_HEADS, run_on=True):
         inside = [c for c in countries if o["start"] < c["start"] <= o["end"] + 3]
         cc = inside[0]["key"].split("|")[-1] if inside else home or place_country
-        oid = match(text[o["start"]:inside[0]["start"] if inside else o["end"]], cc, g, home or place_country)
+        name = text[o["start"]:inside[0]["start"] if inside else o["end"]]
+        oid = match(name, cc, g, home or place_country)
+        if not oid and "," in name:  # a name run on past a comma: "Drejtoria për migrim dhe të huaj, në bashkëpunim ..."
+            name = name.split(",", 1)[0]
+            oid = match(name, cc, g, home or place_country)
+            o = {**o, "end": o["start"] + len(name)}
+            inside = [c for c in inside if c["start"] <= o["end"] + 3]
+        if not oid and not inside:
+            oid = next((x for c in theirs if c != cc and (x := match(name, c, g, home or place_country))), None)
         if not oid or oid in known:
             continue
         h = hits.setdefault(oid, {"id": oid, "count": 0, "first": o["start"], "spans": [], "glossed": o["name"]})

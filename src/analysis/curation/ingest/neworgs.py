@@ -119,14 +119,14 @@ def local_new_orgs(text: str, known_spans: list[tuple[int, int]], is_place, alba
                 break
             if head[1] not in albanian and w[:1].islower() and (fold(w) in _VERB or (len(w) > 4 and _PARTICIPLE.search(fold(w)))):
                 break  # a verb ends the name ("Centar je ...", "Prihvatni centar u Divljani primio ...")
-            if run_on and head[1] in albanian and w[:1].islower() and fold(w) not in ("e", "i", "te", "se", "per", "kunder", "dhe", "mbi"):
-                break  # an Albanian name is written in capitals but for its links ("... Anti Trafik më datë ...")
+            if run_on and head[1] in albanian and w[:1].islower() and fold(w) not in ("e", "i", "te", "se", "per", "kunder", "dhe", "mbi", "me"):
+                break  # an Albanian name is written in capitals but for its links ("Trafikimit me Qenie Njerëzore"; not "më datë")
             words.append(nxt.group(0))
             pos += nxt.end()
         acronym = re.match(r"\s*\(([A-ZА-Я]{2,8})\)", text[pos:])
         if acronym:
             pos += acronym.end()
-        while words and fold(words[-1].strip(" ,")) in ("i", "u", "za", "na", "od", "iz", "and", "of", "dhe", "e", "te", "se", "per"):
+        while words and fold(words[-1].strip(" ,")) in ("i", "u", "za", "na", "od", "iz", "and", "of", "dhe", "e", "te", "se", "per", "me"):
             pos -= len(words.pop())
         if len(words) < 1:
             continue
