@@ -103,3 +103,15 @@ def test_a_body_in_albanian_is_of_the_country_whose_police_the_release_names():
     # beside Albania's State Police the same words are no Kosovo body
     d = extract("Policia e Shtetit njofton se Drejtoria për Migrim dhe të Huaj mori pjesë në aksion në Tiranë.")
     assert "directorate-for-migration-and-foreigners-kosovo" not in _orgs(d)
+
+
+def test_a_country_on_a_smuggling_route_is_mentioned_not_taking_part():
+    # trebinjedanas.com (blind set O): "spriječili još jedan slučaj krijumčarenja ilegalnih migranata iz Srbije u BiH"
+    d = extract("Pripadnici Jedinice granične policije Zvornik danas su spriječili još jedan slučaj krijumčarenja ilegalnih "
+                "migranata iz Srbije u BiH. Odvratili su 91 migranta koji su iz pravca Srbije pokušali ući u BiH.", RECORD)
+    assert "RS" not in d["countries"] and "BA" in d["countries"]
+    assert "RS" in {c["code"] for c in d["mentioned"]["countries"]}
+    # a police officer "from" a body is still of that body, and a country that acts still takes part
+    d = extract("Ministri unutrašnjih poslova Srbije i Bosne i Hercegovine razgovarali su u Zvorniku o krijumčarenju migranata "
+                "iz Turske.", RECORD)
+    assert {"RS", "BA"} <= set(d["countries"])

@@ -68,7 +68,14 @@ MENTIONED = [
     ("migrants' origin or route", r"migrants? from|refugees? from|nationals? of|citizens? of|countries of origin|country of origin|"
                                   r"(?:coming|arriving|travell?ing) (?:from|through|via)|route through|transit (?:through|countries)|"
                                   r"along the|(?:borders?|(?:its|their) border) (?:with|between)(?: the)?\s*|migranti iz|drzavljan\w*|"
-                                  r"granic\w* (?:sa|s|prema|izmedu)\b"),
+                                  r"granic\w* (?:sa|s|prema|izmedu)\b|"
+                                  # a smuggling or migration route: "krijumčarenja ilegalnih migranata iz Srbije u BiH", "кои преку
+                                  # Македонија, Грција и Србија илегално биле префрлени"
+                                  r"(?:migran|izbeglic|izbjeglic|ilegal|krijumcar|kriumcar|smuggl|trafik)\w*[^.;]{0,80}?"
+                                  r"\b(?:preko|preku|kroz|permes|neper|via|through)\s+(?:[^.;]{0,60}(?:,|\si|\sand|\sdhe)\s+)?$|"
+                                  r"(?:migran|izbeglic|izbjeglic|ilegal|krijumcar|kriumcar|smuggl|trafik)\w*[^.;]{0,200}?"
+                                  r"\b(?:preko|preku|kroz|permes|neper|via|through)\s+[^.;]{0,40}?\b(?:u|vo|into|to|na|ne|ka|kon)\s+$|"
+                                  r"\b(?:iz|from|nga|od) (?:pravca|smjera|smera|the direction of|drejtimit te)\s+$"),
 ]
 _TAKING = [(role, re.compile(p)) for role, p in TAKING_PART]
 _MENTIONED = [(reason, re.compile(p)) for reason, p in MENTIONED]
@@ -84,6 +91,8 @@ _QUOTED = re.compile(r"\b(?:proje[ck]t\w*|programme|program\w*|titled|entitled|c
 _MODAL = re.compile(r"^\s*(?:will|would|should|could|shall|is expected to|ce|će|do të)\b", re.I)
 
 
+#: migrants or smugglers "from" a place, then "into" another (folded): a route
+_FROM_INTO = re.compile(r"(?:migran|izbeglic|izbjeglic|ilegal|krijumcar|kriumcar|smuggl|trafik)\w*[^.;]{0,40}?\b(?:iz|from|nga|od)\s+$")
 _ORIGIN_AFTER = re.compile(r"\s+(?:citizens?|nationals?|migrants?|refugees?|passports?|asylum[- ]seekers?|origin)\b", re.I)
 _ORIGIN_BEFORE = re.compile(r"(?:migrants?|refugees?|nationals?|citizens?|asylum[- ]seekers?|passports?) (?:from|of)\s+$")
 
@@ -112,6 +121,8 @@ def classify_mention(sentence: str, start: int, end: int) -> tuple[bool, str | N
         for m in pattern.finditer(before):
             if best is None or m.end() >= best[0]:
                 best = (m.end(), False, None, reason)
+    if _FROM_INTO.search(before) and re.match(r"\s+(?:u|into|to|ne|në|vo|во|na)\s", after):
+        return False, None, "migrants' origin or route"  # "krijumčarenja ilegalnih migranata iz Srbije u BiH"
     if best is None and _MODAL.match(after):
         return False, None, "a hope or plan"
     if best is None:
