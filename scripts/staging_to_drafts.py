@@ -188,7 +188,8 @@ def main() -> int:
             specs = [o for o in e.get("organisations") or [] if isinstance(o, dict)]
             draft["organisations"] = [{"id": orgs.resolve(o), "role": o.get("role") or "named"} for o in specs]
             draft["people"] = [{"name": p["name"], "title": p.get("role") or "", "title_original": p.get("role_original") or "",
-                                "organisation": _affiliation(orgs, str(p.get("org") or ""), specs)}
+                                "organisation": _affiliation(orgs, str(p.get("org") or ""), specs),
+                                **({"known_as": str(p["person_id"])} if p.get("person_id") else {})}
                                for p in e.get("people") or [] if isinstance(p, dict) and p.get("name")]
             draft["countries"] = [_country(c) for c in e.get("countries") or []]
             draft["topics"] = list(e.get("topics") or [])

@@ -253,3 +253,27 @@ def test_cli_ingest_stdin_and_add(pkg: Path, tmp_path: Path):
     path.write_text(out.stdout)
     added = subprocess.run([sys.executable, "-m", "analysis", "--data", str(pkg), "add", str(path)], capture_output=True, text=True)
     assert added.returncode == 1 and "duplicates ev-0001" in added.stderr and "Traceback" not in added.stderr
+
+
+def test_a_person_known_as_a_record_id_is_that_person_not_a_new_one(pkg: Path, tmp_path: Path):
+    """ingest writes ``known_as`` for a person the record holds under another spelling ("Ilva Johanson" is
+    ylva-johansson); add links that person instead of creating one under the page's spelling, and refuses an id the
+    record does not hold."""
+    rec = load(pkg)
+    pid, name = rec.people.person_id.iloc[0], rec.people.name.iloc[0]
+    draft = {"title": "A meeting naming a known person in another spelling", "url": "https://example.org/known-as",
+             "kind": "meeting", "countries": ["AL"], "topics": ["border-security"], "date_start": "2001-02-03",
+             "people": [{"name": f"{name}x", "title": "Director", "known_as": pid}]}
+    path = tmp_path / "known.yaml"
+    path.write_text(yaml.safe_dump(draft, allow_unicode=True), encoding="utf-8")
+    people_before = len(rows(pkg / "people.csv"))
+    result = add_drafts(path, pkg)
+    eid = result.plan.rows["events"][0]["event_id"]
+    assert [r[1] for r in rows(pkg / "event_people.csv") if r[0] == eid] == [pid]
+    assert len(rows(pkg / "people.csv")) == people_before
+    draft.update(url="https://example.org/known-as-2", people=[{"name": "Nobody Known", "known_as": "no-such-person-id"}])
+    path.write_text(yaml.safe_dump(draft, allow_unicode=True), encoding="utf-8")
+    before = snapshot(pkg)
+    with pytest.raises(AnalysisError, match="known_as 'no-such-person-id' is no person_id"):
+        add_drafts(path, pkg)
+    assert snapshot(pkg) == before

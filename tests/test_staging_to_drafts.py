@@ -29,3 +29,28 @@ def test_two_curators_one_event_become_one_draft_with_both_bodies():
                                             _event("fam-b.yaml#7", "IOM training, Niš", "ngo-atina")])
     assert folded == 1 and len(events) == 1
     assert [o["id"] for o in events[0]["organisations"]] == ["iom", "ngo-atina"]
+
+
+def test_a_staged_person_id_reaches_the_draft_as_known_as(pkg, tmp_path):
+    """A curator who found the person in people.csv under another spelling gives ``person_id``; the draft carries it as
+    ``known_as`` so that add links that person (round 10 had created "Juan Ortuno" beside the record's joun-ortuno)."""
+    import csv
+    import subprocess
+    import sys
+
+    import yaml
+
+    person = next(csv.DictReader((pkg / "people.csv").open(encoding="utf-8")))
+    sheet = tmp_path / "fam-test.yaml"
+    sheet.write_text(yaml.safe_dump([{
+        "source_url": "https://example.org/staged-person", "source_publisher": "Example", "title": "A staged meeting",
+        "summary": "Two bodies met on border management.", "kind": "meeting", "status": "held", "date_start": "2003-04-05",
+        "date_end": "2003-04-05", "date_precision": "day", "countries": ["AL"], "topics": [], "organisations": [],
+        "people": [{"name": person["name"] + " Jr", "person_id": person["person_id"], "role": "Director", "org": ""}],
+    }], allow_unicode=True), encoding="utf-8")
+    drafts, fixes = tmp_path / "new.yaml", tmp_path / "fixes.yaml"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "staging_to_drafts.py"), str(sheet), "--data", str(pkg),
+                    "--drafts", str(drafts), "--fixes", str(fixes)], check=True, capture_output=True)
+    people = yaml.safe_load(drafts.read_text(encoding="utf-8"))["events"][0]["people"]
+    assert people == [{"name": person["name"] + " Jr", "title": "Director", "title_original": "", "organisation": "",
+                       "known_as": person["person_id"]}]

@@ -219,7 +219,11 @@ class Planner:
             name = text_of(person.get("name"))
             if not name:
                 continue
-            pid = self.person_id(name)
+            known = text_of(person.get("known_as"))
+            if known and known not in self.person_ids:
+                self.plan.problems.append(f"{where}: person '{name}': known_as '{known}' is no person_id in people.csv")
+                continue
+            pid = known or self.person_id(name)  # "known_as": the record's person under another spelling (ingest finds them)
             if pid in seen_people:
                 continue
             seen_people.add(pid)
