@@ -134,9 +134,12 @@ def locate(name: str, country_code: str) -> Hit | None:
 
     >>> locate("Ferizaj/Uroševac", "XK").name, locate("Igalo (Herceg Novi)", "ME").name
     ('Ferizaj', 'Igalo')
+    >>> locate("Bablak, Ferizaj/Uroševac", "XK") is None  # a village the data lacks is not its town
+    True
     """
     bare = re.sub(r"\s*\(.*?\)", "", name).strip()  # "Igalo (Herceg Novi)": the place, not its municipality
-    forms = [name] if place_kind(name) == "site" else [name, bare, *bare.split("/")]  # a site is not its town
+    head = bare.split(",")[0].strip()  # "Bablak, Ferizaj/Uroševac": the village, never the town that qualifies it
+    forms = [name] if place_kind(name) == "site" else list(dict.fromkeys([name, bare, head, *head.split("/")]))  # a site is not its town
     for form in forms:
         hits = [Hit(*hit) for hit in _index(country_code).get(normalise(form), ())]
         if hits:
