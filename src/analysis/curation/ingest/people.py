@@ -114,8 +114,8 @@ def find_people(f: Folded, g: Gazetteer, orgs: list[dict], sentences: list[Sente
             before = text[max(done_upto, start - 160):start]
             honorific = bool(HONORIFIC.search(before))
             t_start, pre_title = title_before(text, max(done_upto, s.start), start, org_spans)
-            if (lead_in := _lead_in(pre_title, g)) and not any(t_start <= a < t_start + lead_in for a, _, _ in org_spans):
-                t_start, pre_title = t_start + lead_in, pre_title[lead_in:]  # "Mektić i ambasador ...", "Tovarniku hrvatski ministar"
+            if (lead_in := _lead_in(pre_title)) and not any(t_start <= a < t_start + lead_in for a, _, _ in org_spans):
+                t_start, pre_title = t_start + lead_in, pre_title[lead_in:]  # "Mektić i ambasador Švajcarske ..."
             post_title, t_end = title_after(text, end, s.end, org_spans, g)
             if not post_title:
                 unit = _FROM_UNIT.match(text[end:s.end])
@@ -302,18 +302,11 @@ def _spelled_otherwise(people: dict[str, dict], key: str, p: dict) -> str | None
 
 
 #: a capitalised word and "and" before a title in lower case: the surname of the person named before ("Mektić i ambasador
-#: Švajcarske"); a capitalised word straight before it: a place the sentence names ("na prijelazu Tovarniku hrvatski ministar")
+#: Švajcarske")
 _SURNAME_AND = re.compile(r"^([A-ZČĆŠŽĐ][^\W\d_]+)\s+(?:i|and|dhe|и)\s+(?=[^\W\d_A-ZČĆŠŽĐА-ЯЁЂЃЄЅІЇЈЉЊЋЌЎЏ])")
-_CAPITAL_FIRST = re.compile(r"^([A-ZČĆŠŽĐА-Я][^\W\d_]+)\s+(?=[^\W\d_A-ZČĆŠŽĐА-ЯЁЂЃЄЅІЇЈЉЊЋЌЎЏ])")
 
 
-def _lead_in(title: str, g: Gazetteer) -> int:
+def _lead_in(title: str) -> int:
     """How many characters at the head of a title written before a name belong to the sentence, not to the title."""
     m = _SURNAME_AND.match(title)
-    if m and not is_role(m.group(1)):
-        return m.end()
-    m = _CAPITAL_FIRST.match(title)
-    if m and not is_role(m.group(1)) and any(h["start"] == 0 and h["end"] == len(m.group(1))
-                                              for h in g.place_matcher.find(Folded(m.group(1)))):
-        return m.end()
-    return 0
+    return m.end() if m and not is_role(m.group(1)) else 0
