@@ -279,10 +279,17 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("reviews", nargs="+", type=Path)
     ap.add_argument("--data", type=Path, default=Path("data"))
-    ap.add_argument("--reasons", type=Path, required=True, help="JSON file to write removed rows' reasons into")
+    ap.add_argument("--reasons", type=Path, required=True, help="JSON file of removed rows' reasons: this run's are added to those it holds")
     ap.add_argument("--merge-people", nargs="*", default=[], metavar="OLD=NEW", help="one person under two ids")
     ap.add_argument("--merge-orgs", nargs="*", default=[], metavar="OLD=NEW", help="one organisation under two ids")
     args = ap.parse_args()
+    try:  # the reasons of earlier runs of one release are kept: each run adds its own
+        earlier = json.loads(args.reasons.read_text(encoding="utf-8")) if args.reasons.exists() else {}
+    except (OSError, ValueError) as e:
+        earlier = e
+    if not isinstance(earlier, dict):
+        print(f"error: {args.reasons}: not a JSON object of removed rows' reasons ({earlier}); nothing was changed", file=sys.stderr)
+        return 1
     t = Tables(args.data)
     for table, key, pairs in (("people", "person_id", args.merge_people), ("organisations", "org_id", args.merge_orgs)):
         for pair in pairs:
@@ -312,7 +319,7 @@ def main() -> int:
         removed[eid] = f"duplicate of {keep} (merged: its page became an extra source of {keep})"
         merge_into(t, eid, keep)
     t.save()
-    args.reasons.write_text(json.dumps(removed, indent=1, ensure_ascii=False), encoding="utf-8")
+    args.reasons.write_text(json.dumps({**earlier, **removed}, indent=1, ensure_ascii=False), encoding="utf-8")
     print("verdicts:", counts, "| removed:", len(removed), "| new entities:", len(t.log))
     return 0
 

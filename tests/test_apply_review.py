@@ -5,10 +5,14 @@ named after the placeholder (a review of 2026-11-30 had made bodies called "scip
 from __future__ import annotations
 
 import importlib.util
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = importlib.util.spec_from_file_location("apply_review", ROOT / "scripts" / "apply_review.py")
@@ -81,3 +85,30 @@ def test_a_person_s_body_given_as_an_unknown_slug_stops_the_run_unless_the_revie
     oid = tables.org_ref("international-police-cooperation-service-italy", {"orgs_add": [NEW_BODY]})
     assert next(o for o in tables.rows["organisations"] if o["org_id"] == oid)["acronym"] == "SCIP"
     assert tables.org_ref("marri", {}) == "marri"
+
+
+def _run(tmp_path, review: list, reasons: Path) -> subprocess.CompletedProcess:
+    path = tmp_path / f"review-{len(list(tmp_path.glob('review-*.yaml')))}.yaml"
+    path.write_text(yaml.safe_dump(review), encoding="utf-8")
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "apply_review.py"), str(path), "--data", str(tmp_path / "data"),
+                           "--reasons", str(reasons)], capture_output=True, text=True)
+
+
+def test_a_second_run_keeps_the_reasons_the_first_wrote(tables, tmp_path):
+    """Applying a release's reviews one by one into one reasons file had kept only the last run's reasons."""
+    first, second = (r["event_id"] for r in tables.rows["events"][:2])
+    reasons = tmp_path / "removed.json"
+    for eid, why in ((first, "no border angle"), (second, "a statement")):
+        done = _run(tmp_path, [{"event_id": eid, "verdict": "out-of-scope", "scope_reason": why}], reasons)
+        assert done.returncode == 0, done.stderr
+    kept = json.loads(reasons.read_text(encoding="utf-8"))
+    assert kept == {first: "out of scope: no border angle", second: "out of scope: a statement"}
+
+
+def test_a_reasons_file_that_is_not_a_json_object_stops_the_run_before_any_change(tables, tmp_path):
+    reasons = tmp_path / "removed.json"
+    reasons.write_text("[1, 2]", encoding="utf-8")
+    before = (tmp_path / "data" / "events.csv").read_bytes()
+    done = _run(tmp_path, [{"event_id": tables.rows["events"][0]["event_id"], "verdict": "out-of-scope"}], reasons)
+    assert done.returncode == 1 and "not a JSON object" in done.stderr and "Traceback" not in done.stderr
+    assert (tmp_path / "data" / "events.csv").read_bytes() == before and reasons.read_text(encoding="utf-8") == "[1, 2]"
