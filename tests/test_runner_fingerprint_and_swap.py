@@ -471,3 +471,11 @@ def test_index_rows_state_and_last_error(tmp_path: Path, monkeypatch):
     # a skipped report clears its error too
     runner.write_index(specs, runner.Summary([runner.Outcome("a", "skipped")], "1+z"), reports)
     assert captured[-1][0][0]["error"] == "" and captured[-1][0][0]["state"] == "ok"
+
+
+def test_an_unknown_name_among_many_reports_suggests_the_closest_and_points_to_the_list():
+    names = [f"profile-body-{i}" for i in range(40)] + ["country-al", "country-ba"]
+    message = runner._unknown_reports(["country-ab"], names)
+    assert message == "no report named country-ab; did you mean country-al, country-ba? configured: 42 reports (see 'reports --list')"
+    assert "profile-body-7" not in message
+    assert runner._unknown_reports(["zzz"], names).endswith("configured: 42 reports (see 'reports --list')")

@@ -299,6 +299,16 @@ class Summary:
         return [o for o in self.outcomes if o.status == "failed"]
 
 
+def _unknown_reports(unknown: list[str], names: list[str]) -> str:
+    """One line: the unknown names, the closest configured ones, and where the full list is."""
+    import difflib
+
+    near = sorted({m for u in unknown for m in difflib.get_close_matches(u, names, n=3, cutoff=0.6)})
+    hint = f"did you mean {', '.join(near)}? " if near else ""
+    shown = ", ".join(names) if len(names) <= 12 else f"{len(names)} reports (see 'reports --list')"
+    return f"no report named {', '.join(unknown)}; {hint}configured: {shown}"
+
+
 def run_reports(specs: list[ReportSpec], *, jobs: int | None = None, force: bool = False, only: list[str] | None = None,
                 reports: Path = REPORTS, notebooks: Path = NOTEBOOKS, data: Path = DATA, library: Path = LIBRARY,
                 progress=print) -> Summary:
@@ -309,7 +319,7 @@ def run_reports(specs: list[ReportSpec], *, jobs: int | None = None, force: bool
     if only:
         unknown = sorted(set(only) - {s.name for s in specs})
         if unknown:
-            raise AnalysisError(f"no report named {', '.join(unknown)}; configured: {', '.join(s.name for s in specs)}")
+            raise AnalysisError(_unknown_reports(unknown, [s.name for s in specs]))
         specs = [s for s in specs if s.name in only]
     lock = FileLock(str(reports / ".lock"), timeout=0)
     try:
