@@ -65,3 +65,16 @@ def test_cli_review_unknown_event_is_one_line(pkg: Path, tmp_path: Path):
     res = subprocess.run([sys.executable, "-m", "analysis", "--data", str(pkg), "review", "ev-9999", "--page", str(SEED),
                           "-o", str(tmp_path / "r.md")], capture_output=True, text=True, timeout=120)
     assert res.returncode == 1 and "ev-9999: no such event" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_cli_review_exits_1_naming_the_rows_whose_page_could_not_be_read(pkg: Path, tmp_path: Path):
+    listing = tmp_path / "list.tsv"
+    listing.write_text(f"ev-0001\t{SEED}\nev-0004\t{tmp_path / 'gone.html'}\n", encoding="utf-8")
+    out = tmp_path / "review.md"
+    res = subprocess.run([sys.executable, "-m", "analysis", "--data", str(pkg), "review", "--list", str(listing), "-o", str(out)],
+                         capture_output=True, text=True, timeout=120)
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    assert res.stderr.strip().splitlines()[-1] == ("error: 1 of 2 page(s) could not be read (ev-0004); "
+                                                   "their rows were not checked")
+    report = out.read_text(encoding="utf-8")
+    assert "## ev-0001" in report and "could not read the page" in report

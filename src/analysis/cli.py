@@ -121,6 +121,11 @@ def _cmd_review(args: argparse.Namespace) -> int:
         for f in r.findings:
             print(f"  {f.kind:11} {f.field}: {f.value}")
     print(f"report written to {args.output}", file=sys.stderr)
+    unread = [r.event_id for r in reviews if r.error]
+    if unread:  # the report is kept, but a scheduled run must see that some rows were not checked
+        print(f"error: {len(unread)} of {len(reviews)} page(s) could not be read ({', '.join(unread[:5])}"
+              f"{', ...' if len(unread) > 5 else ''}); their rows were not checked", file=sys.stderr)
+        return 1
     return 0
 
 
