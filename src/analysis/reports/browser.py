@@ -1,11 +1,13 @@
 """Open published pages in a real browser (headless Chromium, through the DevTools protocol) and
 say what a reader would hit: console errors, failed requests, requests that leave the page's own
 folder, images that do not render or carry nbconvert's default alt text, links to files that do
-not exist, tables that the site's script did not make searchable. Used by the browser test; needs the ``chromium`` Debian package (``.ci/run`` installs it).
+not exist, tables that the site's script did not make searchable. Used by the browser test; needs the
+``chromium`` Debian package (``.ci/run`` installs it).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -136,10 +138,8 @@ class Browser:
         return report
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(Exception):
             self.ws.close()
-        except Exception:  # noqa: BLE001 (closing: nothing left to report)
-            pass
         self.proc.terminate()
         try:
             self.proc.wait(timeout=10)
@@ -168,5 +168,5 @@ def _inside(url: str, folder: Path) -> bool:
 def _http_get(url: str) -> str:
     from urllib.request import urlopen
 
-    with urlopen(url, timeout=10) as resp:  # noqa: S310 (the browser's own local DevTools endpoint)
+    with urlopen(url, timeout=10) as resp:
         return resp.read().decode("utf-8")

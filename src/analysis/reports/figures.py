@@ -5,6 +5,7 @@ nothing to draw (the notebook then says so in words)."""
 from __future__ import annotations
 
 import textwrap
+from itertools import pairwise
 
 import matplotlib
 import matplotlib.collections
@@ -221,7 +222,7 @@ def _clashing(axis, fig: Figure, drawn: bool = False) -> list[str]:
     renderer = fig.canvas.get_renderer()
     found = []
     labels = [t for t in axis.get_ticklabels() if t.get_text() and t.get_visible()]
-    for a, b in zip(labels, labels[1:], strict=False):
+    for a, b in pairwise(labels):
         angle = abs(a.get_rotation()) % 180
         if angle in (0, 90):
             clash = a.get_window_extent(renderer).overlaps(b.get_window_extent(renderer))

@@ -17,6 +17,7 @@ started once more; a notebook's own failure (a cell's error) is never rerun.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import threading
@@ -129,10 +130,8 @@ class WarmKernel:
         """Stop the kernel, if this process started one."""
         km, self.km = self.km, None
         if km is not None and self.pid == os.getpid():
-            try:
+            with contextlib.suppress(Exception):  # already gone
                 run_sync(km.shutdown_kernel)(now=True)
-            except Exception:  # already gone
-                pass
 
 
 def run_sync(coroutine_function):
@@ -145,10 +144,8 @@ def run_sync(coroutine_function):
 def _forward(fd: int) -> None:
     with os.fdopen(fd, "rb", buffering=0) as pipe:
         while chunk := pipe.read(65536):
-            try:
+            with contextlib.suppress(OSError):
                 os.write(2, chunk)
-            except OSError:
-                pass
 
 
 #: this process's warm kernel (a runner worker, or a process building reports itself)

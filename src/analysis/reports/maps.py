@@ -123,7 +123,7 @@ def events_map(table: pd.DataFrame, periods: list[str], title: str, frame: tuple
     for ax in axes.flat[len(periods):]:
         ax.set_axis_off()
     fig.suptitle(title, fontsize=11, fontweight="bold")
-    sizes = sorted({max(1, int(round(biggest * f))) for f in (0.1, 0.5, 1.0)})
+    sizes = sorted({max(1, round(biggest * f)) for f in (0.1, 0.5, 1.0)})
     handles = [Line2D([], [], ls="", marker="o", ms=np.sqrt(6 + 420 * n / biggest), color="#777777", alpha=0.6,
                       label=f"{n} event{'s' if n != 1 else ''}") for n in sizes]
     fig.legend(handles=handles, loc="lower center", ncol=len(handles), fontsize=7, frameon=False,

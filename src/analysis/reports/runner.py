@@ -10,9 +10,9 @@ runs (say, two cron jobs) from overlapping.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
-import html
 import json
 import os
 import shutil
@@ -22,15 +22,16 @@ import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from pathlib import Path
 
 import yaml
 
-from analysis.atomic import umask, write_text_atomic
 from analysis import locations
+from analysis.atomic import umask, write_text_atomic
+from analysis.errors import AnalysisError
 from analysis.reports import site
 from analysis.reports.kernels import execute
-from analysis.errors import AnalysisError
 
 CONFIG = locations.config_path()
 NOTEBOOKS = locations.notebooks_dir()
@@ -255,10 +256,8 @@ def _die_with_children(signum, _frame) -> None:
     import psutil
 
     for child in psutil.Process().children(recursive=True):
-        try:
+        with contextlib.suppress(psutil.Error):
             child.kill()
-        except psutil.Error:
-            pass
     os._exit(128 + signum)
 
 
@@ -301,9 +300,7 @@ class Summary:
 
 def _unknown_reports(unknown: list[str], names: list[str]) -> str:
     """One line: the unknown names, the closest configured ones, and where the full list is."""
-    import difflib
-
-    near = sorted({m for u in unknown for m in difflib.get_close_matches(u, names, n=3, cutoff=0.6)})
+    near = sorted({m for u in unknown for m in get_close_matches(u, names, n=3, cutoff=0.6)})
     hint = f"did you mean {', '.join(near)}? " if near else ""
     shown = ", ".join(names) if len(names) <= 12 else f"{len(names)} reports (see 'reports --list')"
     return f"no report named {', '.join(unknown)}; {hint}configured: {shown}"

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis.errors import AnalysisError
-from analysis.reports.parameters import as_list, choose
 from analysis.record.load import Record, load  # noqa: F401  (load is used by the doctest)
+from analysis.reports.parameters import as_list, choose
 
 _YEAR = re.compile(r"^\s*(\d{4})\s*(?:[-–/]\s*(\d{4}))?\s*$")
 _DATES = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\s*/\s*(\d{4}-\d{2}-\d{2})\s*$")

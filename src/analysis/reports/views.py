@@ -90,10 +90,7 @@ def carriers(sel: Selection, topic_ids: list[str], link_table: str, key: str, to
     both = topics.merge(links, on="event_id")
     if both.empty:
         return pd.DataFrame(columns=columns)
-    if key == "org_id":
-        labels = org_labels(sel.record.organisations)
-    else:
-        labels = country_names(sel.record)
+    labels = org_labels(sel.record.organisations) if key == "org_id" else country_names(sel.record)
     tlabels = sel.record.topics.set_index("topic_id").label.astype(str)
     per_topic = topics.drop_duplicates(["event_id", "topic_id"]).topic_id.astype(str).value_counts()
     rows = []
