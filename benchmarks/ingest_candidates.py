@@ -26,6 +26,7 @@ from pathlib import Path
 from analysis.curation.ingest import extract
 from analysis.curation.ingest.evaluation import cases
 from analysis.curation.ingest.matching import fold
+from analysis.curation.names import split_aliases
 
 HERE = Path(__file__).resolve().parent
 RELEASES = HERE / "ingest_eval"
@@ -37,7 +38,7 @@ def recorded_forms(record: Path) -> dict[str, list[str]]:
     forms: dict[str, list[str]] = collections.defaultdict(list)
     with (record / "organisations.csv").open(encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
-            forms[r["org_id"]] += [r["name"], r.get("acronym") or "", *(r.get("aliases") or "").split("|")]
+            forms[r["org_id"]] += [r["name"], r.get("acronym") or "", *split_aliases(r.get("aliases"))]
     with (record / "organisation_names.csv").open(encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
             forms[r["org_id"]] += [r["name"], r.get("acronym") or ""]
