@@ -35,6 +35,12 @@ def _roles(text: str) -> dict[str, str]:
     pytest.param("Upravi granične policije Srbije uručena je donacija Češke, u opremi i vozilima.", "cz-gov", id="donacija-of-a-country"),
     pytest.param("Seminar organizuje Atina uz finansijsku podršku Švajcarske u okviru migracionog paketa.", "ch-gov", id="support-of"),
     pytest.param("The activity was financed by the Government of Switzerland.", "ch-gov", id="financed-by-the-government-of"),
+    pytest.param("The training was held within the project on border management supported by Government of Switzerland.", "ch-gov",
+                 id="supported-by"),
+    pytest.param("The consultation in Belgrade was organised by UNODC with support from the Government of France.", "government-of-france",
+                 id="support-from"),
+    pytest.param("The project on joint border patrols is funded by the UK Government and run by IOM in Sarajevo.", "uk-gov",
+                 id="uk-government"),
 ])
 def test_a_giving_country_is_its_government_as_donor(text, gov):
     assert _roles(text).get(gov) == "donor"

@@ -13,7 +13,8 @@ from analysis.curation.ingest.text import Sentence, Span, sentence_at
 _GIVES = re.compile(r"^\s+(?:je\s+|has\s+|have\s+|ka\s+|e\s+)?(?:donat(?:es|ed)|donira\w*|donirao|dhuro\w*|донира\w*|дарува\w*|"
                     r"(?:has\s+)?(?:funded|financed)\b)", re.I)
 #: the country after a word of giving or funding ("donacija Češke", "with the financial support of Switzerland")
-_GIVEN_BY = re.compile(r"(?:\bdonacij\w*|\bdonation\s+(?:of|from|by)|\bsupport\s+of|\bpodršk\w*|\bpodrsk\w*|\bpotpor\w*|\bfunded\s+by|"
+_GIVEN_BY = re.compile(r"(?:\bdonacij\w*|\bdonation\s+(?:of|from|by)|\bsupport\s+(?:of|from)|\b(?:supported|sponsored)\s+by|\bpodršk\w*|"
+                       r"\bpodrsk\w*|\bpotpor\w*|\bfunded\s+by|"
                        r"\bfinanced\s+by|\bfinansira\w*\s+(?:od\s+strane\s+)?|\bfinancira\w*\s+|\bдонација\s+(?:од|на)|\bdhurat\w*\s+nga|"
                        r"\bmbështetje\w*\s+(?:financiare\s+)?(?:të|nga))\s+(?:the\s+)?(?:Government\s+of\s+(?:the\s+)?|Vlad\w+\s+|"
                        r"Qeveri\w*\s+(?:së|të)\s+|Republi\w+\s+(?:of\s+)?)?$", re.I)

@@ -244,7 +244,7 @@ def _base_variants(g: Gazetteer, base: str, oid: str, cc: str, country_forms: li
     languages, and as a generic name read against the country in context."""
     adjective = DEMONYMS.get(cc)
     for c in [adjective, *country_forms]:
-        if c and not c.isupper():
+        if c and (not c.isupper() or base == "Government"):  # "UK Government", "US Government"; never "US Ministry of ..."
             g.orgs.add(f"{c} {base}", oid)
             if (base.isupper() or trailing) and c != adjective:
                 g.orgs.add(f"{base} {c}", oid)  # "IPA Srbije", "MUP Crne Gore", "Caritasa Srbije": the country in any case

@@ -18,7 +18,8 @@ DEMONYMS = {
 LOCAL_COUNTRY_NAMES = {
     "AL": "Albanija|Shqipëri|Shqipëria|Shqipërisë", "AT": "Austrija|Avstrija|Austri|Austrisë", "BA": "Bosnja dhe Hercegovina",
     "BG": "Bugarska|Bugarija|Bullgari", "CH": "Švicarska|Švajcarska|Švajcarija|Zvicër|Zvicra", "CZ": "Češka|Republika Češka",
-    "DE": "Njemačka|Nemačka|Germanija|Gjermani", "FR": "Francuska|Francija|Franca|Francë", "GB": "Velika Britanija|Ujedinjeno Kraljevstvo|"
+    "DE": "Njemačka|Nemačka|Germanija|Gjermani", "FR": "Francuska|Francija|Franca|Francë", "GB": "UK|Great Britain|Britain|"
+    "Velika Britanija|Ujedinjeno Kraljevstvo|"
     "Britanija|Britani e Madhe|Mbretëria e Bashkuar|Britanisë", "GR": "Grčka|Grcija|Greqi|Greqia", "HR": "Hrvatska|Hrvatske|Kroacia|Hrvatska",
     "HU": "Mađarska|Madjarska|Ungarija|Hungaria|Hungari", "IT": "Italija|Itali|Italia", "ME": "Crna Gora|Crnogorsk|Mali i Zi|Malit të Zi|"
     "Crna Gora", "MK": "RSM|Makedonija|Sjeverna Makedonija|Severna Makedonija|Maqedonia|Maqedonia e Veriut|Maqedonisë së Veriut",

@@ -26,8 +26,9 @@ TAKING_PART = [
                   r"chaired by|presided by|presidency|chairmanship|chair(?:ed)?\b|predsjedava\w*|predsedava\w*|"
                   r"presidency-in-office|chairmanship-in-office"),
     ("host", r"hosted by|host(?:ed|s)?\b|at the invitation of|domacin\w*|domakin\w*|nikoqir\w*"),
-    ("donor", r"funded by|financed by|co-?funded by|co-?financed by|sponsored by|supported by|with the (?:financial |generous )?support of|"
-              r"thanks to the (?:financial )?support of|donated by|donor|grant from|funding from|-funded|-financed|"
+    ("donor", r"funded by|financed by|co-?funded by|co-?financed by|sponsored by|supported by|"
+              r"with (?:the )?(?:financial |generous |kind )?support (?:of|from)|"
+              r"thanks to the (?:financial )?support of|donated by|donor|grant from|funding (?:and support )?from|-funded|-financed|"
               r"finansir\w*|financir\w*|sufinansir\w*|sufinancir\w*|podrsk\w*|poddrsk\w*|mbeshtet\w*|financuar|finansiran\w*"),
     ("trainer", r"trainers? (?:from|of)|delivered by|lecturers? (?:from|of)|experts? from|predavac\w*|trener\w*"),
     ("partner", r"discuss\w* with|talks with|between|together with|in co-?operation with|in partnership with|met with|"
