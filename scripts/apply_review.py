@@ -223,6 +223,9 @@ def apply_fixes(t: Tables, eid: str, fx: dict) -> None:
             if normalise(old) != normalise(spec["name"]) or old != spec["name"]:
                 aliases.append(old)
             person["aliases"] = "|".join(dict.fromkeys(aliases))
+        if person and spec.get("alias_add"):  # a spelling of the page the record lacks: kept as an alias
+            extra = [a for a in split_aliases(str(spec["alias_add"])) if a != person["name"]]
+            person["aliases"] = "|".join(dict.fromkeys([*split_aliases(person["aliases"]), *extra]))
         for r in t.links("event_people", eid):
             if r["person_id"] == pid:
                 for key in ("role", "role_original"):

@@ -112,3 +112,16 @@ def test_a_reasons_file_that_is_not_a_json_object_stops_the_run_before_any_chang
     done = _run(tmp_path, [{"event_id": tables.rows["events"][0]["event_id"], "verdict": "out-of-scope"}], reasons)
     assert done.returncode == 1 and "not a JSON object" in done.stderr and "Traceback" not in done.stderr
     assert (tmp_path / "data" / "events.csv").read_bytes() == before and reasons.read_text(encoding="utf-8") == "[1, 2]"
+
+
+def test_a_spelling_given_as_alias_add_becomes_an_alias_and_the_name_stays(tables):
+    # reviews of the eighth session wrote `people_fix: [{person_id, name, alias_add}]` for a page's spelling the record lacked
+    link = tables.rows["event_people"][0]
+    person = next(p for p in tables.rows["people"] if p["person_id"] == link["person_id"])
+    name, before = person["name"], apply_review.split_aliases(person["aliases"])
+    apply_review.apply_fixes(tables, link["event_id"], {"people_fix": [{"person_id": person["person_id"], "name": name,
+                                                                        "alias_add": "Zzyzx Spelling"}]})
+    assert person["name"] == name
+    assert apply_review.split_aliases(person["aliases"]) == [*before, "Zzyzx Spelling"]
+    apply_review.apply_fixes(tables, link["event_id"], {"people_fix": [{"person_id": person["person_id"], "alias_add": name}]})
+    assert apply_review.split_aliases(person["aliases"]) == [*before, "Zzyzx Spelling"]  # the name itself is no alias
