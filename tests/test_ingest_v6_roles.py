@@ -70,3 +70,16 @@ def test_cooperation_between_countries_is_a_subject(text, code):
 def test_a_border_of_two_countries_in_macedonian_with_turkey():
     d = extract("Полицаецот ќе учествува во операцијата на Фронтекс во Елхово на бугарско-турската граница.")
     assert "TR" in [c["code"] for c in d["mentioned"]["countries"]]
+
+
+@pytest.mark.parametrize(("text", "org", "role"), [
+    pytest.param("The seminar in Skopje was held under the auspices of the Ministry of Interior of North Macedonia and organised by IOM.",
+                 "mi-mk", "named", id="auspices-is-named"),
+    pytest.param("The seminar in Skopje was held under the auspices of the Ministry of Interior of North Macedonia and organised by IOM.",
+                 "iom", "organiser", id="the-organiser-beside-it"),
+    pytest.param("The regional meeting in Budva was chaired by the Ministry of Interior of Montenegro and attended by IOM.", "mi-me", "host",
+                 id="a-chair-is-the-host"),
+])
+def test_roles_follow_the_codebook_for_patrons_and_chairs(text, org, role):
+    # the codebook: a body under whose auspices an event is held is `named`; a chair (a chairmanship-in-office) is `host`
+    assert _roles(text).get(org) == role

@@ -21,11 +21,13 @@ from analysis.curation.ingest.text import Sentence, Span, sentence_at
 
 #: cues of taking part, in English and folded BCMS, Macedonian (Latin after folding) and Albanian: (role, pattern)
 TAKING_PART = [
-    ("organiser", r"co-?organi[sz]ed by|organi[sz]ed by|organi[sz]ers?\b|in organi[sz]ation of|under the auspices of|"
-                  r"u organizacij\w+|u suorganizacij\w+|organizira\w*|organizova\w*|organizuar nga|vo organizacij\w+|"
-                  r"chaired by|presided by|presidency|chairmanship|chair(?:ed)?\b|predsjedava\w*|predsedava\w*|"
-                  r"presidency-in-office|chairmanship-in-office"),
-    ("host", r"hosted by|host(?:ed|s)?\b|at the invitation of|domacin\w*|domakin\w*|nikoqir\w*"),
+    ("organiser", r"co-?organi[sz]ed by|organi[sz]ed by|organi[sz]ers?\b|in organi[sz]ation of|"
+                  r"u organizacij\w+|u suorganizacij\w+|organizira\w*|organizova\w*|organizuar nga|vo organizacij\w+"),
+    # the codebook: a body under whose auspices or patronage an event is held is `named` (a chair among them is the host)
+    ("named", r"under the (?:auspices|aegis|patronage) of|pod pokrovitelj\w*|nen patronazh\w*|pod pokroviteljstv\w*"),
+    ("host", r"hosted by|host(?:ed|s)?\b|at the invitation of|domacin\w*|domakin\w*|nikoqir\w*|"  # the codebook: a chair is the host
+             r"chaired by|presided by|presidency|chairmanship|chair(?:ed)?\b|predsjedava\w*|predsedava\w*|"
+             r"presidency-in-office|chairmanship-in-office"),
     ("donor", r"funded by|financed by|co-?funded by|co-?financed by|sponsored by|supported by|"
               r"with (?:the )?(?:financial |generous |kind )?support (?:of|from)|"
               r"thanks to the (?:financial )?support of|donated by|donor|grant from|funding (?:and support )?from|-funded|-financed|"
