@@ -32,6 +32,7 @@ from analysis.curation.ingest.neworgs import new_organisations
 from analysis.curation.ingest.offices import named_office
 from analysis.curation.ingest.people import find_people
 from analysis.curation.ingest.presidency import presidencies
+from analysis.curation.ingest.recorded import recorded_body
 from analysis.curation.ingest.roles import classify, compound_countries
 from analysis.curation.ingest.text import Sentence, Span, _line_of, language_country, plain_text, sentence_at, sentences
 from analysis.curation.ingest.venue import event_place
@@ -135,6 +136,13 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
                          [p["name"] for p in places] + [g.country_names.get(c["code"], "") for c in country_hits], home=home,
                          venue=place_cc)
     _only_in_titles(g, people, taking, mentioned)
+    from_record, on_page = [], {h["id"] for h in taking + mentioned}
+    for p in people:  # a person the record knows, named with no body: the body the page names that the record gives them
+        if p["organisation"] is None and (found := recorded_body(g, p.get("known_as"), draft.get("date_start") or published, url)) \
+                and found[0] in on_page:
+            p["organisation"] = found[0]
+            from_record.append(f"{p['name']}: the page names no body; the record gives {g.org_names.get(found[0], found[0])} "
+                               f"at {found[1]}: check that it holds on this page")
     _represented(g, taking, mentioned)
     _source_with_people(people, taking, mentioned)
     known = {h["id"] for h in taking + mentioned}
@@ -197,7 +205,7 @@ def extract(raw: str, data_dir: Path | None = None, url: str | None = None, publ
         "places_mentioned": [f"{p['name']} ({p['country']}): {p['evidence']}" for p in places
                              if not place or p["id"] != place.get("id")],
         "new_places": new_places,
-        "to_check": _checklist(draft, new_places, new_orgs) + [
+        "to_check": _checklist(draft, new_places, new_orgs) + from_record + [
             f"'{g.org_names.get(h['id'], h['id'])}' is named with a country: the record keeps its office there, {office}; "
             f"link the office instead if the page means it" for h in taking if (office := named_office(text, g, h["id"], h["spans"]))],
     }

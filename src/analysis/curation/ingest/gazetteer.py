@@ -32,6 +32,8 @@ from analysis.curation.names import normalise, split_aliases
 #: the record's tables a gazetteer is compiled from
 TABLES = ("countries", "initiative_places", "initiatives", "organisation_names", "organisations", "people", "places",
           "topics")
+#: the record's rows a gazetteer remembers people's bodies from (optional: a look-up record without them has no memory)
+HISTORY = ("events", "event_people", "event_sources")
 
 
 def _rows(data_dir: Path, name: str) -> list[dict[str, str]]:
@@ -64,6 +66,8 @@ class Gazetteer:
     initiatives: Matcher = field(default_factory=Matcher)
     centres: list[tuple[str, str]] = field(default_factory=list)  # (initiative_id, place name)
     place_words: frozenset[str] = frozenset()  # capitalised words of place and country names: not parts of people's names
+    person_orgs: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)  # person_id -> (date, org_id, event_id)
+    event_urls: dict[str, list[str]] = field(default_factory=dict)  # url_key(page) -> the events it is a source of
 
     @classmethod
     def cached(cls, data_dir: Path | None = None) -> Gazetteer:
@@ -74,6 +78,9 @@ class Gazetteer:
         try:
             for name in TABLES:
                 digest.update((data_dir / f"{name}.csv").read_bytes())
+            for name in HISTORY:
+                path = data_dir / f"{name}.csv"
+                digest.update(path.read_bytes() if path.exists() else b"-")
         except OSError:
             return cls.load(data_dir)  # load names the missing or unreadable file
         return _compiled(data_dir.resolve(), digest.hexdigest())
@@ -153,6 +160,7 @@ class Gazetteer:
                     g.initiatives.add(form, r["initiative_id"])
             if r["kind"] == "police-cooperation-centre":
                 g.centres.extend((r["initiative_id"], g.places[p]["name"]) for p in place_of.get(r["initiative_id"], []) if p in g.places)
+        _remember(g, data_dir)
         return g
 
     def person(self, name: str) -> str | None:
@@ -164,6 +172,27 @@ class Gazetteer:
             if same_name(form, key):
                 return pid
         return None
+
+
+def url_key(url: str) -> str:
+    """A page's address compared without its scheme, "www." and a closing slash."""
+    return re.sub(r"^(?:https?://)?(?:www\.)?", "", url.strip().lower()).rstrip("/")
+
+
+def _remember(g: Gazetteer, data_dir: Path) -> None:
+    """Which body each person was with in the record's rows, and which rows each page is a source of (when the record has
+    its event tables: the frozen look-up record of the tests has not)."""
+    if not all((data_dir / f"{name}.csv").exists() for name in HISTORY):
+        return
+    dates = {}
+    for r in _rows(data_dir, "events"):
+        dates[r["event_id"]] = r["date_start"] or r["date_end"]
+        g.event_urls.setdefault(url_key(r["source_url"]), []).append(r["event_id"])
+    for r in _rows(data_dir, "event_sources"):
+        g.event_urls.setdefault(url_key(r["url"]), []).append(r["event_id"])
+    for r in _rows(data_dir, "event_people"):
+        if r["org_id"]:
+            g.person_orgs.setdefault(r["person_id"], []).append((dates.get(r["event_id"], ""), r["org_id"], r["event_id"]))
 
 
 @functools.lru_cache(maxsize=512)
