@@ -101,6 +101,7 @@ def make_package(out: Path, n_events: int, seed: int = 0) -> Path:
     m = n // 5
     _write(out / "event_initiatives.csv", {"event_id": event_ids[:m], "initiative_id": rng.choice(init_ids, m)})
     _write(out / "distinct_events.csv", {"event_id": [], "other_event_id": [], "reason": []})
+    _write(out / "retired_events.csv", {"event_id": [], "date_removed": [], "merged_into": [], "reason": []})
     return out
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -33,7 +34,7 @@ class Tables:
         self.columns: dict[str, list[str]] = {}
         self.rows: dict[str, list[dict[str, str]]] = {}
         for name in ["events", "organisations", "people", "places", "initiatives", "initiative_organisations", *LINKS,
-                     "distinct_events", "organisation_names"]:
+                     "distinct_events", "organisation_names", "retired_events"]:
             with (data / f"{name}.csv").open(encoding="utf-8", newline="") as fh:
                 reader = csv.DictReader(fh)
                 self.columns[name] = list(reader.fieldnames or [])
@@ -168,14 +169,17 @@ class Tables:
         return pid
 
 
-def remove_event(t: Tables, eid: str) -> None:
+def remove_event(t: Tables, eid: str, into: str = "") -> None:
     t.rows["events"] = [r for r in t.rows["events"] if r["event_id"] != eid]
+    for r in t.rows["retired_events"]:  # rows merged into this one now point where it goes (nowhere, if removed)
+        if r["merged_into"] == eid:
+            r["merged_into"] = into
     for table in LINKS:
         t.drop_links(table, lambda r: r["event_id"] == eid)
     t.drop_links("distinct_events", lambda r: eid in (r["event_id"], r["other_event_id"]))
     for r in t.rows["events"]:
         if r["follow_up_of"] == eid:
-            r["follow_up_of"] = ""
+            r["follow_up_of"] = into
 
 
 def merge_into(t: Tables, eid: str, keep: str) -> None:
@@ -186,7 +190,7 @@ def merge_into(t: Tables, eid: str, keep: str) -> None:
     if gone["source_url"] != kept["source_url"]:
         t.add_link("event_sources", {"event_id": keep, "url": gone["source_url"], "publisher": gone["source_publisher"],
                                      "relation": "copy"})
-    remove_event(t, eid)
+    remove_event(t, eid, into=keep)
 
 
 def _country(code: object) -> str:
@@ -321,6 +325,10 @@ def main() -> int:
             continue
         removed[eid] = f"duplicate of {keep} (merged: its page became an extra source of {keep})"
         merge_into(t, eid, keep)
+    today = dt.date.today().isoformat()
+    for eid, why in removed.items():  # an id that leaves the record is retired: never given to another event
+        keep = next((k for e, k in merges if e == eid), "")
+        t.rows["retired_events"].append({"event_id": eid, "date_removed": today, "merged_into": keep, "reason": why[:600]})
     t.save()
     args.reasons.write_text(json.dumps({**earlier, **removed}, indent=1, ensure_ascii=False), encoding="utf-8")
     print("verdicts:", counts, "| removed:", len(removed), "| new entities:", len(t.log))

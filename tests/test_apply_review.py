@@ -4,6 +4,7 @@ named after the placeholder (a review of 2026-11-30 had made bodies called "scip
 
 from __future__ import annotations
 
+import csv
 import importlib.util
 import json
 import shutil
@@ -125,3 +126,29 @@ def test_a_spelling_given_as_alias_add_becomes_an_alias_and_the_name_stays(table
     assert apply_review.split_aliases(person["aliases"]) == [*before, "Zzyzx Spelling"]
     apply_review.apply_fixes(tables, link["event_id"], {"people_fix": [{"person_id": person["person_id"], "alias_add": name}]})
     assert apply_review.split_aliases(person["aliases"]) == [*before, "Zzyzx Spelling"]  # the name itself is no alias
+
+
+def _retired(tmp_path) -> dict[str, dict]:
+    with (tmp_path / "data" / "retired_events.csv").open(encoding="utf-8", newline="") as fh:
+        return {r["event_id"]: r for r in csv.DictReader(fh)}
+
+
+def test_a_removed_or_merged_row_retires_its_id_and_the_record_stays_valid(tables, tmp_path):
+    """An id that leaves the record is listed in retired_events.csv (with the row it went into), so it is never reused."""
+    a, b, c = (r["event_id"] for r in tables.rows["events"][5:8])
+    reasons = tmp_path / "removed.json"
+    done = _run(tmp_path, [{"event_id": a, "verdict": "out-of-scope", "scope_reason": "a statement"},
+                           {"event_id": b, "verdict": "duplicate", "fixes": {"duplicate_of": c}}], reasons)
+    assert done.returncode == 0, done.stderr
+    retired = _retired(tmp_path)
+    assert (retired[a]["merged_into"], retired[a]["reason"]) == ("", "out of scope: a statement")
+    assert retired[b]["merged_into"] == c and retired[b]["date_removed"]
+    # the row b went into is merged in turn: b now points where c went
+    d = next(r["event_id"] for r in tables.rows["events"][9:] if r["event_id"] not in (a, b, c))
+    done = _run(tmp_path, [{"event_id": c, "verdict": "duplicate", "fixes": {"duplicate_of": d}}], reasons)
+    assert done.returncode == 0, done.stderr
+    retired = _retired(tmp_path)
+    assert retired[b]["merged_into"] == d and retired[c]["merged_into"] == d
+    check = subprocess.run([sys.executable, "-m", "analysis", "--data", str(tmp_path / "data"), "validate"],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr

@@ -310,6 +310,13 @@ def _event_duplicate(t):
     return "events", len(ev) - 2, "event_id"
 
 
+def _event_retired(t):
+    ev, retired = t["events"], t["retired_events"]
+    r = 1
+    retired.append([ev[r + 1][0], "2026-12-01", "", "a test"])
+    return "events", r, "event_id"
+
+
 def _initiative_precision(t):
     it = t["initiatives"]
     r = _first_row(it, "start_date")
@@ -396,6 +403,7 @@ BREAKERS: dict[tuple[str, str], Callable] = {
     ("events", "date-evidence"): _event_evidence,
     ("events", "scope"): _event_scope,
     ("events", "duplicate"): _event_duplicate,
+    ("events", "retired-id"): _event_retired,
     ("initiatives", "date-precision"): _initiative_precision,
     ("initiatives", "date-order"): _initiative_order,
     ("organisation_names", "date-order"): _name_order,

@@ -47,7 +47,10 @@ class Planner:
         self.countries = set(current["countries"].country_code)
         self.person_ids = set(current["people"].person_id)
         self.place_ids = set(current["places"].place_id)
-        ids = current["events"].event_id.str.extract(r"ev-(\d+)")[0].dropna().astype(int)
+        taken = [current["events"].event_id]  # and the retired ids: an id is never given to another event
+        if "retired_events" in current:
+            taken.append(current["retired_events"].event_id)
+        ids = pd.concat(taken).str.extract(r"ev-(\d+)")[0].dropna().astype(int)
         self.next_event = (int(ids.max()) + 1) if len(ids) else 1
         ev = current["events"]
         self.known_urls: dict[str, list[tuple[str, str, str, str]]] = {}

@@ -227,6 +227,13 @@ def _people_bodies(col: _Collector, event_organisations: _Collector) -> None:
                        "takes part through its people) or leave org_id empty")
 
 
+def _retired(col: _Collector, retired_events: _Collector) -> None:
+    gone = retired_events.raw.table.column("event_id")
+    col.rows(pc.fill_null(pc.is_in(col.raw.table.column("event_id"), gone), False), "event_id", "retired-id",
+             lambda v: f"{v} is a retired id (retired_events.csv): an id is never given to another event; give this event "
+                       "the next free id")
+
+
 #: a Latin letter next to a Cyrillic one inside a word: a look-alike letter copied from a page ("Joхaнeс", "Mинистерството")
 _MIXED_SCRIPT = r"[\p{Latin}][\p{Cyrillic}]|[\p{Cyrillic}][\p{Latin}]"
 
@@ -277,6 +284,10 @@ RECORD_RULES: dict[str, tuple[RecordRule, ...]] = {
                    f"the same dates and place and near-identical titles (token-set similarity {TITLE_SIMILARITY}/100 or more), are "
                    "reported unless distinct_events.csv lists the pair with the reason.",
                    _duplicates, ("event_sources", "distinct_events")),
+        RecordRule("events", "retired-id",
+                   "No event carries an id listed in retired_events.csv: the id of a row that was merged or removed is never "
+                   "given to another event, so a citation of it cannot lead to the wrong event.",
+                   _retired, ("retired_events",)),
     ),
     "event_organisations": (
         RecordRule("event_organisations", "authority-country",
