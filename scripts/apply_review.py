@@ -169,11 +169,14 @@ class Tables:
         return pid
 
 
-def remove_event(t: Tables, eid: str, into: str = "") -> None:
+def remove_event(t: Tables, eid: str, why: str, into: str = "") -> None:
+    """Take a row out of the record; its id is retired (never given to another event), with ``why`` and the row it went into."""
     t.rows["events"] = [r for r in t.rows["events"] if r["event_id"] != eid]
     for r in t.rows["retired_events"]:  # rows merged into this one now point where it goes (nowhere, if removed)
         if r["merged_into"] == eid:
             r["merged_into"] = into
+    t.rows["retired_events"].append({"event_id": eid, "date_removed": dt.date.today().isoformat(), "merged_into": into,
+                                     "reason": why[:600]})
     for table in LINKS:
         t.drop_links(table, lambda r: r["event_id"] == eid)
     t.drop_links("distinct_events", lambda r: eid in (r["event_id"], r["other_event_id"]))
@@ -182,7 +185,7 @@ def remove_event(t: Tables, eid: str, into: str = "") -> None:
             r["follow_up_of"] = into
 
 
-def merge_into(t: Tables, eid: str, keep: str) -> None:
+def merge_into(t: Tables, eid: str, keep: str, why: str) -> None:
     gone, kept = t.event(eid), t.event(keep)
     for table in LINKS:
         for row in t.links(table, eid):
@@ -190,7 +193,7 @@ def merge_into(t: Tables, eid: str, keep: str) -> None:
     if gone["source_url"] != kept["source_url"]:
         t.add_link("event_sources", {"event_id": keep, "url": gone["source_url"], "publisher": gone["source_publisher"],
                                      "relation": "copy"})
-    remove_event(t, eid, into=keep)
+    remove_event(t, eid, why, into=keep)
 
 
 def _country(code: object) -> str:
@@ -315,7 +318,7 @@ def main() -> int:
             fx = item.get("fixes") or {}
             if verdict == "out-of-scope":
                 removed[eid] = f"out of scope: {item.get('scope_reason') or 'no migration, border, asylum or trafficking angle on its page'}"
-                remove_event(t, eid)
+                remove_event(t, eid, removed[eid])
                 continue
             apply_fixes(t, eid, fx)
             if fx.get("duplicate_of"):
@@ -324,11 +327,7 @@ def main() -> int:
         if t.event(eid) is None or t.event(keep) is None:
             continue
         removed[eid] = f"duplicate of {keep} (merged: its page became an extra source of {keep})"
-        merge_into(t, eid, keep)
-    today = dt.date.today().isoformat()
-    for eid, why in removed.items():  # an id that leaves the record is retired: never given to another event
-        keep = next((k for e, k in merges if e == eid), "")
-        t.rows["retired_events"].append({"event_id": eid, "date_removed": today, "merged_into": keep, "reason": why[:600]})
+        merge_into(t, eid, keep, removed[eid])
     t.save()
     args.reasons.write_text(json.dumps({**earlier, **removed}, indent=1, ensure_ascii=False), encoding="utf-8")
     print("verdicts:", counts, "| removed:", len(removed), "| new entities:", len(t.log))

@@ -152,3 +152,12 @@ def test_a_removed_or_merged_row_retires_its_id_and_the_record_stays_valid(table
     check = subprocess.run([sys.executable, "-m", "analysis", "--data", str(tmp_path / "data"), "validate"],
                            capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_a_chain_of_merges_in_one_run_points_every_retired_id_at_the_survivor(tables, tmp_path):
+    a, b, c = (r["event_id"] for r in tables.rows["events"][20:23])
+    done = _run(tmp_path, [{"event_id": a, "verdict": "duplicate", "fixes": {"duplicate_of": b}},
+                           {"event_id": b, "verdict": "duplicate", "fixes": {"duplicate_of": c}}], tmp_path / "removed.json")
+    assert done.returncode == 0, done.stderr
+    retired = _retired(tmp_path)
+    assert retired[a]["merged_into"] == c and retired[b]["merged_into"] == c
