@@ -53,8 +53,13 @@ def plain_text(raw: str) -> str:
         parser = _TextOnly()
         parser.feed(raw)
         raw = "".join(parser.parts)
-    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in raw.replace("\r\n", "\n").split("\n")]
+    lines = [_GLUED_TIME.sub(r"\1 ", re.sub(r"[ \t\u00a0]+", " ", line).strip()) for line in raw.replace("\r\n", "\n").split("\n")]
     return "\n".join(line for line in lines if line)
+
+
+#: a page's time stamp glued to the first word of the text ("27.06.2023. | 12:58Direktor Granične policije ..."): a space
+#: goes between, so the word opens a title rather than ending a number
+_GLUED_TIME = re.compile(r"(\b\d{1,2}[:.]\d{2})(?=[A-ZČĆŠŽĐÇËÄÖÜА-ЯЃЌЅЉЊЏЈЂЋ][a-zčćšžđçëäöüа-яѓќѕљњџјђћ])")
 
 
 _ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "dr", "prof", "st", "no", "nr", "m.a", "b.a", "h.e", "e.g", "i.e", "approx", "vs",
