@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import subprocess
 import sys
 from pathlib import Path
@@ -65,6 +66,16 @@ def test_cli_review_unknown_event_is_one_line(pkg: Path, tmp_path: Path):
     res = subprocess.run([sys.executable, "-m", "analysis", "--data", str(pkg), "review", "ev-9999", "--page", str(SEED),
                           "-o", str(tmp_path / "r.md")], capture_output=True, text=True, timeout=120)
     assert res.returncode == 1 and "ev-9999: no such event" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_cli_review_of_a_retired_id_says_what_became_of_it(pkg: Path, tmp_path: Path):
+    """A citation of a row that left the record finds the row it was merged into, or why it was removed."""
+    with (pkg / "retired_events.csv").open(encoding="utf-8", newline="") as fh:
+        merged = next(r for r in csv.DictReader(fh) if r["merged_into"])
+    res = subprocess.run([sys.executable, "-m", "analysis", "--data", str(pkg), "review", merged["event_id"], "--page", str(SEED),
+                          "-o", str(tmp_path / "r.md")], capture_output=True, text=True, timeout=120)
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    assert f"{merged['event_id']}: no longer in the record: merged into {merged['merged_into']}" in res.stderr
 
 
 def test_cli_review_exits_1_naming_the_rows_whose_page_could_not_be_read(pkg: Path, tmp_path: Path):

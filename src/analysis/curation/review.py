@@ -51,6 +51,8 @@ class Record:
         self.people = {r["person_id"]: r for r in _rows(data_dir, "people")}
         self.orgs = {r["org_id"]: r for r in _rows(data_dir, "organisations")}
         self.countries = {r["country_code"]: r["name"] for r in _rows(data_dir, "countries")}
+        retired = data_dir / "retired_events.csv"
+        self.retired = {r["event_id"]: r for r in _rows(data_dir, "retired_events")} if retired.exists() else {}
 
     def linked(self, event_id: str, table: str) -> list[dict]:
         return self.links.get(event_id, {}).get(table, [])
@@ -59,6 +61,10 @@ class Record:
 def review_event(rec: Record, event_id: str, source: str | None, data_dir: Path) -> Review:
     """Compare one event's row with a fresh extraction of its page (``source``: a file or URL; default the row's source_url)."""
     row = rec.events.get(event_id)
+    if row is None and (gone := rec.retired.get(event_id)):
+        where = f"merged into {gone['merged_into']}" if gone["merged_into"] else "removed"
+        raise AnalysisError(f"{event_id}: no longer in the record: {where} on {gone['date_removed']} ({gone['reason']}); "
+                            f"see {data_dir / 'retired_events.csv'}")
     if row is None:
         raise AnalysisError(f"{event_id}: no such event in {data_dir / 'events.csv'}")
     source = source or row["source_url"]
