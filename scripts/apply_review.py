@@ -241,7 +241,8 @@ def apply_fixes(t: Tables, eid: str, fx: dict) -> None:
                 if spec.get("org"):
                     r["org_id"] = t.org_ref(_person_org(spec), fx)
     for spec in fx.get("people_add") or []:
-        pid = t.person_id(spec["name"])
+        known = spec.get("person_id") and any(p["person_id"] == spec["person_id"] for p in t.rows["people"])
+        pid = str(spec["person_id"]) if known else t.person_id(spec["name"])  # the record's person under another spelling
         org = t.org_ref(_person_org(spec), fx) if spec.get("org") else ""
         t.add_link("event_people", {"event_id": eid, "person_id": pid, "role": str(spec.get("role") or ""),
                                     "role_original": str(spec.get("role_original") or ""), "org_id": org})

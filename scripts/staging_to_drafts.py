@@ -142,6 +142,7 @@ def main() -> int:
     orgs = Organisations(args.data)
     initiatives = {i["initiative_id"] for i in _rows(args.data, "initiatives")}
     links = _rows(args.data, "event_organisations")
+    people_links = _rows(args.data, "event_people")
     events, fixes, skipped = [], [], []
     for sheet in args.sheets:
         for n, e in enumerate(yaml.safe_load(sheet.read_text(encoding="utf-8")) or [], 1):
@@ -159,12 +160,20 @@ def main() -> int:
             if e.get("duplicate_of"):
                 eid = e["duplicate_of"]
                 linked = {r["org_id"] for r in links if r["event_id"] == eid}
-                new_orgs = [o for o in e.get("organisations") or [] if isinstance(o, dict) and orgs.resolve(o) not in linked]
+                specs = [o for o in e.get("organisations") or [] if isinstance(o, dict)]
+                new_orgs = [o for o in specs if orgs.resolve(o) not in linked]
+                present = {r["person_id"] for r in people_links if r["event_id"] == eid}
+                # the people the page names that the row lacks come too (round 15's duplicates had lost them)
+                people = [{"name": p["name"], **({"person_id": str(p["person_id"])} if p.get("person_id") else {}),
+                           "role": p.get("role") or "", "role_original": p.get("role_original") or "",
+                           "org": _affiliation(orgs, str(p.get("org") or ""), specs)}
+                          for p in e.get("people") or [] if isinstance(p, dict) and p.get("name") and p.get("person_id") not in present]
                 fixes.append({"event_id": eid, "verdict": "fix", "page_seen": e["source_url"], "fixes": {
                     "sources_add": [{"url": e["source_url"], "publisher": e.get("source_publisher") or "", "relation": "report"},
                                     *sources],
                     "countries_add": [_country(c) for c in e.get("countries") or []],
-                    "orgs_add": [{"org": orgs.resolve(o), "role": o.get("role") or "named"} for o in new_orgs]}})
+                    "orgs_add": [{"org": orgs.resolve(o), "role": o.get("role") or "named"} for o in new_orgs],
+                    **({"people_add": people} if people else {})}})
                 continue
             if e.get("date_end") and not e.get("date_start"):
                 # an open window cannot be coded: the row goes in undated, its one bound kept in words

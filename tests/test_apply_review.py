@@ -161,3 +161,14 @@ def test_a_chain_of_merges_in_one_run_points_every_retired_id_at_the_survivor(ta
     assert done.returncode == 0, done.stderr
     retired = _retired(tmp_path)
     assert retired[a]["merged_into"] == c and retired[b]["merged_into"] == c
+
+
+def test_a_person_added_with_the_record_s_id_is_that_person_whatever_the_spelling(tables):
+    person = tables.rows["people"][3]
+    eid = next(r["event_id"] for r in tables.rows["events"] if not any(
+        p["person_id"] == person["person_id"] for p in tables.links("event_people", r["event_id"])))
+    before = len(tables.rows["people"])
+    apply_review.apply_fixes(tables, eid, {"people_add": [{"name": person["name"] + " (spelled otherwise)",
+                                                           "person_id": person["person_id"], "role": "Adviser"}]})
+    assert len(tables.rows["people"]) == before
+    assert any(p["person_id"] == person["person_id"] for p in tables.links("event_people", eid))

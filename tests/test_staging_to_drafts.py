@@ -54,3 +54,32 @@ def test_a_staged_person_id_reaches_the_draft_as_known_as(pkg, tmp_path):
     people = yaml.safe_load(drafts.read_text(encoding="utf-8"))["events"][0]["people"]
     assert people == [{"name": person["name"] + " Jr", "title": "Director", "title_original": "", "organisation": "",
                        "known_as": person["person_id"]}]
+
+
+def test_a_duplicate_entry_brings_the_people_the_row_lacks(pkg, tmp_path):
+    """A staged page of a recorded event adds its sources, countries and bodies to the row, and now its people too (round 15's
+    duplicates had lost them); a person the row already links is not added again."""
+    import csv
+    import subprocess
+    import sys
+
+    import yaml
+
+    links = list(csv.DictReader((pkg / "event_people.csv").open(encoding="utf-8")))
+    link = links[0]
+    linked = {r["person_id"] for r in links if r["event_id"] == link["event_id"]}
+    other = next(p for p in csv.DictReader((pkg / "people.csv").open(encoding="utf-8")) if p["person_id"] not in linked)
+    sheet = tmp_path / "fam-test.yaml"
+    sheet.write_text(yaml.safe_dump([{
+        "source_url": "https://example.org/another-report", "source_publisher": "Example", "title": "Another report",
+        "duplicate_of": link["event_id"], "countries": [], "organisations": [],
+        "people": [{"name": "Someone Linked", "person_id": link["person_id"], "role": "Director", "org": ""},
+                   {"name": other["name"] + " (as the page spells)", "person_id": other["person_id"], "role": "Adviser", "org": ""}],
+    }], allow_unicode=True), encoding="utf-8")
+    drafts, fixes = tmp_path / "new.yaml", tmp_path / "fixes.yaml"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "staging_to_drafts.py"), str(sheet), "--data", str(pkg),
+                    "--drafts", str(drafts), "--fixes", str(fixes)], check=True, capture_output=True)
+    (fix,) = yaml.safe_load(fixes.read_text(encoding="utf-8"))
+    assert fix["event_id"] == link["event_id"]
+    assert fix["fixes"]["people_add"] == [{"name": other["name"] + " (as the page spells)", "person_id": other["person_id"],
+                                           "role": "Adviser", "role_original": "", "org": ""}]
