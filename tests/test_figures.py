@@ -141,6 +141,20 @@ def test_heatmap_turns_labels_the_width_estimate_thought_would_fit():
     plt.close(fig)
 
 
+def test_heatmap_with_more_years_than_turned_labels_fit_labels_every_other_year():
+    # 0.3.17's visa agreement of 1992 stretched the organisations-by-year grid to 35 years beside long body names:
+    # the turned year labels clashed; now every n-th year is labelled, the first included, and none clash
+    years = list(range(1992, 2027))
+    table = pd.DataFrame(1, index=["Ministry of Interior of a rather long-named country", "b"], columns=years)
+    fig = figures.heatmap(table, "t", "Year", "Organisation")
+    assert figures.overlapping_labels(fig) == []
+    shown = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
+    assert shown[0] == "1992" and 1 < len(shown) < len(years)
+    ticks = list(fig.axes[0].get_xticks())
+    assert all(years[int(t)] == int(label) for t, label in zip(ticks, shown))  # each label under its own column
+    plt.close(fig)
+
+
 def test_slanted_labels_anchored_right_are_measured_from_their_anchor():
     # a short label before a long one: their right ends (the anchors) are a column apart, so they do not clash
     fig, ax = plt.subplots(figsize=(4, 2))

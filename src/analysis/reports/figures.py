@@ -100,10 +100,10 @@ def heatmap(table: pd.DataFrame, title: str, xlabel: str, ylabel: str, note: str
     im = ax.imshow(table.to_numpy(), aspect="auto", cmap="Blues")
     ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index], fontsize=7)
 
-    def turned() -> None:
-        ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns], rotation=45 if table.shape[1] <= 12 else 90,
-                      ha="right" if table.shape[1] <= 12 else "center", rotation_mode="anchor" if table.shape[1] <= 12 else "default",
-                      fontsize=7)
+    def turned(step: int = 1) -> None:  # every ``step``-th column labelled when even turned labels cannot all fit
+        ax.set_xticks(range(0, table.shape[1], step), [str(c) for c in table.columns][::step],
+                      rotation=45 if table.shape[1] <= 12 else 90, ha="right" if table.shape[1] <= 12 else "center",
+                      rotation_mode="anchor" if table.shape[1] <= 12 else "default", fontsize=7)
 
     if turn:
         turned()
@@ -121,6 +121,10 @@ def heatmap(table: pd.DataFrame, title: str, xlabel: str, ylabel: str, note: str
         turned()
         fig.set_size_inches(A4_WIDTH, height(True))
         fig.tight_layout(rect=(0, 0.04, 1, 1))
+    step = 1
+    while step < table.shape[1] and _clashing(ax.xaxis, fig):  # many columns (years): label every other one, or fewer
+        step += 1
+        turned(step)
     return fig
 
 
