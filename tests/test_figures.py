@@ -151,7 +151,7 @@ def test_heatmap_with_more_years_than_turned_labels_fit_labels_every_other_year(
     shown = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
     assert shown[0] == "1992" and 1 < len(shown) < len(years)
     ticks = list(fig.axes[0].get_xticks())
-    assert all(years[int(t)] == int(label) for t, label in zip(ticks, shown))  # each label under its own column
+    assert all(years[int(t)] == int(label) for t, label in zip(ticks, shown, strict=True))  # each label under its own column
     plt.close(fig)
 
 
