@@ -155,6 +155,14 @@ def test_heatmap_with_more_years_than_turned_labels_fit_labels_every_other_year(
     plt.close(fig)
 
 
+def test_heatmap_never_thins_the_labels_of_categories():
+    # topics or bodies as columns: a column without its label could not be read, so every label stays
+    cols = [f"Topic number {i} with a rather long name" for i in range(80)]  # too many to fit: they clash
+    fig = figures.heatmap(pd.DataFrame(1, index=["a"], columns=cols), "t", "x", "y")
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == cols
+    plt.close(fig)
+
+
 def test_slanted_labels_anchored_right_are_measured_from_their_anchor():
     # a short label before a long one: their right ends (the anchors) are a column apart, so they do not clash
     fig, ax = plt.subplots(figsize=(4, 2))

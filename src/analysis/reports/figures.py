@@ -121,8 +121,8 @@ def heatmap(table: pd.DataFrame, title: str, xlabel: str, ylabel: str, note: str
         turned()
         fig.set_size_inches(A4_WIDTH, height(True))
         fig.tight_layout(rect=(0, 0.04, 1, 1))
-    step = 1
-    while step < table.shape[1] and _clashing(ax.xaxis, fig):  # many columns (years): label every other one, or fewer
+    step = 1  # many years as columns: label every other one, or fewer (categories are never left unlabelled)
+    while all(str(c).isdigit() for c in table.columns) and step < table.shape[1] and _clashing(ax.xaxis, fig):
         step += 1
         turned(step)
     return fig
