@@ -3,6 +3,8 @@ wrapped rather than cut, and rows that would read the same are told apart."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -152,6 +154,18 @@ def test_heatmap_with_more_years_than_turned_labels_fit_labels_every_other_year(
     assert shown[0] == "1992" and 1 < len(shown) < len(years)
     ticks = list(fig.axes[0].get_xticks())
     assert all(years[int(t)] == int(label) for t, label in zip(ticks, shown, strict=True))  # each label under its own column
+    plt.close(fig)
+
+
+def test_heatmap_counts_do_not_run_into_each_other_in_narrow_cells():
+    # 35 years of two-digit counts beside long body names (the record's organisations-by-year grid)
+    table = pd.DataFrame(36, index=["Ministry of Interior of a rather long-named country", "b"], columns=range(1992, 2027))
+    fig = figures.heatmap(table, "t", "Year", "Organisation")
+    renderer = fig.canvas.get_renderer()
+    counts = [t for t in fig.axes[0].texts if t.get_visible()]
+    assert len(counts) == table.size
+    boxes = [t.get_window_extent(renderer) for t in counts[: table.shape[1]]]  # the first row, left to right
+    assert not any(a.overlaps(b) for a, b in pairwise(boxes))
     plt.close(fig)
 
 

@@ -125,6 +125,14 @@ def heatmap(table: pd.DataFrame, title: str, xlabel: str, ylabel: str, note: str
     while all(str(c).isdigit() for c in table.columns) and step < table.shape[1] and _clashing(ax.xaxis, fig):
         step += 1
         turned(step)
+    # the counts fit their cells: smaller type in narrow cells, none where even small type would run together
+    cell = ax.get_window_extent().width * 72 / fig.dpi / table.shape[1]
+    size = min(6.0, cell / (0.62 * len(str(int(vmax))) + 0.3))
+    for text in ax.texts:
+        if size >= 3.5:
+            text.set_fontsize(size)
+        else:
+            text.set_visible(False)
     return fig
 
 
