@@ -121,8 +121,9 @@ def heatmap(table: pd.DataFrame, title: str, xlabel: str, ylabel: str, note: str
         turned()
         fig.set_size_inches(A4_WIDTH, height(True))
         fig.tight_layout(rect=(0, 0.04, 1, 1))
-    step = 1  # many years as columns: label every other one, or fewer (categories are never left unlabelled)
-    while all(str(c).isdigit() for c in table.columns) and step < table.shape[1] and _clashing(ax.xaxis, fig):
+    years = all(str(c).isdigit() for c in table.columns)  # only years may go unlabelled: categories never are
+    step = 1
+    while years and step < table.shape[1] and _clashing(ax.xaxis, fig):  # label every other year, or fewer
         step += 1
         turned(step)
     # the counts fit their cells: smaller type in narrow cells, none where even small type would run together
