@@ -264,6 +264,12 @@ def apply_fixes(t: Tables, eid: str, fx: dict) -> None:
             print(f"{eid}: unknown initiative {iid} not linked", file=sys.stderr)
     if fx.get("status"):
         ev["status"] = str(fx["status"])
+    if fx.get("source_url") and fx["source_url"] != ev["source_url"]:  # the event's own page found: it becomes the main page
+        old_url, old_publisher = ev["source_url"], ev["source_publisher"]
+        ev["source_url"] = str(fx["source_url"])
+        ev["source_publisher"] = str(fx.get("source_publisher") or old_publisher)
+        t.drop_links("event_sources", lambda r: r["event_id"] == eid and r["url"] == ev["source_url"])
+        t.add_link("event_sources", {"event_id": eid, "url": old_url, "publisher": old_publisher, "relation": "report"})
     for src in [*(fx.get("sources_add") or []), *(fx.get("extra_sources_add") or [])]:
         if src.get("url") and src["url"] != ev["source_url"]:
             t.add_link("event_sources", {"event_id": eid, "url": src["url"], "publisher": src.get("publisher") or "",

@@ -172,3 +172,16 @@ def test_a_person_added_with_the_record_s_id_is_that_person_whatever_the_spellin
                                                            "person_id": person["person_id"], "role": "Adviser"}]})
     assert len(tables.rows["people"]) == before
     assert any(p["person_id"] == person["person_id"] for p in tables.links("event_people", eid))
+
+
+def test_a_new_main_page_keeps_the_old_one_as_a_report_and_is_not_listed_twice(tables):
+    # a second check of 2026-12-01 found the meeting's own statement where the row rested on a later one that recalls it
+    eid = tables.rows["events"][0]["event_id"]
+    old_url, old_publisher = tables.event(eid)["source_url"], tables.event(eid)["source_publisher"]
+    new_url = "https://www.unhcr.org/publications/statement-of-the-day-itself"
+    tables.add_link("event_sources", {"event_id": eid, "url": new_url, "publisher": "UNHCR", "relation": "dating"})
+    apply_review.apply_fixes(tables, eid, {"source_url": new_url, "source_publisher": "UNHCR"})
+    assert tables.event(eid)["source_url"] == new_url and tables.event(eid)["source_publisher"] == "UNHCR"
+    extra = [(r["url"], r["publisher"], r["relation"]) for r in tables.links("event_sources", eid)]
+    assert (old_url, old_publisher, "report") in extra
+    assert all(url != new_url for url, _, _ in extra)
