@@ -210,7 +210,9 @@ def apply_fixes(t: Tables, eid: str, fx: dict) -> None:
         t.drop_links("event_countries", lambda r, c=gone: r["event_id"] == eid and r["country_code"] == c)
     for spec in fx.get("orgs_remove") or []:
         oid = spec["org"] if isinstance(spec, dict) else spec
-        t.drop_links("event_organisations", lambda r, o=oid: r["event_id"] == eid and r["org_id"] == o)
+        role = str(spec.get("role") or "") if isinstance(spec, dict) else ""  # a role given: only that link goes
+        t.drop_links("event_organisations", lambda r, o=oid, ro=role: r["event_id"] == eid and r["org_id"] == o
+                     and (not ro or r["role"] == ro))
     for spec in fx.get("orgs_role") or []:
         oid, old_role = t.org_id(spec), spec.get("from")
         t.drop_links("event_organisations", lambda r, o=oid, f=old_role: r["event_id"] == eid and r["org_id"] == o

@@ -185,3 +185,17 @@ def test_a_new_main_page_keeps_the_old_one_as_a_report_and_is_not_listed_twice(t
     extra = [(r["url"], r["publisher"], r["relation"]) for r in tables.links("event_sources", eid)]
     assert (old_url, old_publisher, "report") in extra
     assert all(url != new_url for url, _, _ in extra)
+
+
+def test_removing_one_role_of_a_body_keeps_its_other_role(tables):
+    # review NF3 (2026-12-01) moved the donor role of a house to the UK Government and kept the British Office as
+    # a visiting participant; dropping every link of the office orphaned its officer's affiliation
+    eid = tables.rows["events"][0]["event_id"]
+    oid = tables.rows["organisations"][0]["org_id"]
+    tables.drop_links("event_organisations", lambda r: r["event_id"] == eid and r["org_id"] == oid)
+    for role in ("donor", "participant"):
+        tables.add_link("event_organisations", {"event_id": eid, "org_id": oid, "role": role})
+    apply_review.apply_fixes(tables, eid, {"orgs_remove": [{"org": oid, "role": "donor"}]})
+    assert [r["role"] for r in tables.links("event_organisations", eid) if r["org_id"] == oid] == ["participant"]
+    apply_review.apply_fixes(tables, eid, {"orgs_remove": [oid]})
+    assert not [r for r in tables.links("event_organisations", eid) if r["org_id"] == oid]
