@@ -242,6 +242,8 @@ def apply_fixes(t: Tables, eid: str, fx: dict) -> None:
                         r[key] = str(spec[key])
                 if spec.get("org"):
                     r["org_id"] = t.org_ref(_person_org(spec), fx)
+                elif "org" in spec:  # an empty body: the page does not state whose the person is
+                    r["org_id"] = ""
     for spec in fx.get("people_add") or []:
         known = spec.get("person_id") and any(p["person_id"] == spec["person_id"] for p in t.rows["people"])
         pid = str(spec["person_id"]) if known else t.person_id(spec["name"])  # the record's person under another spelling

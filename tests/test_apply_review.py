@@ -199,3 +199,14 @@ def test_removing_one_role_of_a_body_keeps_its_other_role(tables):
     assert [r["role"] for r in tables.links("event_organisations", eid) if r["org_id"] == oid] == ["participant"]
     apply_review.apply_fixes(tables, eid, {"orgs_remove": [oid]})
     assert not [r for r in tables.links("event_organisations", eid) if r["org_id"] == oid]
+
+
+def test_a_person_s_body_given_empty_is_cleared_and_left_alone_when_not_given(tables):
+    # second check DL2 (2026-12-01): no page of the event said whose director the person was; the review wrote
+    # `org: ''` and the link kept its body, which then failed validation once the body itself was dropped
+    link = next(r for r in tables.rows["event_people"] if r["org_id"])
+    eid, pid, org = link["event_id"], link["person_id"], link["org_id"]
+    apply_review.apply_fixes(tables, eid, {"people_fix": [{"person_id": pid, "role": "Director"}]})
+    assert link["org_id"] == org and link["role"] == "Director"
+    apply_review.apply_fixes(tables, eid, {"people_fix": [{"person_id": pid, "org": ""}]})
+    assert link["org_id"] == ""
