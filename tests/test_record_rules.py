@@ -229,3 +229,34 @@ def test_person_body_rule_is_silent_on_the_real_package_and_fires_on_an_unlinked
     hits = _problems(pkg, "person-body")
     assert [p.value for p in hits] == [other] and hits[0].line == i + 1
     assert "not linked to the event" in hits[0].message
+
+
+@pytest.mark.parametrize("role", ["participant", "partner", "host"])
+def test_unmik_taking_part_makes_kosovo_a_participant(pkg: Path, role: str):
+    """UNMIK governed Kosovo* under resolution 1244 and acted for it: the codebook counts it as Kosovo's authorities."""
+    links = rows(pkg / "event_organisations.csv")
+    unmik = [r for r in links[1:] if r[1] == "united-nations-interim-administration-mission-in-kosovo"]
+    assert unmik, "the record links UNMIK to some events"
+    eid = unmik[0][0]
+    countries = rows(pkg / "event_countries.csv")
+    write_rows(pkg / "event_countries.csv", [r for r in countries if not (r[0] == eid and r[1] == "XK")])
+    for r in links:
+        if r[0] == eid and r[1] == "united-nations-interim-administration-mission-in-kosovo":
+            r[2] = role
+    write_rows(pkg / "event_organisations.csv", links)
+    hits = _problems(pkg, "authority-country")
+    assert [p.value for p in hits] == ["united-nations-interim-administration-mission-in-kosovo"]
+    assert "(XK)" in hits[0].message
+
+
+def test_unmik_as_donor_or_named_needs_no_kosovo(pkg: Path):
+    links = rows(pkg / "event_organisations.csv")
+    eid = next(r[0] for r in links[1:] if r[1] == "united-nations-interim-administration-mission-in-kosovo")
+    countries = rows(pkg / "event_countries.csv")
+    write_rows(pkg / "event_countries.csv", [r for r in countries if not (r[0] == eid and r[1] == "XK")])
+    for r in links:
+        if r[0] == eid and r[1] == "united-nations-interim-administration-mission-in-kosovo":
+            r[2] = "named"
+    write_rows(pkg / "event_organisations.csv", links)
+    hits = [p for p in _problems(pkg, "authority-country") if p.value.startswith(("united-nations-interim", "unmik"))]
+    assert hits == []

@@ -126,7 +126,9 @@ says took part; a country named only to locate a place ("Trebinje (BiH)") is not
 A national authority is any body of the state: government, ministry, police, embassy, or a state
 agency such as USAID, ICITAP, the Swiss SEM or the Swedish Migration Agency. A country does not take
 part through an NGO, a university, a company, a state-owned implementer such as GIZ, or an
-international organisation's office on its soil. A state body that only funds the event, with none of
+international organisation's office on its soil; the one exception is UNMIK, the UN administration that governed
+Kosovo* under Security Council resolution 1244 from 1999 and signed and met for it: UNMIK and its offices taking part
+make Kosovo* a participant, as its own authorities do. A state body that only funds the event, with none of
 its people there, makes its country no participant; an embassy whose ambassador hands over a donation
 does. A kind of body named for a list of countries ("the border police chiefs of Albania, Serbia and
 Montenegro", "the interior ministers of the Western Balkans") links each listed country's body of that

@@ -251,20 +251,26 @@ def _mixed_script(col: _Collector) -> None:
 #: kinds of body that are the state: taking part, they make their country a participant (the codebook's "national authority")
 AUTHORITY_KINDS = ("government", "police")
 
+#: international administrations that governed a territory and acted for it: taking part, they make it a participant, as
+#: its own authorities would (UNMIK under UN Security Council resolution 1244 for Kosovo*)
+ADMINISTRATIONS = {"united-nations-interim-administration-mission-in-kosovo": "XK", "unmik-police": "XK",
+                   "unmik-office-of-returns-and-communities": "XK", "unmik-department-of-reconstruction": "XK"}
+
 
 def _authority_countries(col: _Collector, organisations: _Collector, event_countries: _Collector) -> None:
     eo, orgs, ec = col.raw.table, organisations.raw.table, event_countries.raw.table
     state = pc.and_(pc.is_in(orgs.column("kind"), pa.array(AUTHORITY_KINDS)),
                     pc.not_equal(pc.utf8_length(pc.fill_null(orgs.column("country_code"), "")), 0))
     country = dict(zip(pc.filter(orgs.column("org_id"), state).to_pylist(), pc.filter(orgs.column("country_code"), state).to_pylist(),
-                       strict=True))
+                       strict=True)) | ADMINISTRATIONS
     present = set(zip(ec.column("event_id").to_pylist(), ec.column("country_code").to_pylist(), strict=True))
     events, bodies, roles = eo.column("event_id").to_pylist(), eo.column("org_id").to_pylist(), eo.column("role").to_pylist()
     bad = np.array([b in country and r not in ("donor", "named") and (e, country[b]) not in present
                     for e, b, r in zip(events, bodies, roles, strict=True)], dtype=bool)
     col.rows(bad, "org_id", "authority-country",
-             lambda v: f"{v} is a state body taking part, but its country ({country.get(v)}) is not in event_countries.csv for "
-                       "this event; add the country, or give the body the role the page states (donor, named)")
+             lambda v: f"{v} is a state body (or an administration acting for a territory) taking part, but its country "
+                       f"({country.get(v)}) is not in event_countries.csv for this event; add the country, or give the body "
+                       "the role the page states (donor, named)")
 
 
 RECORD_RULES: dict[str, tuple[RecordRule, ...]] = {
@@ -292,7 +298,8 @@ RECORD_RULES: dict[str, tuple[RecordRule, ...]] = {
     "event_organisations": (
         RecordRule("event_organisations", "authority-country",
                    "A government or police body (a national authority) taking part in an event, in any role but `donor` or "
-                   "`named`, has its country in event_countries: the country takes part through its authorities.",
+                   "`named`, has its country in event_countries: the country takes part through its authorities. UNMIK and its "
+                   "offices, which governed Kosovo* under resolution 1244 and acted for it, count as Kosovo's authorities.",
                    _authority_countries, ("organisations", "event_countries")),
     ),
     "people": (
