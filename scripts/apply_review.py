@@ -233,7 +233,8 @@ def apply_fixes(t: Tables, eid: str, fx: dict) -> None:
                 aliases.append(old)
             person["aliases"] = "|".join(dict.fromkeys(aliases))
         if person and spec.get("alias_add"):  # a spelling of the page the record lacks: kept as an alias
-            extra = [a for a in split_aliases(str(spec["alias_add"])) if a != person["name"]]
+            given = spec["alias_add"] if isinstance(spec["alias_add"], list) else split_aliases(str(spec["alias_add"]))
+            extra = [str(a).strip() for a in given if str(a).strip() and str(a).strip() != person["name"]]
             person["aliases"] = "|".join(dict.fromkeys([*split_aliases(person["aliases"]), *extra]))
         for r in t.links("event_people", eid):
             if r["person_id"] == pid:
@@ -287,6 +288,18 @@ def apply_fixes(t: Tables, eid: str, fx: dict) -> None:
     for key in ("title", "summary", "kind"):
         if fx.get(key):  # a value, or the {from, to} form reviewers also use for roles
             ev[key] = str(fx[key]["to"] if isinstance(fx[key], dict) and "to" in fx[key] else fx[key])
+    if "follow_up_of" in fx:  # the event this one was agreed at (empty: none)
+        target = str(fx["follow_up_of"] or "")
+        if target and (target == eid or t.event(target) is None):
+            raise SystemExit(f"{eid}: follow_up_of {target!r} is not another event of the record; nothing was changed")
+        ev["follow_up_of"] = target
+    for spec in fx.get("people_fix") or []:  # one person under two ids: fold this id into the one the review names
+        if spec.get("merge_into") and spec["merge_into"] != spec["person_id"]:
+            ids = {p["person_id"] for p in t.rows["people"]}
+            if spec["merge_into"] not in ids:
+                raise SystemExit(f"{eid}: merge_into {spec['merge_into']!r} is not a person of the record; nothing was changed")
+            if spec["person_id"] in ids:
+                t.merge("people", "person_id", spec["person_id"], spec["merge_into"])
 
 
 def _person_org(spec: dict) -> str:

@@ -210,3 +210,40 @@ def test_a_person_s_body_given_empty_is_cleared_and_left_alone_when_not_given(ta
     assert link["org_id"] == org and link["role"] == "Director"
     apply_review.apply_fixes(tables, eid, {"people_fix": [{"person_id": pid, "org": ""}]})
     assert link["org_id"] == ""
+
+
+@pytest.mark.parametrize("given", [["Spelling One", "Spelling Two"], "Spelling One|Spelling Two"])
+def test_alias_add_as_a_list_or_a_piped_string_adds_each_spelling(tables, given):
+    link = next(r for r in tables.rows["event_people"])
+    pid = link["person_id"]
+    apply_review.apply_fixes(tables, link["event_id"], {"people_fix": [{"person_id": pid, "alias_add": given}]})
+    aliases = next(p for p in tables.rows["people"] if p["person_id"] == pid)["aliases"].split("|")
+    assert "Spelling One" in aliases and "Spelling Two" in aliases
+    assert not any("[" in a or "'" in a for a in aliases), "a list is never written as its Python text"
+
+
+def test_follow_up_of_links_another_event_and_refuses_one_the_record_lacks(tables):
+    first, second = (r["event_id"] for r in tables.rows["events"][:2])
+    apply_review.apply_fixes(tables, second, {"follow_up_of": first})
+    assert tables.event(second)["follow_up_of"] == first
+    with pytest.raises(SystemExit, match="ev-9999"):
+        apply_review.apply_fixes(tables, second, {"follow_up_of": "ev-9999"})
+    assert tables.event(second)["follow_up_of"] == first
+    apply_review.apply_fixes(tables, second, {"follow_up_of": ""})
+    assert tables.event(second)["follow_up_of"] == ""
+
+
+def test_people_fix_merge_into_folds_one_person_into_the_other(tables):
+    links = tables.rows["event_people"]
+    a = links[0]
+    b = next(r for r in links if r["person_id"] != a["person_id"] and r["event_id"] != a["event_id"])
+    old, new, eid = a["person_id"], b["person_id"], a["event_id"]
+    gone = next(p for p in tables.rows["people"] if p["person_id"] == old)["name"]
+    apply_review.apply_fixes(tables, eid, {"people_fix": [{"person_id": old, "merge_into": new}]})
+    assert old not in {p["person_id"] for p in tables.rows["people"]}
+    kept = next(p for p in tables.rows["people"] if p["person_id"] == new)
+    assert gone in kept["aliases"].split("|")
+    assert any(r["event_id"] == eid and r["person_id"] == new for r in tables.rows["event_people"])
+    assert not any(r["person_id"] == old for r in tables.rows["event_people"])
+    with pytest.raises(SystemExit, match="no-such-person"):
+        apply_review.apply_fixes(tables, eid, {"people_fix": [{"person_id": new, "merge_into": "no-such-person"}]})
