@@ -201,8 +201,30 @@ def _country(code: object) -> str:
     return "NO" if code is False else str(code).upper()
 
 
+#: the fix keys a review may use; other spellings reviewers wrote are read as these
+FIX_KEYS = {"countries_add", "countries_remove", "orgs_add", "orgs_remove", "orgs_role", "people_add", "people_fix",
+            "people_remove", "topics_add", "topics_remove", "date", "place", "initiatives_add", "status", "source_url",
+            "source_publisher", "sources_add", "extra_sources_add", "sources_remove", "source_relation", "title", "summary",
+            "kind", "follow_up_of", "duplicate_of"}
+FIX_KEY_SPELLINGS = {"extra_sources": "extra_sources_add", "sources_relation": "source_relation"}
+PERSON_KEY_SPELLINGS = {"add_alias": "alias_add"}
+
+
+def _normalised_fixes(eid: str, fx: dict) -> dict:
+    """The review's fixes under the keys apply_fixes reads; a key it does not know stops the run, never passes unread."""
+    fx = {FIX_KEY_SPELLINGS.get(k, k): v for k, v in fx.items()}
+    unknown = sorted(set(fx) - FIX_KEY_SPELLINGS.keys() - FIX_KEYS)
+    if unknown:
+        raise SystemExit(f"{eid}: unknown fix key(s) {', '.join(unknown)}; use one of {', '.join(sorted(FIX_KEYS))} "
+                         "(nothing was changed)")
+    if fx.get("people_fix"):
+        fx["people_fix"] = [{PERSON_KEY_SPELLINGS.get(k, k): v for k, v in spec.items()} for spec in fx["people_fix"]]
+    return fx
+
+
 def apply_fixes(t: Tables, eid: str, fx: dict) -> None:
     ev = t.event(eid)
+    fx = _normalised_fixes(eid, fx)
     for code in fx.get("countries_add") or []:
         t.add_link("event_countries", {"event_id": eid, "country_code": _country(code)})
     for code in fx.get("countries_remove") or []:
@@ -279,6 +301,11 @@ def apply_fixes(t: Tables, eid: str, fx: dict) -> None:
         if src.get("url") and src["url"] != ev["source_url"]:
             t.add_link("event_sources", {"event_id": eid, "url": src["url"], "publisher": src.get("publisher") or "",
                                          "relation": src.get("relation") or "report"})
+    for src in fx.get("sources_remove") or []:  # a listed page that is not a copy or report of the event
+        url = src.get("url") if isinstance(src, dict) else str(src)
+        if not t.drop_links("event_sources", lambda r, u=url: r["event_id"] == eid and r["url"] == u):
+            own = " (the event's own page stays: give another source_url to replace it)" if url == ev["source_url"] else ""
+            print(f"{eid}: no listed source {url}; nothing removed{own}", file=sys.stderr)
     for change in fx.get("source_relation") or []:  # {url, from, to}: a stored source's relation corrected
         rows = [r for r in t.links("event_sources", eid) if r["url"] == change.get("url") and r["relation"] == change.get("from")]
         if not rows:

@@ -247,3 +247,33 @@ def test_people_fix_merge_into_folds_one_person_into_the_other(tables):
     assert not any(r["person_id"] == old for r in tables.rows["event_people"])
     with pytest.raises(SystemExit, match="no-such-person"):
         apply_review.apply_fixes(tables, eid, {"people_fix": [{"person_id": new, "merge_into": "no-such-person"}]})
+
+
+def test_a_fix_key_the_tool_does_not_know_stops_the_run_instead_of_passing_unread(tables):
+    eid = tables.rows["events"][0]["event_id"]
+    before = [dict(r) for r in tables.rows["event_countries"]]
+    with pytest.raises(SystemExit, match="sources_removed"):
+        apply_review.apply_fixes(tables, eid, {"countries_add": ["DE"], "sources_removed": ["https://example.org/x"]})
+    assert tables.rows["event_countries"] == before, "no fix of the entry is applied"
+
+
+def test_other_spellings_reviewers_wrote_are_applied_not_dropped(tables):
+    eid = tables.rows["events"][0]["event_id"]
+    url = "https://example.org/report-of-the-meeting"
+    apply_review.apply_fixes(tables, eid, {"extra_sources": [{"url": url, "publisher": "Example", "relation": "report"}]})
+    assert any(r["url"] == url for r in tables.links("event_sources", eid))
+    apply_review.apply_fixes(tables, eid, {"sources_relation": [{"url": url, "from": "report", "to": "copy"}]})
+    assert next(r for r in tables.links("event_sources", eid) if r["url"] == url)["relation"] == "copy"
+    link = next(r for r in tables.rows["event_people"])
+    apply_review.apply_fixes(tables, link["event_id"], {"people_fix": [{"person_id": link["person_id"], "add_alias": "Qwerty Form"}]})
+    assert "Qwerty Form" in next(p for p in tables.rows["people"] if p["person_id"] == link["person_id"])["aliases"].split("|")
+
+
+def test_sources_remove_drops_a_listed_page_but_never_the_event_s_own_page(tables):
+    eid = next(r["event_id"] for r in tables.rows["event_sources"])
+    url = next(r["url"] for r in tables.links("event_sources", eid))
+    apply_review.apply_fixes(tables, eid, {"sources_remove": [{"url": url, "reason": "the court's home page"}]})
+    assert not any(r["url"] == url for r in tables.links("event_sources", eid))
+    own = tables.event(eid)["source_url"]
+    apply_review.apply_fixes(tables, eid, {"sources_remove": [own]})
+    assert tables.event(eid)["source_url"] == own, "the event's own page is never removed"
