@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
+import io
 import sys
-import tempfile
 from pathlib import Path
 
+from analysis.atomic import write_text_atomic
 from analysis.curation.names import normalise, split_aliases
+from analysis.errors import AnalysisError
 
 COLUMNS = ["org_id", "alias", "url", "quote"]
 
@@ -72,17 +73,13 @@ def add_aliases(organisations: list[dict[str, str]], forms: list[dict[str, str]]
     return log
 
 
-def _write_atomically(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(fh, columns, lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def _write(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
+    """The table in its own column order, written whole or not at all."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_text_atomic(path, out.getvalue())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -99,8 +96,8 @@ def main(argv: list[str] | None = None) -> int:
             reader = csv.DictReader(fh)
             columns, organisations = list(reader.fieldnames or []), list(reader)
         log = add_aliases(organisations, forms, exclude)
-        _write_atomically(target, columns, organisations)
-    except (AliasError, OSError, UnicodeDecodeError) as exc:
+        _write(target, columns, organisations)
+    except (AliasError, AnalysisError, OSError, UnicodeDecodeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print("\n".join(log))

@@ -213,7 +213,7 @@ PERSON_KEY_SPELLINGS = {"add_alias": "alias_add"}
 def _normalised_fixes(eid: str, fx: dict) -> dict:
     """The review's fixes under the keys apply_fixes reads; a key it does not know stops the run, never passes unread."""
     fx = {FIX_KEY_SPELLINGS.get(k, k): v for k, v in fx.items()}
-    unknown = sorted(set(fx) - FIX_KEY_SPELLINGS.keys() - FIX_KEYS)
+    unknown = sorted(set(fx) - FIX_KEYS)
     if unknown:
         raise SystemExit(f"{eid}: unknown fix key(s) {', '.join(unknown)}; use one of {', '.join(sorted(FIX_KEYS))} "
                          "(nothing was changed)")
