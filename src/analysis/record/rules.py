@@ -235,14 +235,15 @@ def _retired(col: _Collector, retired_events: _Collector) -> None:
 
 
 #: a Latin letter next to a Cyrillic one inside a word: a look-alike letter copied from a page ("Joхaнeс", "Mинистерството")
-_MIXED_SCRIPT = r"[\p{Latin}][\p{Cyrillic}]|[\p{Cyrillic}][\p{Latin}]"
+#: two adjacent letters of different scripts in one word (RE2 syntax, as pyarrow matches it)
+MIXED_SCRIPT = r"[\p{Latin}][\p{Cyrillic}]|[\p{Cyrillic}][\p{Latin}]"
 
 
 def _mixed_script(col: _Collector) -> None:
     t = col.raw.table
     for name in ("name", "aliases"):
         if name in t.column_names:
-            bad = pc.fill_null(pc.match_substring_regex(t.column(name), _MIXED_SCRIPT), False)
+            bad = pc.fill_null(pc.match_substring_regex(t.column(name), MIXED_SCRIPT), False)
             col.rows(_np(bad), name, "one-script",
                      lambda v: f"{v!r} mixes Latin and Cyrillic letters in one word (a look-alike letter copied from a page); "
                                "write each word in one script, so that searches and matching find it")
