@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import sys
 from pathlib import Path
 
-from analysis.atomic import write_text_atomic
+from analysis.atomic import write_csv_atomic
 from analysis.curation.names import normalise, split_aliases
 from analysis.errors import AnalysisError
 
@@ -73,14 +72,6 @@ def add_aliases(organisations: list[dict[str, str]], forms: list[dict[str, str]]
     return log
 
 
-def _write(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
-    """The table in its own column order, written whole or not at all."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    write_text_atomic(path, out.getvalue())
-
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -96,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
             reader = csv.DictReader(fh)
             columns, organisations = list(reader.fieldnames or []), list(reader)
         log = add_aliases(organisations, forms, exclude)
-        _write(target, columns, organisations)
+        write_csv_atomic(target, columns, organisations)
     except (AliasError, AnalysisError, OSError, UnicodeDecodeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import sys
 from pathlib import Path
 
@@ -27,7 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import yaml
 
-from analysis.atomic import write_text_atomic
+from analysis.atomic import write_csv_atomic
 from analysis.curation.names import normalise, split_aliases
 from analysis.errors import AnalysisError
 from analysis.record.rules import MIXED_SCRIPT
@@ -108,14 +107,6 @@ def _linked(data: Path) -> set[tuple[str, str]]:
             for url in pages.get(link["event_id"], ())}
 
 
-def _write(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
-    """The table in its own column order, written whole or not at all."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    write_text_atomic(path, out.getvalue())
-
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -130,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
             columns, people = list(reader.fieldnames or []), list(reader)
         log = add_forms(people, forms, _linked(args.data))
         if any(line.startswith("added") for line in log):
-            _write(target, columns, people)
+            write_csv_atomic(target, columns, people)
     except (SheetError, AnalysisError, OSError, UnicodeDecodeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -100,10 +100,10 @@ def test_a_failed_write_stops_with_one_line_and_leaves_the_table(data, tmp_path,
     before = (data / "organisations.csv").read_bytes()
     tsv = _tsv(tmp_path, f"border-police-rs\tZzyzx uprava\t{URL}\tZzyzx uprava saopštava")
 
-    def disk_full(path, text):  # what the atomic writer reports when the disk is full: the path and the cause
+    def disk_full(path, *_):  # what the atomic writer reports when the disk is full: the path and the cause
         raise add_aliases.AnalysisError(f"{path}: could not be written (No space left on device); the file was left as it was")
 
-    monkeypatch.setattr(add_aliases, "write_text_atomic", disk_full)
+    monkeypatch.setattr(add_aliases, "write_csv_atomic", disk_full)
     assert add_aliases.main([str(tsv), "--data", str(data)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "organisations.csv" in err[0] and "No space" in err[0]
