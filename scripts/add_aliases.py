@@ -72,7 +72,6 @@ def add_aliases(organisations: list[dict[str, str]], forms: list[dict[str, str]]
     return log
 
 
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("files", nargs="+", type=Path)

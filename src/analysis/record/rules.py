@@ -234,8 +234,8 @@ def _retired(col: _Collector, retired_events: _Collector) -> None:
                        "the next free id")
 
 
-#: a Latin letter next to a Cyrillic one inside a word: a look-alike letter copied from a page ("Joхaнeс", "Mинистерството")
-#: two adjacent letters of different scripts in one word (RE2 syntax, as pyarrow matches it)
+#: a Latin letter next to a Cyrillic one inside a word: a look-alike letter copied from a page ("Joхaнeс", "Mинистерството");
+#: RE2 syntax, as pyarrow matches it (scripts/sheet_person_aliases.py uses it too)
 MIXED_SCRIPT = r"[\p{Latin}][\p{Cyrillic}]|[\p{Cyrillic}][\p{Latin}]"
 
 
