@@ -9,7 +9,8 @@ aliases. A form is added unless it is already the person's name or alias, or it 
 names no one person: the record keeps such people surname-only), or it mixes Latin and Cyrillic letters in one word
 (``validate``'s one-script rule), or the person is no longer linked to an event of the
 entry's page (a review unlinked or re-identified them: the sheet's reading was overruled). Entries an editor marked ``rejected``
-and people without a ``person_id`` (new people: ``add`` creates them under the page's spelling) are left alone.
+are left alone. A person without a ``person_id`` is new: ``add`` created them under the sheet's ``name``, so only their
+``alias`` forms are added, to the one person of that name linked to an event of the entry's page (none or several: skipped).
 Prints one line per form and a count; exit 1, with one line naming the file, on an unreadable sheet or table.
 
     python scripts/sheet_person_aliases.py curation/sheets/fam-round25-a.yaml --data data
@@ -37,7 +38,8 @@ class SheetError(Exception):
 
 
 def read_forms(path: Path) -> list[dict[str, str]]:
-    """(person_id, form, where) for every known person's spelling in the sheet's entries that were not rejected."""
+    """(person_id, form, url, where) for every known person's spelling in the sheet's entries that were not rejected; a
+    new person's (no ``person_id``) alias forms carry an empty person_id and the ``name`` they were created under."""
     try:
         entries = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
@@ -49,13 +51,14 @@ def read_forms(path: Path) -> list[dict[str, str]]:
         if not isinstance(entry, dict) or entry.get("rejected"):
             continue
         for person in entry.get("people") or []:
-            if not isinstance(person, dict) or not person.get("person_id"):
+            if not isinstance(person, dict):
                 continue
             given = person.get("alias") or []
             extra = given if isinstance(given, list) else split_aliases(str(given))
-            for form in [person.get("name"), *extra]:
+            pid = str(person.get("person_id") or "")
+            for form in [person.get("name"), *extra] if pid else extra:
                 if form is not None and str(form).strip():
-                    forms.append({"person_id": str(person["person_id"]), "form": str(form).strip(),
+                    forms.append({"person_id": pid, "form": str(form).strip(), "name": str(person.get("name") or ""),
                                   "url": str(entry.get("source_url") or ""), "where": f"{path.name} entry {n}"})
     return forms
 
@@ -71,6 +74,12 @@ def add_forms(people: list[dict[str, str]], forms: list[dict[str, str]], linked:
     log = []
     for f in forms:
         pid, form, where = f["person_id"], f["form"], f["where"]
+        if not pid:  # a new person: the one of the sheet's name linked to the entry's page
+            named = {p for p in owner.get(normalise(f.get("name", "")), set()) if (f["url"], p) in linked}
+            if len(named) != 1:
+                log.append(f"skip {where}: no single person named {f.get('name')!r} linked to {f['url'] or 'the entry'}'s page")
+                continue
+            pid = named.pop()
         person = by_id.get(pid)
         if person is None:
             log.append(f"skip {where}: no person {pid!r}")

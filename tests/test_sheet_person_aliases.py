@@ -80,7 +80,7 @@ def test_rejected_entries_surnames_clashes_and_unlinked_people_are_left_out(data
         _entry(url, [{"name": "Dаlibor Qwerty", "person_id": pid}]),       # a Cyrillic 'а' among Latin letters
         _entry(url, [{"name": other, "person_id": pid}]),                  # another person's name
         _entry(url, [{"name": "Unlinked Person", "person_id": stranger}]),  # not linked to this page's event
-        _entry(url, [{"name": "New Person Without Id"}]),                  # add creates new people itself
+        _entry(url, [{"name": "New Person Without Id"}]),                  # a new person with no alias: nothing to add
     ])
     before = _people(data)
     assert sheet_aliases.main([str(sheet), "--data", str(data)]) == 0
@@ -98,3 +98,22 @@ def test_an_unreadable_sheet_stops_with_one_line_and_changes_nothing(data, tmp_p
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "fam-bad.yaml" in err[0] and "Traceback" not in err[0]
     assert (data / "people.csv").read_bytes() == before
+
+
+def test_a_new_persons_alias_reaches_the_person_add_created_on_that_page(data, tmp_path, capsys):
+    url, pid, _ = _a_link(data)
+    on_page = {e["event_id"] for e in _rows(data / "events.csv") if e["source_url"] == url}
+    linked = {r["person_id"] for r in _rows(data / "event_people.csv") if r["event_id"] in on_page}
+    stranger = next(p["name"] for p in _people(data).values() if p["person_id"] not in linked and " " in p["name"])
+    name = _people(data)[pid]["name"]  # as `add` would have created them: the sheet's name, linked to the page's event
+    sheet = _sheet(tmp_path, [
+        _entry(url, [{"name": name, "alias": "Qwerty Zzyzxová"}]),
+        _entry(url, [{"name": stranger, "alias": "Elsewhere Spelling"}]),  # no person of that name on this page
+    ])
+    assert sheet_aliases.main([str(sheet), "--data", str(data)]) == 0
+    out = capsys.readouterr().out
+    people = _people(data)
+    assert "Qwerty Zzyzxová" in people[pid]["aliases"].split("|")
+    assert not any("Elsewhere Spelling" in p["aliases"] for p in people.values())
+    assert "added: 1" in out and "no single person named" in out
+    assert check(data).ok
