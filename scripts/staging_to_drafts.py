@@ -194,6 +194,8 @@ def main() -> int:
             place = e.get("place")
             if isinstance(place, dict) and place.get("name"):
                 draft["place"] = {"name": place["name"], "country": place.get("country_code") or ""}
+                if place.get("kind"):  # a venue the sheet calls a `site` must not become a city by its name's shape
+                    draft["place"]["kind"] = place["kind"]
             specs = [o for o in e.get("organisations") or [] if isinstance(o, dict)]
             draft["organisations"] = [{"id": orgs.resolve(o), "role": o.get("role") or "named"} for o in specs]
             draft["people"] = [{"name": p["name"], "title": p.get("role") or "", "title_original": p.get("role_original") or "",

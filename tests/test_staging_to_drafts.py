@@ -83,3 +83,29 @@ def test_a_duplicate_entry_brings_the_people_the_row_lacks(pkg, tmp_path):
     assert fix["event_id"] == link["event_id"]
     assert fix["fixes"]["people_add"] == [{"name": other["name"] + " (as the page spells)", "person_id": other["person_id"],
                                            "role": "Adviser", "role_original": "", "org": ""}]
+
+
+def test_a_staged_venue_keeps_the_kind_the_sheet_gives_it(pkg, tmp_path):
+    """A sheet's new venue ``{name, country_code, kind: site}`` reaches the draft with its kind: without it, add guessed
+    from the name's shape and recorded "Europe House Strumica" and a faculty building as cities (fifteenth session)."""
+    import subprocess
+    import sys
+
+    import yaml
+
+    sheet = tmp_path / "fam-test.yaml"
+    entry = {
+        "source_url": "https://example.org/staged-venue", "source_publisher": "Example", "title": "A training at a venue",
+        "summary": "Health workers trained on trafficking.", "kind": "training", "status": "held", "date_start": "2024-02-28",
+        "date_end": "2024-02-28", "date_precision": "day", "countries": ["MK"], "topics": [], "organisations": [], "people": [],
+    }
+    sheet.write_text(yaml.safe_dump([
+        {**entry, "place": {"name": "Europe House Strumica", "country_code": "MK", "kind": "site"}},
+        {**entry, "source_url": "https://example.org/staged-city", "place": {"name": "Strumica", "country_code": "MK"}},
+    ], allow_unicode=True), encoding="utf-8")
+    drafts, fixes = tmp_path / "new.yaml", tmp_path / "fixes.yaml"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "staging_to_drafts.py"), str(sheet), "--data", str(pkg),
+                    "--drafts", str(drafts), "--fixes", str(fixes)], check=True, capture_output=True)
+    places = [e["place"] for e in yaml.safe_load(drafts.read_text(encoding="utf-8"))["events"]]
+    assert places == [{"name": "Europe House Strumica", "country": "MK", "kind": "site"},
+                      {"name": "Strumica", "country": "MK"}]
