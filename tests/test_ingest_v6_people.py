@@ -38,7 +38,11 @@ def test_a_name_next_to_a_verb_of_saying_is_a_person(text, name):
 
 def test_a_surname_that_looks_like_a_place_is_still_a_name():
     text = "Sastanak je održan u organizaciji direktora Savezne policije Njemačke Ditera Romana, razmijenjeni su podaci."
-    assert _people(text)["Diter Roman"][1] == "de-bundespolizei"
+    people = _people(text)
+    assert len(people) == 1
+    (name, (_, org)), = people.items()
+    # the page's nominative, or the record's spelling once the record keeps the page's ("Diter Roman") as an alias
+    assert name in {"Diter Roman", "Dieter Romann"} and org == "de-bundespolizei"
 
 
 def test_a_member_of_the_police_is_a_title():
