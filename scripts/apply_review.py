@@ -141,9 +141,11 @@ class Tables:
                 self.rows[name] = unique
         self.log.append(f"{table}: {old} merged into {new}")
 
-    def person_id(self, name: str) -> str:
+    def person_id(self, name: str, namesake: bool = False) -> str:
+        """The record's person of that name or alias; else, or for a ``namesake`` (a person the page shows is not the record's
+        person of the same name), a new person under a free id."""
         for p in self.rows["people"]:
-            if normalise(name) in {normalise(p["name"]), *(normalise(a) for a in split_aliases(p["aliases"]))}:
+            if not namesake and normalise(name) in {normalise(p["name"]), *(normalise(a) for a in split_aliases(p["aliases"]))}:
                 return p["person_id"]
         pid, n = slug(name), 2
         taken = {p["person_id"] for p in self.rows["people"]}
@@ -269,7 +271,7 @@ def apply_fixes(t: Tables, eid: str, fx: dict) -> None:
                     r["org_id"] = ""
     for spec in fx.get("people_add") or []:
         known = spec.get("person_id") and any(p["person_id"] == spec["person_id"] for p in t.rows["people"])
-        pid = str(spec["person_id"]) if known else t.person_id(spec["name"])  # the record's person under another spelling
+        pid = str(spec["person_id"]) if known else t.person_id(spec["name"], namesake=bool(spec.get("namesake")))
         org = t.org_ref(_person_org(spec), fx) if spec.get("org") else ""
         t.add_link("event_people", {"event_id": eid, "person_id": pid, "role": str(spec.get("role") or ""),
                                     "role_original": str(spec.get("role_original") or ""), "org_id": org})

@@ -277,3 +277,20 @@ def test_sources_remove_drops_a_listed_page_but_never_the_event_s_own_page(table
     own = tables.event(eid)["source_url"]
     apply_review.apply_fixes(tables, eid, {"sources_remove": [own]})
     assert tables.event(eid)["source_url"] == own, "the event's own page is never removed"
+
+
+def test_a_namesake_is_a_new_person_and_a_plain_name_stays_the_record_s_person(tables):
+    """A review that adds a person of the same name as one the record holds links that person, unless it says the page shows
+    someone else (``namesake: true``): ev-3822's consultant had been linked to the labour ministry's official of his name."""
+    person = next(p for p in tables.rows["people"] if " " in p["name"])
+    eid = next(r["event_id"] for r in tables.rows["events"] if not any(
+        p["person_id"] == person["person_id"] for p in tables.links("event_people", r["event_id"])))
+    before = len(tables.rows["people"])
+    apply_review.apply_fixes(tables, eid, {"people_add": [{"name": person["name"], "role": "Adviser"}]})
+    assert len(tables.rows["people"]) == before
+    apply_review.apply_fixes(tables, eid, {"people_add": [{"name": person["name"], "role": "Consultant", "namesake": True}]})
+    assert len(tables.rows["people"]) == before + 1
+    new = tables.rows["people"][-1]
+    assert new["name"] == person["name"] and new["person_id"] != person["person_id"]
+    linked = {p["person_id"]: p["role"] for p in tables.links("event_people", eid)}
+    assert linked[person["person_id"]] == "Adviser" and linked[new["person_id"]] == "Consultant"
