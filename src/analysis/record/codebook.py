@@ -124,7 +124,9 @@ forms used to match press releases.
 `event_countries` lists the countries whose delegations or national authorities the source
 says took part; a country named only to locate a place ("Trebinje (BiH)") is not a participant.
 A national authority is any body of the state: government, ministry, police, embassy, or a state
-agency such as USAID, ICITAP, the Swiss SEM or the Swedish Migration Agency. A country does not take
+agency such as USAID, ICITAP, the Swiss SEM or the Swedish Migration Agency. Local and regional
+self-government (a municipality, a town, a canton, an entity) and its offices are bodies of the state too:
+taking part, they make their country a participant, as `validate` checks. A country does not take
 part through an NGO, a university, a company, a state-owned implementer such as GIZ, or an
 international organisation's office on its soil; the one exception is UNMIK, the UN administration that governed
 Kosovo* under Security Council resolution 1244 from 1999 and signed and met for it: UNMIK and its offices taking part
