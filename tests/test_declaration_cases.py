@@ -386,6 +386,13 @@ def _authority_country(t):
     return "event_organisations", r, "org_id"
 
 
+def _curation_trace(t):
+    ev = t["events"]
+    r = _first_row(ev, "date_note")
+    _set(ev, r, date_note=ev[r + 1][ev[0].index("date_note")] + " (q14 of the family6-border log)")
+    return "events", r, "date_note"
+
+
 def _one_script(table: str, column: str):
     def breaker(t):
         rows = t[table]
@@ -404,6 +411,7 @@ BREAKERS: dict[tuple[str, str], Callable] = {
     ("events", "scope"): _event_scope,
     ("events", "duplicate"): _event_duplicate,
     ("events", "retired-id"): _event_retired,
+    ("events", "no-curation-trace"): _curation_trace,
     ("initiatives", "date-precision"): _initiative_precision,
     ("initiatives", "date-order"): _initiative_order,
     ("organisation_names", "date-order"): _name_order,

@@ -249,6 +249,19 @@ def _mixed_script(col: _Collector) -> None:
                                "write each word in one script, so that searches and matching find it")
 
 
+#: a curation log's search number ("q14 of the family6-border log"): the record's text cites pages, never working files
+CURATION_TRACE = r"\bq\d{1,3}(?:-q\d{1,3})?\b|\bof the [\w-]+ log\b"
+
+
+def _curation_trace(col: _Collector) -> None:
+    t = col.raw.table
+    for name in ("title", "summary", "date_note"):
+        bad = pc.fill_null(pc.match_substring_regex(t.column(name), CURATION_TRACE), False)
+        col.rows(_np(bad), name, "no-curation-trace",
+                 lambda v: f"{v[:80]!r}... cites a curation log's search number; give the page's own words as the "
+                           "evidence (the logs are working files, not sources)")
+
+
 #: kinds of body that are the state: taking part, they make their country a participant (the codebook's "national authority")
 AUTHORITY_KINDS = ("government", "police")
 
@@ -291,6 +304,10 @@ RECORD_RULES: dict[str, tuple[RecordRule, ...]] = {
                    f"the same dates and place and near-identical titles (token-set similarity {TITLE_SIMILARITY}/100 or more), are "
                    "reported unless distinct_events.csv lists the pair with the reason.",
                    _duplicates, ("event_sources", "distinct_events")),
+        RecordRule("events", "no-curation-trace",
+                   "Titles, summaries and date notes cite pages, never a curation log's search numbers ('q14 of the log'): "
+                   "a reader has the pages, not the working files.",
+                   _curation_trace),
         RecordRule("events", "retired-id",
                    "No event carries an id listed in retired_events.csv: the id of a row that was merged or removed is never "
                    "given to another event, so a citation of it cannot lead to the wrong event.",
