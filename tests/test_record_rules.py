@@ -5,6 +5,7 @@ of the real package, and silent on the real one."""
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 import analysis
 from analysis.curation.geonames import locate, located
 from analysis.record.load import check
+from analysis.record.rules import CURATION_TRACE
 from conftest import rows, set_cell, write_rows
 
 
@@ -260,3 +262,15 @@ def test_unmik_as_donor_or_named_needs_no_kosovo(pkg: Path):
     write_rows(pkg / "event_organisations.csv", links)
     hits = [p for p in _problems(pkg, "authority-country") if p.value.startswith(("united-nations-interim", "unmik"))]
     assert hits == []
+
+
+@pytest.mark.parametrize(("text", "cites_log"), [
+    ("the dating search (q14 of the family6-border log) found no dated copy", True),
+    ("two searches (q24-q25 of the log) found no report of it", True),
+    ("one dating search, query 12, found no other page", True),
+    ("In Q4 2020 the ministry reported 1,200 returns", False),
+    ("a query about asylum procedures from the ombudsman", False),
+    ("the log of the border crossing was inspected", False),
+])
+def test_curation_trace_pattern(text: str, cites_log: bool):
+    assert bool(re.search(CURATION_TRACE, text)) is cites_log

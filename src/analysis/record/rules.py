@@ -249,8 +249,8 @@ def _mixed_script(col: _Collector) -> None:
                                "write each word in one script, so that searches and matching find it")
 
 
-#: a curation log's search number ("q14 of the family6-border log"): the record's text cites pages, never working files
-CURATION_TRACE = r"\bq\d{1,3}(?:-q\d{1,3})?\b|\bof the [\w-]+ log\b"
+#: a curation log's search number ("q14 of the family6-border log", "query 12"): the record's text cites pages, never working files
+CURATION_TRACE = r"\bq\d{1,3}(?:-q\d{1,3})?\b|\bquer(?:y|ies) \d+|\bof the [\w-]+ log\b"
 
 
 def _curation_trace(col: _Collector) -> None:
