@@ -25,6 +25,9 @@ import yaml
 from analysis.curation.geonames import located
 from analysis.curation.names import normalise, slug, split_aliases
 
+#: the kinds of place a review may give a new venue (codebook: places.kind)
+PLACE_KINDS = ("city", "site")
+
 LINKS = ["event_countries", "event_organisations", "event_people", "event_topics", "event_initiatives", "event_sources"]
 
 
@@ -164,7 +167,10 @@ class Tables:
                 return p["place_id"]
         taken = {p["place_id"] for p in self.rows["places"]}
         pid = slug(name) if slug(name) not in taken else f"{slug(name)}-{country.lower()}"
-        kind = "site" if any(w in normalise(name) for w in ("crossing", "airport", "centre", "center", "academy", "port ")) else "city"
+        kind = str(spec.get("kind") or "").strip()  # the reviewer's word wins; a guess only when none is given
+        if kind not in PLACE_KINDS:
+            site_words = ("crossing", "airport", "centre", "center", "academy", "port ", "park", "hotel", "chancellery", "ministry")
+            kind = "site" if "," in name or any(w in normalise(name) for w in site_words) else "city"
         self.rows["places"].append({"place_id": pid, "name": name, "kind": kind, "country_code": country, "aliases": "",
                                     **located(name, country)})
         self.log.append(f"places +{pid}")

@@ -294,3 +294,15 @@ def test_a_namesake_is_a_new_person_and_a_plain_name_stays_the_record_s_person(t
     assert new["name"] == person["name"] and new["person_id"] != person["person_id"]
     linked = {p["person_id"]: p["role"] for p in tables.links("event_people", eid)}
     assert linked[person["person_id"]] == "Adviser" and linked[new["person_id"]] == "Consultant"
+
+
+@pytest.mark.parametrize(("spec", "kind"), [
+    ({"name": "Palace of Congresses, Tirana", "country_code": "AL", "kind": "site"}, "site"),
+    ({"name": "Hofburg Redoutensaal, Vienna", "country_code": "AT"}, "site"),  # a building named with its city
+    ({"name": "Kutina", "country_code": "HR", "kind": "city"}, "city"),
+    ({"name": "Kutina", "country_code": "HR"}, "city"),
+    ({"name": "Blace crossing", "country_code": "MK", "kind": "mountain"}, "site"),  # an unknown word falls back to the guess
+])
+def test_a_new_venue_takes_the_kind_the_review_gives_and_a_guess_only_without_one(tables, spec, kind):
+    pid = tables.place_id(spec)
+    assert next(p for p in tables.rows["places"] if p["place_id"] == pid)["kind"] == kind
