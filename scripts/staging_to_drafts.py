@@ -17,7 +17,11 @@ from pathlib import Path
 
 import yaml
 
+from analysis.curation.ingest.gazetteer import url_key
 from analysis.curation.names import normalise, slug, split_aliases
+
+#: libyaml's loader where PyYAML was built with it: the earlier rounds' files run to tens of megabytes
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _rows(data: Path, name: str) -> list[dict[str, str]]:
@@ -130,6 +134,26 @@ def _merge_organisations(orgs: Organisations, events: list[dict], merges: dict) 
                 person["organisation"] = mapping[person["organisation"]] or ""
 
 
+def _judged_before(curation: Path, sheets: list[Path]) -> dict[str, str]:
+    """Pages an editor already turned down: sheet entries marked ``rejected`` and rows a review took out as out of scope
+    (their ids are retired, so the record alone no longer knows the page). Keyed by ``url_key``; the value says where."""
+    judged: dict[str, str] = {}
+    own = {s.resolve() for s in sheets}
+    for sheet in sorted((curation / "sheets").glob("*.yaml")):
+        if sheet.resolve() in own:
+            continue
+        text = sheet.read_text(encoding="utf-8")
+        for e in (yaml.load(text, Loader=LOADER) if "rejected:" in text else None) or []:
+            if isinstance(e, dict) and e.get("rejected") and e.get("source_url"):
+                judged[url_key(str(e["source_url"]))] = f"rejected in {sheet.name}: {e['rejected']}"
+    for review in sorted((curation / "reviews").glob("*.yaml")):
+        text = review.read_text(encoding="utf-8")
+        for e in (yaml.load(text, Loader=LOADER) if "out-of-scope" in text else None) or []:
+            if isinstance(e, dict) and e.get("verdict") == "out-of-scope" and e.get("page_seen"):
+                judged[url_key(str(e["page_seen"]))] = f"{e.get('event_id')} taken out as out of scope in {review.name}"
+    return judged
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("sheets", nargs="+", type=Path)
@@ -138,7 +162,10 @@ def main() -> int:
     ap.add_argument("--fixes", type=Path, required=True)
     ap.add_argument("--skip", nargs="*", default=[], metavar="SHEET#N", help="entries a reviewer rejected (e.g. fam-x.yaml#3)")
     ap.add_argument("--org-merges", type=Path, help="YAML: new organisation ids mapped to the id kept (null drops the link)")
+    ap.add_argument("--curation", type=Path, default=Path("curation"), help="the sheets and reviews of earlier rounds")
+    ap.add_argument("--rejudge", action="store_true", help="stage pages an editor turned down before (a changed rule)")
     args = ap.parse_args()
+    judged = {} if args.rejudge else _judged_before(args.curation, args.sheets)
     orgs = Organisations(args.data)
     initiatives = {i["initiative_id"] for i in _rows(args.data, "initiatives")}
     links = _rows(args.data, "event_organisations")
@@ -155,6 +182,9 @@ def main() -> int:
                 continue
             if not isinstance(e, dict) or not e.get("source_url") or not e.get("title"):
                 skipped.append(f"{where}: no source_url or title")
+                continue
+            if url_key(str(e["source_url"])) in judged and not e.get("duplicate_of"):
+                skipped.append(f"{where}: judged before ({judged[url_key(str(e['source_url']))]}); --rejudge to stage it")
                 continue
             sources = [s for s in e.get("extra_sources") or [] if isinstance(s, dict) and s.get("url")]
             if e.get("duplicate_of"):

@@ -109,3 +109,40 @@ def test_a_staged_venue_keeps_the_kind_the_sheet_gives_it(pkg, tmp_path):
     places = [e["place"] for e in yaml.safe_load(drafts.read_text(encoding="utf-8"))["events"]]
     assert places == [{"name": "Europe House Strumica", "country": "MK", "kind": "site"},
                       {"name": "Strumica", "country": "MK"}]
+
+
+def test_a_page_an_editor_turned_down_before_is_not_staged_again_unless_rejudged(pkg, tmp_path):
+    """Round 33 staged two pages whose rows had been taken out (a Sarandë meeting with no subject, a EURO 2024 police
+    meeting) because a retired id leaves the record without its page; the sheets and reviews still know them."""
+    import subprocess
+    import sys
+
+    import yaml
+
+    curation = tmp_path / "curation"
+    (curation / "sheets").mkdir(parents=True)
+    (curation / "reviews").mkdir()
+    (curation / "sheets" / "fam-old.yaml").write_text(yaml.safe_dump([
+        {"source_url": "https://example.org/turned-down", "title": "Old", "rejected": "editor: no subject stated"}]))
+    (curation / "reviews" / "review-old.yaml").write_text(yaml.safe_dump([
+        {"event_id": "ev-0001", "verdict": "out-of-scope", "page_seen": "http://www.example.org/taken-out/"}]))
+    entry = {"source_publisher": "Example", "summary": "Two bodies met on border management.", "kind": "meeting",
+             "status": "held", "date_start": "2003-04-05", "date_end": "2003-04-05", "date_precision": "day",
+             "countries": ["AL"], "topics": [], "organisations": [], "people": []}
+    sheet = tmp_path / "fam-new.yaml"
+    sheet.write_text(yaml.safe_dump([{**entry, "source_url": "https://example.org/turned-down", "title": "Again"},
+                                     {**entry, "source_url": "https://example.org/taken-out", "title": "Back"},
+                                     {**entry, "source_url": "https://example.org/fresh", "title": "Fresh"}]))
+
+    def staged(*extra: str) -> tuple[list[str], str]:
+        drafts, fixes = tmp_path / "new.yaml", tmp_path / "fixes.yaml"
+        run = subprocess.run([sys.executable, str(ROOT / "scripts" / "staging_to_drafts.py"), str(sheet), "--data", str(pkg),
+                              "--drafts", str(drafts), "--fixes", str(fixes), "--curation", str(curation), *extra],
+                             check=True, capture_output=True, text=True)
+        return [e["title"] for e in yaml.safe_load(drafts.read_text(encoding="utf-8"))["events"]], run.stderr
+
+    titles, said = staged()
+    assert titles == ["Fresh"]
+    assert "fam-new.yaml#1: judged before (rejected in fam-old.yaml: editor: no subject stated)" in said
+    assert "fam-new.yaml#2: judged before (ev-0001 taken out as out of scope in review-old.yaml)" in said
+    assert staged("--rejudge")[0] == ["Again", "Back", "Fresh"]
