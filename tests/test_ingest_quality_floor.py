@@ -53,10 +53,13 @@ RECORD = HERE / "fixtures" / "ingest-record"
 #: a body named in Albanian is sought in the countries of the national bodies the release names, and an Albanian name goes
 #: on over "me" ("Trafikimit me Qenie Njerëzore"): organisations 602/881 -> 603/881; a smuggling route ("migranata iz Srbije
 #: u BiH", "преку Македонија, Грција и Србија", "iz pravca Srbije") is a mention: countries 513/591 -> 513/587, countries
-#: mentioned 120/170 -> 124/174.
+#: mentioned 120/170 -> 124/174. A word that begins a recorded person's name is no place word (the live record's "Hotel
+#: Aleksandar Palace" had stopped Aleksandar Vučić from being read; the frozen record's Nikola Tesla airport had stopped
+#: Nikola Milina): people 454/492 -> 454/493, the one more a Croatian police director the blind release names only as
+#: sending greetings (a name rightly read, counted wrong because he did not take part).
 FLOOR = {
     "date": (265, 298), "place": (231, 260), "kind": (258, 308), "organisations": (603, 881), "countries": (513, 587),
-    "people": (454, 492), "people titles": (368, 409), "affiliations": (309, 501), "orgs mentioned": (45, 115),
+    "people": (454, 493), "people titles": (368, 409), "affiliations": (309, 501), "orgs mentioned": (45, 115),
     "countries mentioned": (124, 174),
 }
 

@@ -44,3 +44,18 @@ def test_head_of_a_list_keeps_the_government_once_titles_are_shared_out():
 def test_a_president_of_a_body_is_not_a_head_of_state(text):
     orgs = {o["id"] for o in extract(text)["organisations"]}
     assert not any(o.startswith("office-of-the-president") for o in orgs)
+
+
+def test_a_venue_named_after_a_person_does_not_hide_people_of_that_first_name(tmp_path):
+    """A word that begins a recorded person's name stays a name word even when a venue carries it: the record's "Hotel
+    Aleksandar Palace, Skopje" (0.3.23) had stopped ingest from reading Aleksandar Vučić at all."""
+    import shutil
+    from pathlib import Path
+
+    record = tmp_path / "record"
+    shutil.copytree(Path(__file__).resolve().parent / "fixtures" / "ingest-record", record)
+    with (record / "places.csv").open("a", encoding="utf-8") as f:
+        f.write('hotel-aleksandar-palace-skopje,"Hotel Aleksandar Palace, Skopje",site,MK,,,,,\n')
+    people = extract("President of Serbia Aleksandar Vučić opened the new border crossing.", record)["people"]
+    assert [(p["name"], p["organisation"]) for p in people] == [
+        ("Aleksandar Vučić", "office-of-the-president-of-the-republic-of-serbia")]

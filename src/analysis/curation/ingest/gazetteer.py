@@ -140,13 +140,17 @@ class Gazetteer:
                 if len(form) > 2:
                     g.place_matcher.add(form, r["place_id"])
                     words.update(w for w in form.split() if w[:1].isupper())
-        g.place_words = frozenset(words)
+        given: set[str] = set()
         for r in _rows(data_dir, "people"):
             g.person_names[r["person_id"]] = r["name"]
+            given.update(form.split()[0] for form in [r["name"], *split_aliases(r["aliases"])] if len(form.split()) > 1)
             for form in [r["name"], *split_aliases(r["aliases"])]:
                 key = normalise(form)
                 g.people[key] = r["person_id"]
                 g.people_index.setdefault(_name_key(key), []).append((key, r["person_id"]))
+        # a word that begins a recorded person's name is a name before it is a place: "Milan", "Nikola" (the airport),
+        # "Aleksandar" (a hotel) must not keep Milan Radojević or Aleksandar Vučić from being read as people
+        g.place_words = frozenset(words - given)
         for r in _rows(data_dir, "topics"):
             kws = sorted(split_aliases(r["keywords"]), key=len, reverse=True)
             g.topic_words[r["topic_id"]] = tuple({w.split()[0].split("-")[0].casefold() for w in kws if w.split()})  # "I – 24/7" too
