@@ -183,8 +183,9 @@ def main() -> int:
             if not isinstance(e, dict) or not e.get("source_url") or not e.get("title"):
                 skipped.append(f"{where}: no source_url or title")
                 continue
-            if url_key(str(e["source_url"])) in judged and not e.get("duplicate_of"):
-                skipped.append(f"{where}: judged before ({judged[url_key(str(e['source_url']))]}); --rejudge to stage it")
+            before = judged.get(url_key(str(e["source_url"])))
+            if before and not e.get("duplicate_of"):
+                skipped.append(f"{where}: judged before ({before}); --rejudge to stage it")
                 continue
             sources = [s for s in e.get("extra_sources") or [] if isinstance(s, dict) and s.get("url")]
             if e.get("duplicate_of"):

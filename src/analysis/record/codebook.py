@@ -137,9 +137,10 @@ Montenegro", "the interior ministers of the Western Balkans") links each listed 
 kind; "delegations" or "representatives" of a country link no body. Bosnia and Herzegovina has no state
 ministry of the interior: where its "interior minister" or "ministry of the interior" is named at state
 level, its body is the Ministry of Security, the state ministry with that portfolio. A body a page names
-only by an abbreviation is linked when the record holds a body of that country, with its full name, under exactly that acronym
-("the OSA of BiH", "KRCT"); an abbreviation the record does not hold, or one that names no single body
-("MUP-om Hrvatske" stands for a ministry or its police), leaves the body unlinked and says so in review.
+only by an abbreviation is linked when the record holds a body of that country, with its full name,
+under exactly that acronym ("the OSA of BiH", "KRCT"); an abbreviation the record does not hold, or one
+that names no single body ("MUP-om Hrvatske" stands for a ministry or its police), leaves the body
+unlinked, and the review says so.
 The six MARRI Participants are flagged in `countries.marri_participant`.
 
 ## How duplicates are merged
