@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from pathlib import Path
 
 import pandas as pd
@@ -87,6 +89,42 @@ def test_unknown_format_and_bad_target_are_refused(rec, tmp_path):
         export(rec, "csv2", tmp_path / "x")
     with pytest.raises(AnalysisError, match="does not exist"):
         export(rec, "sqlite", tmp_path / "missing" / "x.sqlite")
+
+
+def test_a_target_holding_what_the_user_had_is_refused_and_left_as_it_was(rec, tmp_path: Path):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "thesis.docx").write_text("chapter one")
+    with pytest.raises(AnalysisError, match=r"mine: the folder holds files .*thesis\.docx"):
+        export(rec, "stata", mine)
+    assert (mine / "thesis.docx").read_text() == "chapter one"
+    notes = tmp_path / "notes.txt"
+    notes.write_text("keep me")
+    with pytest.raises(AnalysisError, match=r"notes\.txt: is a file; give a new name for the folder of Parquet"):
+        export(rec, "parquet", notes)
+    assert notes.read_text() == "keep me"
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    with pytest.raises(AnalysisError, match="pipe: is not a regular file"):
+        export(rec, "sqlite", pipe)
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    data = rec.package.descriptor_path.parent
+    with pytest.raises(AnalysisError, match="inside the record's folder"):
+        export(rec, "parquet", data)
+    with pytest.raises(AnalysisError, match="inside the record's folder"):
+        export(rec, "sqlite", data / "events.csv")
+    assert not list(tmp_path.glob(".*")), "no staging folder is left behind"
+
+
+def test_an_earlier_export_is_replaced_whole(rec, exported, tmp_path: Path):
+    again = tmp_path / "record.stata"
+    export(rec, "stata", again)
+    (again / "events.dta").write_bytes(b"stale")
+    (again / "topics.dta").unlink()
+    export(rec, "stata", again)
+    assert pd.read_stata(again / "events.dta").shape[0] == len(rec.events)
+    assert (again / "topics.dta").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["record.stata"]
 
 
 def test_xlsx_cells_are_the_text_they_hold_never_a_formula_or_link(rec, tmp_path: Path):

@@ -36,10 +36,7 @@ def export(rec: Record, fmt: str, target: Path) -> Path:
     if fmt not in FORMATS:
         raise AnalysisError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     target = Path(target)
-    if not target.parent.is_dir():
-        raise AnalysisError(f"{target}: the folder {target.parent} does not exist")
-    if target.is_dir() and fmt not in ("parquet", "stata"):
-        raise AnalysisError(f"{target}: is a folder; give a file name for the {FORMATS[fmt]}")
+    _check_target(rec, fmt, target)
     writer: Callable[[Record, Path], None] = {"xlsx": _xlsx, "parquet": _parquet, "sqlite": _sqlite, "stata": _stata,
                                               "duckdb": _duckdb}[fmt]
     with tempfile.TemporaryDirectory(prefix=f".{target.name}.", dir=target.parent) as tmp:
@@ -49,12 +46,35 @@ def export(rec: Record, fmt: str, target: Path) -> Path:
         except OSError as exc:  # disk full, quota, file-size limit: name the target, keep what was there
             raise AnalysisError(f"{target}: cannot write the {FORMATS[fmt]} ({exc.strerror or exc}); "
                                 "nothing was changed") from None
-        if target.is_dir():
-            shutil.rmtree(target)
-        elif target.exists():
-            target.unlink()
+        if target.exists():  # moved aside, not deleted, until the new one is in place; the folder goes with tmp
+            target.replace(Path(tmp) / f"{target.name}.old")
         staged.replace(target)
     return target
+
+
+def _check_target(rec: Record, fmt: str, target: Path) -> None:
+    """Refuse a target whose replacement would lose something the user had: the record itself, a device or pipe,
+    a file where a folder goes, or a folder holding anything but an earlier export of the same format."""
+    if not target.parent.is_dir():
+        raise AnalysisError(f"{target}: the folder {target.parent} does not exist")
+    data = rec.package.descriptor_path.parent.resolve()
+    if target.resolve() == data or data in target.resolve().parents:
+        raise AnalysisError(f"{target}: is inside the record's folder {data}; write the export elsewhere")
+    folder = fmt in ("parquet", "stata")
+    if not target.exists() and not target.is_symlink():
+        return
+    if target.is_dir() and not folder:
+        raise AnalysisError(f"{target}: is a folder; give a file name for the {FORMATS[fmt]}")
+    if not target.is_dir() and (folder or not target.is_file()):
+        kind = "a file" if target.is_file() else "not a regular file"
+        raise AnalysisError(f"{target}: is {kind}; give a new name for the {FORMATS[fmt]} (nothing was changed)")
+    if folder:
+        suffix = ".parquet" if fmt == "parquet" else ".dta"
+        ours = {f"{res.name}{suffix}" for res in rec.package.resources} | {"datapackage.json"}
+        other = sorted(p.name for p in target.iterdir() if p.name not in ours or not p.is_file())
+        if other:
+            raise AnalysisError(f"{target}: the folder holds files that are not an earlier {fmt} export of the record "
+                                f"({', '.join(other[:3])}); give a new or empty folder (nothing was changed)")
 
 
 def _tables(rec: Record) -> list[tuple[Resource, pd.DataFrame]]:
