@@ -4,9 +4,12 @@ no traceback, and no file of the package changed."""
 from __future__ import annotations
 
 import json
+import os
 import resource
+import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -53,6 +56,19 @@ def test_ingest_output_into_a_missing_folder(release: Path, tmp_path: Path):
 
 def test_ingest_output_onto_a_folder(release: Path, tmp_path: Path):
     _one_clear_line(run("ingest", str(release), "-o", str(tmp_path)), str(tmp_path), "is a folder")
+
+
+def test_ingest_output_onto_a_pipe_writes_into_it_and_keeps_the_pipe(release: Path, tmp_path: Path):
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_bytes()))
+    reader.start()
+    out = run("ingest", str(release), "-o", str(pipe))
+    reader.join(timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert b"MARRI" in got[0] and b"title:" in got[0]
+    assert stat.S_ISFIFO(pipe.stat().st_mode), "the pipe was replaced by a file"
 
 
 def test_ingest_a_folder_as_the_release(tmp_path: Path):

@@ -26,6 +26,13 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         raise AnalysisError(f"{path}: is a folder; give a file name to write")
     if not path.parent.is_dir():
         raise AnalysisError(f"{path}: the folder {path.parent} does not exist")
+    if path.exists() and not path.is_file():  # a device or pipe (/dev/stdout, a fifo): write to it, never replace it
+        try:
+            with open(path, "wb") as fh:
+                fh.write(data)
+        except OSError as exc:
+            raise AnalysisError(f"{path}: could not be written ({exc.strerror or exc})") from None
+        return
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     except OSError as exc:
