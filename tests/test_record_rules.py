@@ -195,6 +195,16 @@ def test_gazetteer_places_and_notes():
     assert missing["geonames_id"] == "" and missing["latitude"] == "" and "GeoNames" in missing["location_note"]
 
 
+def test_a_bracket_qualifier_chooses_the_namesake_near_it_or_none():
+    near_sarajevo = locate("Lukavica (East Sarajevo)", "BA")
+    assert near_sarajevo is not None and abs(near_sarajevo.latitude - 43.83) < 0.05  # not the larger Lukavica up north
+    assert locate("Lukavica", "BA").latitude > 44.5  # unqualified: the most populous, as before
+    assert locate("Foča (village north of Doboj)", "BA") is None  # the town of Foča is another place
+    assert locate("Igalo (Herceg Novi)", "ME").name == "Igalo"
+    assert locate("Ovča (Belgrade)", "RS") is not None
+    assert locate("Plav (Podgorica)", "ME") is None  # no Plav within 40 km of Podgorica: a namesake the data lacks
+
+
 def test_every_geonames_id_in_places_matches_the_gazetteer():
     rec = analysis.load()
     places = rec.places[rec.places.geonames_id.notna()]

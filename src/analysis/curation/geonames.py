@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -136,16 +137,53 @@ def locate(name: str, country_code: str) -> Hit | None:
     ('Ferizaj', 'Igalo')
     >>> locate("Bablak, Ferizaj/Uroševac", "XK") is None  # a village the data lacks is not its town
     True
+    >>> locate("Foča (village north of Doboj)", "BA") is None  # a namesake village, not the town of Foča
+    True
+    >>> round(locate("Lukavica (East Sarajevo)", "BA").latitude, 1)  # the Lukavica near Sarajevo, not the larger one
+    43.8
+
+    A qualifier that names a place picks, among places of the same name, the one within
+    ``NEAR_KM`` of it, and none when no such place lies near it (a village the data lacks).
     """
+    qualifier = " ".join(re.findall(r"\((.*?)\)", name))
+    if NAMESAKE.search(normalise(qualifier)):  # "(village north of Doboj)": the data's Foča is another place
+        return None
+    anchor = _anchor(qualifier, country_code) if qualifier else None
     bare = re.sub(r"\s*\(.*?\)", "", name).strip()  # "Igalo (Herceg Novi)": the place, not its municipality
     head = bare.split(",")[0].strip()  # "Bablak, Ferizaj/Uroševac": the village, never the town that qualifies it
     forms = [name] if place_kind(name) == "site" else list(dict.fromkeys([name, bare, head, *head.split("/")]))  # a site is not its town
     for form in forms:
         hits = [Hit(*hit) for hit in _index(country_code).get(normalise(form), ())]
+        if hits and anchor is not None:
+            near = [h for h in hits if _km(h, anchor) <= NEAR_KM]
+            return min(near, key=lambda h: _km(h, anchor)) if near else None
         if hits:
             return max(hits, key=lambda h: (normalise(h.name) == normalise(form), h.population))
     return None
 
+
+NEAR_KM = 40
+
+
+def _anchor(qualifier: str, country_code: str) -> Hit | None:
+    """The place a bracket qualifier names ("Herceg Novi"; "East Sarajevo" by its last word), or None."""
+    words = qualifier.split()
+    for form in dict.fromkeys([qualifier, *re.split(r"[,/]", qualifier), words[-1] if words else ""]):
+        hits = [Hit(*hit) for hit in _index(country_code).get(normalise(form.strip()), ())] if form.strip() else []
+        if hits:
+            return max(hits, key=lambda h: h.population)
+    return None
+
+
+def _km(a: Hit, b: Hit) -> float:
+    """Great-circle distance in kilometres."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+#: a bracket qualifier saying the place is a small namesake located by another ("village north of Doboj", "near Kičevo")
+NAMESAKE = re.compile(r"\b(village|hamlet|settlement|near|outside|suburb)\b|\b(north|south|east|west)\w*\s+of\b")
 
 #: words that make a place a site (a crossing, an airport, a camp), not a city
 SITE_WORDS = ("crossing", "crossings", "airport", "academy", "camp", "palace", "centre", "center", "port", "base", "hotel")
