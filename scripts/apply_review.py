@@ -19,6 +19,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from urllib.parse import urlparse
 
 import yaml
 
@@ -193,14 +194,19 @@ def remove_event(t: Tables, eid: str, why: str, into: str = "") -> None:
             r["follow_up_of"] = into
 
 
+def _site(url: str) -> str:
+    return urlparse(url).netloc.lower().removeprefix("www.")
+
+
 def merge_into(t: Tables, eid: str, keep: str, why: str) -> None:
     gone, kept = t.event(eid), t.event(keep)
     for table in LINKS:
         for row in t.links(table, eid):
             t.add_link(table, {**row, "event_id": keep})
-    if gone["source_url"] != kept["source_url"]:
+    if gone["source_url"] != kept["source_url"]:  # the same post at another address of its site, else another page
+        same_site = _site(gone["source_url"]) == _site(kept["source_url"])
         t.add_link("event_sources", {"event_id": keep, "url": gone["source_url"], "publisher": gone["source_publisher"],
-                                     "relation": "copy"})
+                                     "relation": "copy" if same_site else "report"})
     remove_event(t, eid, why, into=keep)
 
 

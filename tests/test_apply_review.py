@@ -306,3 +306,20 @@ def test_a_namesake_is_a_new_person_and_a_plain_name_stays_the_record_s_person(t
 def test_a_new_venue_takes_the_kind_the_review_gives_and_a_guess_only_without_one(tables, spec, kind):
     pid = tables.place_id(spec)
     assert next(p for p in tables.rows["places"] if p["place_id"] == pid)["kind"] == kind
+
+
+def test_a_merged_row_s_page_is_a_report_of_the_kept_row_unless_it_is_the_same_site(tables):
+    """A duplicate row entered from another site's page is another report of the event, not a copy of the kept page
+    (the codebook: `copy` is the same post at another address); a page of the kept page's own site stays a copy."""
+    rows = tables.rows["events"]
+    site = apply_review._site
+    keep = rows[30]
+    other = next(r for r in rows[31:] if site(r["source_url"]) != site(keep["source_url"]))
+    twin = next(r for r in rows if r is not keep and r["source_url"] != keep["source_url"]
+                and site(r["source_url"]) == site(keep["source_url"]))
+    apply_review.merge_into(tables, other["event_id"], keep["event_id"], "duplicate")
+    apply_review.merge_into(tables, twin["event_id"], keep["event_id"], "duplicate")
+    relation = {s["url"]: s["relation"] for s in tables.links("event_sources", keep["event_id"])}
+    assert relation[other["source_url"]] == "report"
+    assert relation[twin["source_url"]] == "copy"
+    assert apply_review._site("https://www.Example.org/a?b") == apply_review._site("http://example.org/c") == "example.org"
