@@ -168,6 +168,7 @@ def main() -> int:
     judged = {} if args.rejudge else _judged_before(args.curation, args.sheets)
     orgs = Organisations(args.data)
     initiatives = {i["initiative_id"] for i in _rows(args.data, "initiatives")}
+    places = {p["place_id"]: p for p in _rows(args.data, "places")}
     links = _rows(args.data, "event_organisations")
     people_links = _rows(args.data, "event_people")
     events, fixes, skipped = [], [], []
@@ -223,6 +224,12 @@ def main() -> int:
                 if urls:
                     draft[key] = urls
             place = e.get("place")
+            if isinstance(place, str) and place.strip():  # a place id of the record ("budva"): its name and country
+                known = places.get(place.strip())
+                if known is None:
+                    skipped.append(f"{where}: place {place!r} is not a place id of the record; give name and "
+                                   "country_code (left out)")
+                place = {"name": known["name"], "country_code": known["country_code"]} if known else None
             if isinstance(place, dict) and place.get("name"):
                 draft["place"] = {"name": place["name"], "country": place.get("country_code") or ""}
                 if place.get("kind"):  # a venue the sheet calls a `site` must not become a city by its name's shape

@@ -111,6 +111,34 @@ def test_a_staged_venue_keeps_the_kind_the_sheet_gives_it(pkg, tmp_path):
                       {"name": "Strumica", "country": "MK"}]
 
 
+def test_a_place_given_as_the_record_s_place_id_reaches_the_draft(pkg, tmp_path):
+    """Round 36 staged ``place: budva`` (a place id); the draft dropped it without a word and the row went in with no
+    venue (seventeenth session). An id of the record is now its name and country; any other bare string is named."""
+    import csv
+    import subprocess
+    import sys
+
+    import yaml
+
+    known = next(csv.DictReader((pkg / "places.csv").open(encoding="utf-8")))
+    sheet = tmp_path / "fam-test.yaml"
+    entry = {
+        "source_url": "https://example.org/staged-id", "source_publisher": "Example", "title": "A forum at a known place",
+        "summary": "Ministers met on migration.", "kind": "meeting", "status": "held", "date_start": "2013-12-19",
+        "date_end": "2013-12-20", "date_precision": "span", "countries": ["ME"], "topics": [], "organisations": [],
+        "people": [], "place": known["place_id"],
+    }
+    sheet.write_text(yaml.safe_dump([entry, {**entry, "source_url": "https://example.org/staged-bad", "place": "Nowhere"}],
+                                    allow_unicode=True), encoding="utf-8")
+    drafts, fixes = tmp_path / "new.yaml", tmp_path / "fixes.yaml"
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "staging_to_drafts.py"), str(sheet), "--data", str(pkg),
+                           "--drafts", str(drafts), "--fixes", str(fixes)], check=True, capture_output=True, text=True)
+    events = yaml.safe_load(drafts.read_text(encoding="utf-8"))["events"]
+    assert events[0]["place"] == {"name": known["name"], "country": known["country_code"]}
+    assert "place" not in events[1]
+    assert "place 'Nowhere' is not a place id of the record" in done.stdout + done.stderr
+
+
 def test_a_page_an_editor_turned_down_before_is_not_staged_again_unless_rejudged(pkg, tmp_path):
     """Round 33 staged two pages whose rows had been taken out (a Sarandë meeting with no subject, a EURO 2024 police
     meeting) because a retired id leaves the record without its page; the sheets and reviews still know them."""
