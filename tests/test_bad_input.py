@@ -234,9 +234,10 @@ def test_export_past_a_file_size_limit_names_the_target_and_keeps_the_old_file(t
     # and an earlier export under the same name is untouched (xlsx used to print a zipfile traceback,
     # sqlite and duckdb an "internal error")
     target = tmp_path / f"record.{fmt}"
+    earlier = target / f"events.{'parquet' if fmt == 'parquet' else 'dta'}"  # a file an earlier export wrote
     if fmt in ("parquet", "stata"):
         target.mkdir()
-        (target / "old.txt").write_text("earlier export", encoding="utf-8")
+        earlier.write_text("earlier export", encoding="utf-8")
     else:
         target.write_text("earlier export", encoding="utf-8")
 
@@ -246,7 +247,7 @@ def test_export_past_a_file_size_limit_names_the_target_and_keeps_the_old_file(t
     line = _one_clear_line(run("export", "--format", fmt, "-o", str(target), preexec=small_files), str(target),
                            "nothing was changed")
     assert "File too large" in line or "full" in line or "write" in line
-    kept = target / "old.txt" if fmt in ("parquet", "stata") else target
+    kept = earlier if fmt in ("parquet", "stata") else target
     assert kept.read_text(encoding="utf-8") == "earlier export"
     assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]
 

@@ -48,3 +48,18 @@ def test_a_police_cooperation_centre_without_a_recorded_place_is_still_found(edi
 def test_a_body_named_before_a_comma_and_a_country_is_not_that_country_s_body(text):
     # "Gendarmerie, Serbia" in an enumeration: the gendarmerie is Italy's or France's, not the Gendarmerie of Serbia
     assert "gendarmerie-of-serbia" not in [o["id"] for o in extract(text)["organisations"]]
+
+
+def test_a_namesake_entered_later_does_not_take_the_first_person_s_name(tmp_path):
+    """The record keeps a second person of the same name apart (``namesake``, appended with a ``-2`` id); reading a
+    page must still give the name to the person first recorded under it (a namesake entered in the seventeenth session
+    made `review` report MARRI's Selma Mehovic missing from her own row)."""
+    from analysis.curation.ingest.gazetteer import Gazetteer
+
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    first = (data / "people.csv").read_text(encoding="utf-8").splitlines()[1].split(",")
+    with (data / "people.csv").open("a", encoding="utf-8") as fh:
+        fh.write(f"{first[0]}-2,{first[1]},\n")
+    g = Gazetteer.load(data)
+    assert g.person(first[1]) == first[0]

@@ -71,7 +71,8 @@ def built_checkout(small_record: Path, tmp_path_factory) -> Path:
     """The tiny checkout with its two reports built once (in process; the command line's own
     output and exit status are checked where it runs, below)."""
     root = _make_checkout(tmp_path_factory.mktemp("tiny") / "checkout", small_record)
-    assert _status(_run(root)) == {"a": "built", "b": "built"}
+    summary = _run(root)
+    assert _status(summary) == {"a": "built", "b": "built"}, [(o.name, o.error) for o in summary.outcomes]
     return root
 
 

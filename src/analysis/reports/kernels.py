@@ -60,6 +60,10 @@ def reset_code(cwd: str | Path) -> str:
     return RESET.format(prefix=ENV_PREFIX, cwd=str(cwd), env=env)
 
 
+#: how many kernels to start before giving up when a new one dies before it answers
+START_ATTEMPTS = 3
+
+
 class WarmKernel:
     """This process's kernel for report notebooks (:data:`WARM`)."""
 
@@ -76,16 +80,25 @@ class WarmKernel:
             self.km = None  # the parent's kernel, inherited by fork: not ours to use or stop
         if self.km is not None and not run_sync(self.km.is_alive)():
             self.stop()
-        fresh = self.km is None
-        if fresh:
+        if self.km is not None:
+            self._run(reset_code(cwd))
+            return self.km
+        for attempt in range(1, START_ATTEMPTS + 1):
             self._start(kernel_name, cwd)
-        try:
-            self._run(reset_code(cwd))  # for a new kernel, also the wait until it answers
-        except BaseException:
-            if fresh:
+            try:
+                self._run(reset_code(cwd))  # for a new kernel, also the wait until it answers
+                return self.km
+            except Exception:
+                # jupyter_client picks free ports and the kernel binds them later: a kernel started at the same
+                # moment in another process can take one first, and this kernel dies before it answers
+                # (jupyter/jupyter_client#154, nteract/papermill#511). A fresh kernel gets fresh ports.
                 self.stop()
-            raise
-        return self.km
+                if attempt == START_ATTEMPTS:
+                    raise
+            except BaseException:
+                self.stop()
+                raise
+        raise AssertionError("unreachable")
 
     def _start(self, kernel_name: str, cwd: str) -> None:
         from jupyter_client.manager import AsyncKernelManager

@@ -146,7 +146,7 @@ class Gazetteer:
             given.update(form.split()[0] for form in [r["name"], *split_aliases(r["aliases"])] if len(form.split()) > 1)
             for form in [r["name"], *split_aliases(r["aliases"])]:
                 key = normalise(form)
-                g.people[key] = r["person_id"]
+                g.people.setdefault(key, r["person_id"])  # a namesake entered later never takes the first one's name
                 g.people_index.setdefault(_name_key(key), []).append((key, r["person_id"]))
         # a word that begins a recorded person's name is a name before it is a place: "Milan", "Nikola" (the airport),
         # "Aleksandar" (a hotel) must not keep Milan Radojević or Aleksandar Vučić from being read as people
