@@ -88,17 +88,14 @@ class WarmKernel:
             try:
                 self._run(reset_code(cwd))  # for a new kernel, also the wait until it answers
                 return self.km
-            except Exception:
+            except BaseException as exc:
                 # jupyter_client picks free ports and the kernel binds them later: a kernel started at the same
                 # moment in another process can take one first, and this kernel dies before it answers
                 # (jupyter/jupyter_client#154, nteract/papermill#511). A fresh kernel gets fresh ports.
                 self.stop()
-                if attempt == START_ATTEMPTS:
+                if attempt == START_ATTEMPTS or not isinstance(exc, Exception):
                     raise
-            except BaseException:
-                self.stop()
-                raise
-        raise AssertionError("unreachable")
+        return self.km  # not reached: the last attempt returns or raises
 
     def _start(self, kernel_name: str, cwd: str) -> None:
         from jupyter_client.manager import AsyncKernelManager
