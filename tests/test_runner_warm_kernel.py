@@ -204,3 +204,28 @@ def test_a_new_kernel_that_dies_before_it_answers_is_started_again(monkeypatch, 
     with pytest.raises(RuntimeError, match="Kernel died"):
         own2.manager("python3", str(tmp_path))
     assert own2.km is None
+
+
+SLOW_KERNEL = ("import runpy, sys, time\n"
+               "time.sleep({delay})\n"
+               "sys.argv = ['ipykernel_launcher', '-f', sys.argv[1]]\n"
+               "runpy.run_module('ipykernel_launcher', run_name='__main__', alter_sys=True)\n")
+
+
+def test_a_kernel_slow_to_start_is_waited_for_not_declared_dead(monkeypatch, tmp_path: Path):
+    """On a loaded machine (CI: two test workers on two cores) a kernel can take seconds to answer. The client that
+    waits for it must ask the kernel's process whether it lives, not the heartbeat, which counts a kernel that has not
+    yet bound its socket as dead after one second: every start then 'died', and the reports failed together."""
+    spec = tmp_path / "kernels" / "slow"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [os.sys.executable, "-c", SLOW_KERNEL.format(delay=4), "{connection_file}"],
+        "display_name": "slow", "language": "python"}), encoding="utf-8")
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path))
+    own = kernels.WarmKernel()
+    try:
+        km = own.manager("slow", str(tmp_path))
+        assert run_alive(own) and own.started == 1, "answered on the first start"
+        assert km is own.km
+    finally:
+        own.stop()

@@ -10,9 +10,10 @@ data package) and cell numbers counting from 1. A kernel that died (a crashing n
 replaced before the next report; a worker stops its kernel when it exits, and a forked child
 never uses its parent's.
 
-Kernels launched together (the runner's workers, the tests' shared kernels) now and then race
-for their ports, and one dies before it answers: a start-up failure, not the notebook's. It is
-started once more; a notebook's own failure (a cell's error) is never rerun.
+A new kernel is waited for (up to a minute) while its process lives: on a loaded machine it can
+take seconds to answer. Kernels launched together (the runner's workers, the tests' shared
+kernels) now and then race for their ports, and one dies before it answers: a start-up failure,
+not the notebook's. It is started again; a notebook's own failure (a cell's error) is never rerun.
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ class WarmKernel:
                 self.stop()
                 if attempt == START_ATTEMPTS or not isinstance(exc, Exception):
                     raise
-        return self.km  # not reached: the last attempt returns or raises
+        raise AssertionError("not reached: the last attempt returns or raises")
 
     def _start(self, kernel_name: str, cwd: str) -> None:
         from jupyter_client.manager import AsyncKernelManager
@@ -123,7 +124,9 @@ class WarmKernel:
     def _run(self, code: str) -> None:
         from jupyter_client.blocking import BlockingKernelClient
 
-        kc = BlockingKernelClient()
+        # parent=km: the client asks the kernel's process whether it lives. Without one it asks the heartbeat, which
+        # counts a kernel not yet listening after a second as dead: on a loaded machine every start then "died"
+        kc = BlockingKernelClient(parent=self.km)
         kc.load_connection_info(self.km.get_connection_info())
         kc.start_channels()
         try:
