@@ -98,21 +98,40 @@ def _fold_repeats(events: list[dict]) -> tuple[list[dict], int]:
     return kept, len(events) - len(kept)
 
 
-def _affiliation(orgs: Organisations, ref: str, specs: list[dict]) -> str:
+def _affiliation(orgs: Organisations, ref: str, specs: list[dict], role: str = "") -> str:
     """A person's organisation: an id, or a placeholder ("NEW", "NEW: Border Police of X") that
-    names one of the new bodies of the same event; unresolved placeholders stay empty."""
+    names one of the new bodies of the same event. A bare "NEW" among several new bodies is the one
+    whose name shares the most words with the person's role ("Consul General of Montenegro in New
+    York": the consulate, not the emigrants' union), when one shares clearly more than the others;
+    unresolved placeholders stay empty (the caller reports them)."""
     if not ref:
         return ""
     if not ref.startswith("NEW"):
         return orgs.resolve({"org": ref})
     new = [o for o in specs if o.get("org") == "NEW"]
     words = set(slug(ref[3:]).split("-")) - {""}
-    if words:
-        best = max(new, key=lambda o: len(words & set(slug(str(o.get("name"))).split("-"))), default=None)
-        if best is not None and words & set(slug(str(best.get("name"))).split("-")):
-            return orgs.resolve(best)
-        return ""
-    return orgs.resolve(new[0]) if len(new) == 1 else ""
+    if not words and len(new) == 1:
+        return orgs.resolve(new[0])
+    words = words or set(slug(role).split("-")) - _FILLER
+    scored = sorted(((len(words & set(slug(str(o.get("name"))).split("-"))), i) for i, o in enumerate(new)), reverse=True)
+    if scored and scored[0][0] >= 1 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+        return orgs.resolve(new[scored[0][1]])
+    return ""
+
+
+#: words of a role that say nothing about which body it belongs to
+_FILLER = {"", "of", "the", "and", "in", "for", "to", "a", "at", "on"}
+
+
+def _unresolved(where: str, people: list[dict], staged: list) -> list[str]:
+    """One line per person whose staged body was a placeholder the draft could not resolve."""
+    lines = []
+    for person, spec in zip(people, (p for p in staged if isinstance(p, dict) and p.get("name")), strict=True):
+        ref = str(spec.get("org") or "")
+        if ref.startswith("NEW") and not (person.get("organisation") or person.get("org")):
+            lines.append(f"{where}: {person['name']}'s body {ref!r} names none of the entry's new bodies unambiguously; "
+                         "left empty: write 'NEW: <the body's name as in organisations>'")
+    return lines
 
 
 def _merge_organisations(orgs: Organisations, events: list[dict], merges: dict) -> None:
@@ -198,8 +217,10 @@ def main() -> int:
                 # the people the page names that the row lacks come too (round 15's duplicates had lost them)
                 people = [{"name": p["name"], **({"person_id": str(p["person_id"])} if p.get("person_id") else {}),
                            "role": p.get("role") or "", "role_original": p.get("role_original") or "",
-                           "org": _affiliation(orgs, str(p.get("org") or ""), specs)}
+                           "org": _affiliation(orgs, str(p.get("org") or ""), specs, str(p.get("role") or ""))}
                           for p in e.get("people") or [] if isinstance(p, dict) and p.get("name") and p.get("person_id") not in present]
+                skipped.extend(_unresolved(where, people, [p for p in e.get("people") or [] if isinstance(p, dict)
+                                                           and p.get("name") and p.get("person_id") not in present]))
                 fixes.append({"event_id": eid, "verdict": "fix", "page_seen": e["source_url"], "fixes": {
                     "sources_add": [{"url": e["source_url"], "publisher": e.get("source_publisher") or "", "relation": "report"},
                                     *sources],
@@ -237,9 +258,10 @@ def main() -> int:
             specs = [o for o in e.get("organisations") or [] if isinstance(o, dict)]
             draft["organisations"] = [{"id": orgs.resolve(o), "role": o.get("role") or "named"} for o in specs]
             draft["people"] = [{"name": p["name"], "title": p.get("role") or "", "title_original": p.get("role_original") or "",
-                                "organisation": _affiliation(orgs, str(p.get("org") or ""), specs),
+                                "organisation": _affiliation(orgs, str(p.get("org") or ""), specs, str(p.get("role") or "")),
                                 **({"known_as": str(p["person_id"])} if p.get("person_id") else {})}
                                for p in e.get("people") or [] if isinstance(p, dict) and p.get("name")]
+            skipped.extend(_unresolved(where, draft["people"], e.get("people") or []))
             draft["countries"] = [_country(c) for c in e.get("countries") or []]
             draft["topics"] = list(e.get("topics") or [])
             unknown = [i for i in e.get("initiatives") or [] if i not in initiatives]

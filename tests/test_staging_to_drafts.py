@@ -174,3 +174,38 @@ def test_a_page_an_editor_turned_down_before_is_not_staged_again_unless_rejudged
     assert "fam-new.yaml#1: judged before (rejected in fam-old.yaml: editor: no subject stated)" in said
     assert "fam-new.yaml#2: judged before (ev-0001 taken out as out of scope in review-old.yaml)" in said
     assert staged("--rejudge")[0] == ["Again", "Back", "Fresh"]
+
+
+def test_a_bare_new_body_among_several_goes_by_the_role_or_is_reported(pkg, tmp_path):
+    """Round 39 staged a consulate and an emigrants' union as new bodies and their people with a bare ``org: NEW``: the
+    drafts left all four without a body, silently, and three second checks had to restore them. The role now picks the
+    body whose name it shares clearly more words with; a person it cannot place is named on stderr."""
+    import subprocess
+    import sys
+
+    import yaml
+
+    sheet = tmp_path / "fam-test.yaml"
+    sheet.write_text(yaml.safe_dump([{
+        "source_url": "https://example.org/union", "source_publisher": "Example", "title": "An emigrants' union founded",
+        "summary": "A consulate attended the founding of a diaspora union.", "kind": "meeting", "status": "held",
+        "date_start": "2017-10-21", "date_end": "2017-10-21", "date_precision": "day", "countries": ["ME"],
+        "topics": ["diaspora"], "organisations": [
+            {"org": "NEW", "name": "Consulate General of Testland in Exampleville", "kind": "government",
+             "country_code": "ME", "role": "participant"},
+            {"org": "NEW", "name": "Union of Exampleville Emigrants", "kind": "ngo", "country_code": "US", "role": "organiser"}],
+        "people": [{"name": "Zeljko Stamatovic", "role": "Consul General of Testland in Exampleville", "org": "NEW"},
+                   {"name": "Vesko Rastoder", "role": "President of the Union of Exampleville Emigrants", "org": "NEW"},
+                   {"name": "Amina Omeragic", "role": "member of the leadership", "org": "NEW"}],
+    }], allow_unicode=True), encoding="utf-8")
+    drafts, fixes = tmp_path / "new.yaml", tmp_path / "fixes.yaml"
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "staging_to_drafts.py"), str(sheet), "--data", str(pkg),
+                           "--drafts", str(drafts), "--fixes", str(fixes)], check=True, capture_output=True, text=True)
+    doc = yaml.safe_load(drafts.read_text(encoding="utf-8"))
+    ids = {o["name"]: o["id"] for o in doc["organisations"]}
+    assert len(ids) == 2, doc
+    people = {p["name"]: p.get("organisation", "") for p in doc["events"][0]["people"]}
+    assert people == {"Zeljko Stamatovic": ids["Consulate General of Testland in Exampleville"],
+                      "Vesko Rastoder": ids["Union of Exampleville Emigrants"], "Amina Omeragic": ""}
+    assert "Amina Omeragic's body 'NEW' names none of the entry's new bodies" in done.stderr
+    assert "Stamatovic's body" not in done.stderr
