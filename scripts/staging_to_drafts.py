@@ -215,12 +215,12 @@ def main() -> int:
                 new_orgs = [o for o in specs if orgs.resolve(o) not in linked]
                 present = {r["person_id"] for r in people_links if r["event_id"] == eid}
                 # the people the page names that the row lacks come too (round 15's duplicates had lost them)
+                wanted = [p for p in e.get("people") or [] if isinstance(p, dict) and p.get("name") and p.get("person_id") not in present]
                 people = [{"name": p["name"], **({"person_id": str(p["person_id"])} if p.get("person_id") else {}),
                            "role": p.get("role") or "", "role_original": p.get("role_original") or "",
                            "org": _affiliation(orgs, str(p.get("org") or ""), specs, str(p.get("role") or ""))}
-                          for p in e.get("people") or [] if isinstance(p, dict) and p.get("name") and p.get("person_id") not in present]
-                skipped.extend(_unresolved(where, people, [p for p in e.get("people") or [] if isinstance(p, dict)
-                                                           and p.get("name") and p.get("person_id") not in present]))
+                          for p in wanted]
+                skipped.extend(_unresolved(where, people, wanted))
                 fixes.append({"event_id": eid, "verdict": "fix", "page_seen": e["source_url"], "fixes": {
                     "sources_add": [{"url": e["source_url"], "publisher": e.get("source_publisher") or "", "relation": "report"},
                                     *sources],
