@@ -134,7 +134,8 @@ make Kosovo* a participant, as its own authorities do. A state body that only fu
 its people there, makes its country no participant; an embassy whose ambassador hands over a donation
 does. A kind of body named for a list of countries ("the border police chiefs of Albania, Serbia and
 Montenegro", "the interior ministers of the Western Balkans") links each listed country's body of that
-kind; "delegations" or "representatives" of a country link no body. Bosnia and Herzegovina has no state
+kind; "delegations", "representatives" or "officials" of a country link no body, but the country took
+part and is listed (a country's officials are its delegation). Bosnia and Herzegovina has no state
 ministry of the interior: where its "interior minister" or "ministry of the interior" is named at state
 level, its body is the Ministry of Security, the state ministry with that portfolio. A body a page names
 only by an abbreviation is linked when the record holds a body of that country, with its full name,
