@@ -39,7 +39,8 @@ def _first_event(pkg: Path) -> str:
 
 
 def test_real_package_passes_the_new_rules():
-    problems = [p for p in check().problems if p.rule in ("scope", "duplicate", "name-periods", "person-body", "authority-country")]
+    problems = [p for p in check().problems
+                if p.rule in ("scope", "duplicate", "name-periods", "person-body", "authority-country", "one-body-one-part")]
     assert not problems, "\n".join(map(str, problems[:10]))
 
 
@@ -284,3 +285,27 @@ def test_unmik_as_donor_or_named_needs_no_kosovo(pkg: Path):
 ])
 def test_curation_trace_pattern(text: str, cites_log: bool):
     assert bool(re.search(CURATION_TRACE, text)) is cites_log
+
+
+@pytest.mark.parametrize(("first", "second", "flagged"), [
+    ("partner", "participant", "participant"),
+    ("host", "participant", "participant"),
+    ("organiser", "participant", "participant"),
+    ("participant", "named", "named"),
+    ("donor", "named", "named"),
+    ("donor", "participant", None),
+    ("trainer", "participant", None),
+])
+def test_a_body_linked_twice_keeps_one_statement_of_its_part(pkg: Path, first: str, second: str, flagged: str | None):
+    """`participant` beside host, organiser or partner, and `named` beside any role, repeat what the other link says."""
+    links = rows(pkg / "event_organisations.csv")
+    eid, org = links[1][0], "one-body-one-part-test"
+    orgs = rows(pkg / "organisations.csv")
+    orgs.append([org, "One Body One Part Test"] + [""] * (len(orgs[0]) - 2))
+    orgs[-1][orgs[0].index("kind")] = "ngo"
+    write_rows(pkg / "organisations.csv", orgs)
+    write_rows(pkg / "event_organisations.csv", [*links, [eid, org, first], [eid, org, second]])
+    hits = _problems(pkg, "one-body-one-part")
+    assert [p.value for p in hits] == ([flagged] if flagged else [])
+    if flagged:
+        assert hits[0].line == len(links) + 2 and "drop this" in hits[0].message

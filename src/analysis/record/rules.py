@@ -287,6 +287,24 @@ def _authority_countries(col: _Collector, organisations: _Collector, event_count
                        "the role the page states (donor, named)")
 
 
+#: roles that already say a body took part: `participant` beside one of them repeats it
+TAKING_PART = ("host", "organiser", "partner")
+
+
+def _redundant_roles(col: _Collector) -> None:
+    eo = col.raw.table
+    pairs = list(zip(eo.column("event_id").to_pylist(), eo.column("org_id").to_pylist(), strict=True))
+    roles = eo.column("role").to_pylist()
+    held: dict[tuple[str, str], set[str]] = {}
+    for pair, role in zip(pairs, roles, strict=True):
+        held.setdefault(pair, set()).add(role)
+    bad = np.array([(r == "participant" and bool(held[p] & set(TAKING_PART))) or (r == "named" and len(held[p]) > 1)
+                    for p, r in zip(pairs, roles, strict=True)], dtype=bool)
+    col.rows(bad, "role", "one-body-one-part",
+             lambda v: f"this body is linked to the event in another role too, which already states its part: drop this "
+                       f"'{v}' link (`participant` stays only beside `donor` or `trainer`, when the page says both)")
+
+
 RECORD_RULES: dict[str, tuple[RecordRule, ...]] = {
     "events": (
         RecordRule("events", "date-order / date-precision / date-evidence",
@@ -319,6 +337,10 @@ RECORD_RULES: dict[str, tuple[RecordRule, ...]] = {
                    "`named`, has its country in event_countries: the country takes part through its authorities. UNMIK and its "
                    "offices, which governed Kosovo* under resolution 1244 and acted for it, count as Kosovo's authorities.",
                    _authority_countries, ("organisations", "event_countries")),
+        RecordRule("event_organisations", "one-body-one-part",
+                   "A body linked to one event in several roles has no `participant` link beside `host`, `organiser` or "
+                   "`partner` (those already say it took part), and no `named` link beside any other role (`named` is for a "
+                   "body whose role the page does not state).", _redundant_roles),
     ),
     "people": (
         RecordRule("people", "one-script", "Names and aliases write each word in one script, Latin or Cyrillic: no look-alike "
