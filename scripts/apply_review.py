@@ -25,6 +25,7 @@ import yaml
 
 from analysis.curation.geonames import located
 from analysis.curation.names import normalise, slug, split_aliases
+from analysis.record.rules import redundant_roles
 
 #: the kinds of place a review may give a new venue (codebook: places.kind)
 PLACE_KINDS = ("city", "site")
@@ -198,11 +199,24 @@ def _site(url: str) -> str:
     return urlparse(url).netloc.lower().removeprefix("www.")
 
 
+def one_part(t: Tables, eid: str) -> None:
+    """Drop the event's body links another link of the same body already states (rule one-body-one-part), as a merge or
+    a reviewer's new role can leave them: `participant` beside host, organiser or partner; `named` beside any role."""
+    held: dict[str, set[str]] = {}
+    for row in t.links("event_organisations", eid):
+        held.setdefault(row["org_id"], set()).add(row["role"])
+    for org, roles in held.items():
+        for role in redundant_roles(roles):
+            t.drop_links("event_organisations", lambda r, o=org, ro=role: r["event_id"] == eid and r["org_id"] == o
+                         and r["role"] == ro)
+
+
 def merge_into(t: Tables, eid: str, keep: str, why: str) -> None:
     gone, kept = t.event(eid), t.event(keep)
     for table in LINKS:
         for row in t.links(table, eid):
             t.add_link(table, {**row, "event_id": keep})
+    one_part(t, keep)
     if gone["source_url"] != kept["source_url"]:  # the same post at another address of its site, else another page
         same_site = _site(gone["source_url"]) == _site(kept["source_url"])
         t.add_link("event_sources", {"event_id": keep, "url": gone["source_url"], "publisher": gone["source_publisher"],
@@ -341,6 +355,7 @@ def apply_fixes(t: Tables, eid: str, fx: dict) -> None:
                 raise SystemExit(f"{eid}: merge_into {spec['merge_into']!r} is not a person of the record; nothing was changed")
             if spec["person_id"] in ids:
                 t.merge("people", "person_id", spec["person_id"], spec["merge_into"])
+    one_part(t, eid)
 
 
 def _person_org(spec: dict) -> str:

@@ -323,3 +323,14 @@ def test_a_merged_row_s_page_is_a_report_of_the_kept_row_unless_it_is_the_same_s
     assert relation[other["source_url"]] == "report"
     assert relation[twin["source_url"]] == "copy"
     assert apply_review._site("https://www.Example.org/a?b") == apply_review._site("http://example.org/c") == "example.org"
+
+
+@pytest.mark.parametrize(("new_role", "kept"), [("participant", {"partner"}), ("named", {"partner"}),
+                                                 ("host", {"partner", "host"}), ("donor", {"partner", "donor"})])
+def test_a_fix_that_links_a_body_again_keeps_one_statement_of_its_part(tables, new_role, kept):
+    """A reviewer's orgs_add for a body the event already links as partner: `participant` and `named` repeat it and go
+    (rule one-body-one-part); a role that says more (host, donor) stays beside it."""
+    link = next(r for r in tables.rows["event_organisations"] if r["role"] == "partner")
+    eid, org = link["event_id"], link["org_id"]
+    apply_review.apply_fixes(tables, eid, {"orgs_add": [{"org": org, "role": new_role, "evidence": "..."}]})
+    assert {r["role"] for r in tables.links("event_organisations", eid) if r["org_id"] == org} == kept

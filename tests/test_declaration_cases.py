@@ -386,6 +386,15 @@ def _authority_country(t):
     return "event_organisations", r, "org_id"
 
 
+def _one_body_one_part(t):
+    eo = t["event_organisations"]
+    event, body, role = (eo[0].index(c) for c in ("event_id", "org_id", "role"))
+    r = next(n for n, row in enumerate(eo[1:]) if row[role] == "partner")
+    other = next(n for n, row in enumerate(eo[1:]) if row[event] != eo[r + 1][event])
+    _set(eo, other, event_id=eo[r + 1][event], org_id=eo[r + 1][body], role="participant")  # the partner again, as participant
+    return "event_organisations", other, "role"
+
+
 def _curation_trace(t):
     ev = t["events"]
     r = _first_row(ev, "date_note")
@@ -420,6 +429,7 @@ BREAKERS: dict[tuple[str, str], Callable] = {
     ("context_indicators", "one-preferred"): _one_preferred,
     ("event_people", "person-body"): _person_body,
     ("event_organisations", "authority-country"): _authority_country,
+    ("event_organisations", "one-body-one-part"): _one_body_one_part,
     ("people", "one-script"): _one_script("people", "name"),
     ("organisations", "one-script"): _one_script("organisations", "aliases"),
     ("places", "one-script"): _one_script("places", "name"),

@@ -291,6 +291,13 @@ def _authority_countries(col: _Collector, organisations: _Collector, event_count
 TAKING_PART = ("host", "organiser", "partner")
 
 
+def redundant_roles(roles: set[str]) -> set[str]:
+    """Of one body's roles at one event, those another role already states (rule one-body-one-part): `participant`
+    beside host, organiser or partner, and `named` beside any other role."""
+    extra = {"participant"} if roles & set(TAKING_PART) else set()
+    return extra | ({"named"} if len(roles) > 1 else set())
+
+
 def _redundant_roles(col: _Collector) -> None:
     eo = col.raw.table
     pairs = list(zip(eo.column("event_id").to_pylist(), eo.column("org_id").to_pylist(), strict=True))
@@ -298,8 +305,7 @@ def _redundant_roles(col: _Collector) -> None:
     held: dict[tuple[str, str], set[str]] = {}
     for pair, role in zip(pairs, roles, strict=True):
         held.setdefault(pair, set()).add(role)
-    bad = np.array([(r == "participant" and bool(held[p] & set(TAKING_PART))) or (r == "named" and len(held[p]) > 1)
-                    for p, r in zip(pairs, roles, strict=True)], dtype=bool)
+    bad = np.array([r in redundant_roles(held[p]) for p, r in zip(pairs, roles, strict=True)], dtype=bool)
     col.rows(bad, "role", "one-body-one-part",
              lambda v: f"this body is linked to the event in another role too, which already states its part: drop this "
                        f"'{v}' link (`participant` stays only beside `donor` or `trainer`, when the page says both)")
