@@ -238,6 +238,15 @@ FIX_KEY_SPELLINGS = {"extra_sources": "extra_sources_add", "sources_relation": "
 PERSON_KEY_SPELLINGS = {"add_alias": "alias_add"}
 
 
+def item_fixes(path: Path, item: dict) -> dict:
+    """An entry's fixes; a fix key written beside `fixes:` instead of under it stops the run (it was once dropped unread)."""
+    misplaced = sorted(k for k in item if FIX_KEY_SPELLINGS.get(k, k) in FIX_KEYS)
+    if misplaced:
+        raise SystemExit(f"{path}: {item['event_id']}: {', '.join(misplaced)} written beside `fixes:`, not under it; "
+                         "move it under `fixes:` (nothing was changed)")
+    return item.get("fixes") or {}
+
+
 def _normalised_fixes(eid: str, fx: dict) -> dict:
     """The review's fixes under the keys apply_fixes reads; a key it does not know stops the run, never passes unread."""
     fx = {FIX_KEY_SPELLINGS.get(k, k): v for k, v in fx.items()}
@@ -395,7 +404,7 @@ def main() -> int:
                 print(f"{path}: {eid} not in the record (already merged or removed); skipped", file=sys.stderr)
                 continue
             counts[verdict] = counts.get(verdict, 0) + 1
-            fx = item.get("fixes") or {}
+            fx = item_fixes(path, item)
             if verdict == "out-of-scope":
                 removed[eid] = f"out of scope: {item.get('scope_reason') or 'no migration, border, asylum or trafficking angle on its page'}"
                 remove_event(t, eid, removed[eid])

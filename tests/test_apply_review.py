@@ -115,6 +115,23 @@ def test_a_reasons_file_that_is_not_a_json_object_stops_the_run_before_any_chang
     assert (tmp_path / "data" / "events.csv").read_bytes() == before and reasons.read_text(encoding="utf-8") == "[1, 2]"
 
 
+@pytest.mark.parametrize("key", ["extra_sources_add", "extra_sources", "countries_add"])
+def test_a_fix_written_beside_fixes_stops_the_run_instead_of_being_dropped(tables, tmp_path, key):
+    """Two reviews of 2026-12-02 (and one of 2026-11-30) wrote extra_sources_add beside `fixes:`; the pages were dropped unread."""
+    first, second = (r["event_id"] for r in tables.rows["events"][:2])
+    value = ["DE"] if key == "countries_add" else [{"url": "https://example.org/r", "publisher": "Ex", "relation": "report"}]
+    before = {name: (tmp_path / "data" / name).read_bytes() for name in ("events.csv", "event_sources.csv", "event_countries.csv")}
+    reasons = tmp_path / "removed.json"
+    entries = [{"event_id": first, "verdict": "fix", "fixes": {"countries_add": ["FR"]}},
+               {"event_id": second, "verdict": "ok", key: value, "fixes": {}}]
+    done = _run(tmp_path, entries, reasons)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"{second}: {key} written beside `fixes:`" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert {name: (tmp_path / "data" / name).read_bytes() for name in before} == before, "not even the first entry's fix lands"
+    entries[1] = {"event_id": second, "verdict": "ok", "fixes": {key: value}}
+    assert _run(tmp_path, entries, reasons).returncode == 0
+
+
 def test_a_spelling_given_as_alias_add_becomes_an_alias_and_the_name_stays(tables):
     # reviews of the eighth session wrote `people_fix: [{person_id, name, alias_add}]` for a page's spelling the record lacked
     link = tables.rows["event_people"][0]
