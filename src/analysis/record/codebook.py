@@ -102,7 +102,7 @@ is undated, the reasoning in `date_note`.
 One convention is not evidence, and says so: a news item that reports an event as current news
 without its day (no "today", no date) is coded as a window from the first of its publication month
 (or, for an item early in a month, about a month before) to its publication, and `date_note` says
-the lower bound is a convention. A hundred and ninety-seven rows of 0.3.26 use it (their notes say "assumption" or
+the lower bound is a convention. Two hundred and one rows of 0.3.27 use it (their notes say "assumption" or
 "convention"); a user who wants only evidenced bounds can leave them out.
 
 An event whose pages give one bound only (usually the page's publication date: "no later than") and
